@@ -86,7 +86,7 @@ mod tests {
         let f = SourceFile::new("x.py", "a = 1\nb = 'é'\nc");
         assert_eq!(f.line_col(0), (1, 1));
         assert_eq!(f.line_col(6), (2, 1));
-        assert_eq!(f.line_col(12), (2, 6));
+        assert_eq!(f.line_col(13), (2, 7));
         assert_eq!(f.line_text(2), "b = 'é'");
         assert_eq!(f.line_text(3), "c");
         assert_eq!(f.line_text(9), "");
