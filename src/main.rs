@@ -1,4 +1,5 @@
+//! The `pyt` binary: everything lives in the library; see `cli`.
+
 fn main() {
-    eprintln!("pyt: not yet runnable");
-    std::process::exit(2);
+    std::process::exit(pyt::cli::main());
 }

@@ -1,0 +1,224 @@
+//! Method tables of the builtin types. Each type's methods live in their own file
+//! (`str_methods`, `list_methods` ...); this installs them all at start-up.
+
+use super::{add_method, add_methods};
+use crate::objects::class::types;
+use crate::objects::exception::exc_state;
+use crate::objects::function::Args;
+use crate::objects::iter::{iter_class, ITER_CLASS_NAMES};
+use crate::objects::{ExcKind, PyErr, PyResult, Value};
+use crate::vm::Vm;
+
+pub fn install() {
+    let t = types();
+    add_methods(
+        &t.object,
+        "object",
+        &[
+            ("__init__", object_init),
+            ("__repr__", object_repr),
+            ("__str__", object_str),
+            ("__eq__", object_eq),
+            ("__ne__", object_ne),
+            ("__hash__", object_hash),
+            ("__setattr__", object_setattr),
+            ("__getattribute__", object_getattribute),
+            ("__dir__", object_dir),
+            ("__init_subclass__", |_, _| Ok(Value::None)),
+        ],
+    );
+    add_methods(&t.type_, "type", &[("mro", type_mro)]);
+    let base = t.exc(ExcKind::BaseException);
+    add_methods(
+        base,
+        "BaseException",
+        &[
+            ("__init__", exc_init),
+            ("with_traceback", exc_with_traceback),
+            ("add_note", exc_add_note),
+        ],
+    );
+    for name in ITER_CLASS_NAMES {
+        let c = iter_class(name);
+        if name.starts_with("dict_") && !name.ends_with("iterator") {
+            continue;
+        }
+        add_method(&c, name, "__next__", iter_next);
+        add_method(&c, name, "__iter__", iter_self);
+    }
+    let g = iter_class("generator");
+    add_methods(
+        &g,
+        "generator",
+        &[
+            ("send", crate::vm::generator::method_send),
+            ("throw", crate::vm::generator::method_throw),
+            ("close", crate::vm::generator::method_close),
+            ("__next__", crate::vm::generator::method_next),
+            ("__iter__", crate::vm::generator::method_iter),
+        ],
+    );
+    crate::builtins::format::install();
+}
+
+fn this(args: &Args) -> PyResult<Value> {
+    args.pos
+        .first()
+        .cloned()
+        .ok_or_else(|| PyErr::type_error("descriptor needs an argument"))
+}
+
+fn object_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn object_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = this(&args)?;
+    Ok(Value::str(vm.default_repr(&me)?))
+}
+
+fn object_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = this(&args)?;
+    Ok(Value::str(vm.repr(&me)?))
+}
+
+fn object_eq(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos {
+        [a, b] => Ok(if a.is(b) {
+            Value::Bool(true)
+        } else {
+            Value::NotImplemented
+        }),
+        _ => Err(PyErr::type_error("expected 1 argument")),
+    }
+}
+
+fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos {
+        [a, b] => {
+            let r = vm
+                .call_special(a, "__eq__", &[b.clone()])?
+                .unwrap_or_else(|| Value::Bool(a.is(b)));
+            match r {
+                Value::NotImplemented => Ok(Value::NotImplemented),
+                v => Ok(Value::Bool(!vm.truthy(&v)?)),
+            }
+        }
+        _ => Err(PyErr::type_error("expected 1 argument")),
+    }
+}
+
+fn object_hash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = this(&args)?;
+    Ok(Value::Int((crate::vm::ops::addr(&me) >> 4) as i64))
+}
+
+fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [obj, Value::Str(name), v] = args.pos else {
+        return Err(PyErr::type_error("__setattr__ expected 2 arguments"));
+    };
+    match obj {
+        Value::Instance(inst) => {
+            let cls = inst.class();
+            vm.generic_setattr(inst, &cls, obj, name.as_str(), v.clone())?;
+            Ok(Value::None)
+        }
+        _ => {
+            vm.setattr(obj, name.as_str(), v.clone())?;
+            Ok(Value::None)
+        }
+    }
+}
+
+fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [obj, Value::Str(name)] = args.pos else {
+        return Err(PyErr::type_error("__getattribute__ expected 1 argument"));
+    };
+    // The generic lookup without the class's own __getattribute__.
+    if let Value::Instance(inst) = obj {
+        let cls = inst.class();
+        if let Some(a) = cls.lookup(name.as_str()) {
+            if matches!(&a, Value::Native(n) if n.as_any().is::<crate::objects::descr::Property>())
+            {
+                return vm.descr_get(&a, obj, &cls);
+            }
+        }
+        if let Some(v) = inst.dict.get_str(name.as_str()) {
+            return Ok(v);
+        }
+        if let Some(a) = cls.lookup(name.as_str()) {
+            return vm.descr_get(&a, obj, &cls);
+        }
+        return Err(vm.no_attribute(obj, name.as_str()));
+    }
+    vm.getattr(obj, name.as_str())
+}
+
+fn object_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = this(&args)?;
+    let mut names = Vec::new();
+    if let Value::Instance(i) = &me {
+        names.extend(i.dict.keys());
+    }
+    for c in me.class().mro() {
+        names.extend(c.dict.keys());
+    }
+    let _ = vm;
+    Ok(Value::list(names))
+}
+
+fn type_mro(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(Value::Class(c)) => Ok(Value::list(c.mro().into_iter().map(Value::Class).collect())),
+        _ => Err(PyErr::type_error(
+            "descriptor 'mro' of 'type' object needs an argument",
+        )),
+    }
+}
+
+fn exc_init(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = this(&args)?;
+    if let Some(st) = exc_state(&me) {
+        st.lock().args = args.pos[1..].to_vec();
+    }
+    Ok(Value::None)
+}
+
+fn exc_with_traceback(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this(&args)
+}
+
+fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = this(&args)?;
+    let note = args.pos.get(1).cloned().unwrap_or(Value::None);
+    if !matches!(note, Value::Str(_)) {
+        return Err(PyErr::type_error(format!(
+            "note must be a str, not '{}'",
+            note.type_name()
+        )));
+    }
+    let notes = match vm.getattr_opt(&me, "__notes__")? {
+        Some(Value::List(l)) => Value::List(l),
+        _ => {
+            let l = Value::list(vec![]);
+            vm.setattr(&me, "__notes__", l.clone())?;
+            l
+        }
+    };
+    if let Value::List(l) = notes {
+        l.push(note);
+    }
+    Ok(Value::None)
+}
+
+fn iter_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = this(&args)?;
+    match vm.next(&me)? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::stop_iteration(None)),
+    }
+}
+
+fn iter_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    this(&args)
+}

@@ -1,0 +1,321 @@
+//! The command line: `pyt run FILE`, `pyt FILE`, `pyt -c CODE`, `pyt dis FILE`, stdin, and
+//! exit codes as CPython's (1 for an uncaught exception or a syntax error, 2 for usage errors
+//! and unreadable files, `sys.exit(n)` → n).
+
+use crate::compiler::Mode;
+use crate::objects::{ExcKind, Module, PyErr, Value};
+use crate::source::SourceFile;
+use crate::vm::{Interpreter, Vm};
+use std::sync::Arc;
+
+const USAGE: &str = "usage: pyt [option] ... [-c cmd | file | -] [arg] ...
+       pyt run FILE [ARGS...]     run a script
+       pyt dis FILE               show the bytecode of a script
+       pyt repl                   interactive interpreter
+Options:
+  -c cmd   program passed in as string
+  -u       unbuffered stdout and stderr
+  --version, -V  print the version and exit
+  --help, -h     print this help and exit
+With no arguments, pyt reads a program from stdin (or opens the REPL on a terminal).";
+
+/// What the command line asks for.
+enum Command {
+    Run { path: String, args: Vec<String> },
+    Code { code: String, args: Vec<String> },
+    Stdin { args: Vec<String> },
+    Dis { path: String },
+    Version,
+    Help,
+}
+
+fn parse_args(argv: &[String]) -> Result<(Command, bool), String> {
+    let mut unbuffered = false;
+    let mut i = 0;
+    while i < argv.len() {
+        let a = argv[i].as_str();
+        match a {
+            "-u" => unbuffered = true,
+            "-V" | "--version" => return Ok((Command::Version, unbuffered)),
+            "-h" | "--help" => return Ok((Command::Help, unbuffered)),
+            "-c" => {
+                let code = argv
+                    .get(i + 1)
+                    .ok_or("Argument expected for the -c option")?;
+                let mut args = vec!["-c".to_string()];
+                args.extend(argv[i + 2..].iter().cloned());
+                return Ok((
+                    Command::Code {
+                        code: code.clone(),
+                        args,
+                    },
+                    unbuffered,
+                ));
+            }
+            "run" => {
+                let path = argv.get(i + 1).ok_or("pyt run: expected a script path")?;
+                return Ok((
+                    Command::Run {
+                        path: path.clone(),
+                        args: argv[i + 2..].to_vec(),
+                    },
+                    unbuffered,
+                ));
+            }
+            "dis" => {
+                let path = argv.get(i + 1).ok_or("pyt dis: expected a script path")?;
+                return Ok((Command::Dis { path: path.clone() }, unbuffered));
+            }
+            "-" => {
+                return Ok((
+                    Command::Stdin {
+                        args: argv[i..].to_vec(),
+                    },
+                    unbuffered,
+                ))
+            }
+            _ if a.starts_with('-') && a.len() > 1 => {
+                return Err(format!("unknown option {a}"));
+            }
+            _ => {
+                return Ok((
+                    Command::Run {
+                        path: a.to_string(),
+                        args: argv[i + 1..].to_vec(),
+                    },
+                    unbuffered,
+                ))
+            }
+        }
+        i += 1;
+    }
+    Ok((
+        Command::Stdin {
+            args: vec![String::new()],
+        },
+        unbuffered,
+    ))
+}
+
+/// Entry point of the `pyt` binary; returns the process exit code.
+pub fn main() -> i32 {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let (cmd, unbuffered) = match parse_args(&argv) {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("pyt: {msg}\n{USAGE}");
+            return 2;
+        }
+    };
+    // Python code runs on a thread with a large stack: deep recursion through builtins.
+    let handle = std::thread::Builder::new()
+        .name("MainThread".into())
+        .stack_size(crate::vm::THREAD_STACK_SIZE)
+        .spawn(move || run_command(cmd, unbuffered));
+    match handle {
+        Ok(h) => h.join().unwrap_or(70),
+        Err(e) => {
+            eprintln!("pyt: cannot start the main thread: {e}");
+            70
+        }
+    }
+}
+
+fn run_command(cmd: Command, unbuffered: bool) -> i32 {
+    match cmd {
+        Command::Version => {
+            println!(
+                "pyt {} (Python {}.{}.{} subset; real OS threads, no GIL)",
+                env!("CARGO_PKG_VERSION"),
+                crate::modules::sys::PYTHON_VERSION.0,
+                crate::modules::sys::PYTHON_VERSION.1,
+                crate::modules::sys::PYTHON_VERSION.2
+            );
+            0
+        }
+        Command::Help => {
+            println!("{USAGE}");
+            0
+        }
+        Command::Dis { path } => {
+            let Some(text) = read_script(&path) else {
+                return 2;
+            };
+            let src = SourceFile::new(path, text);
+            match crate::compile_source(&src, Mode::Exec) {
+                Ok(code) => {
+                    print!("{}", crate::compiler::dis::disassemble(&code));
+                    0
+                }
+                Err(d) => {
+                    eprint!(
+                        "{}",
+                        crate::diagnostics::render::render(&d, &src, use_color())
+                    );
+                    1
+                }
+            }
+        }
+        Command::Run { path, args } => {
+            let Some(text) = read_script(&path) else {
+                return 2;
+            };
+            let mut argv = vec![path.clone()];
+            argv.extend(args);
+            let dir = std::path::Path::new(&path)
+                .parent()
+                .map(|p| {
+                    if p.as_os_str().is_empty() {
+                        std::path::PathBuf::from(".")
+                    } else {
+                        p.to_path_buf()
+                    }
+                })
+                .and_then(|p| std::fs::canonicalize(p).ok());
+            run_program(path, text, argv, dir, unbuffered)
+        }
+        Command::Code { code, args } => run_program(
+            "<string>".into(),
+            code,
+            args,
+            std::env::current_dir().ok(),
+            unbuffered,
+        ),
+        Command::Stdin { args } => {
+            let mut text = String::new();
+            if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
+                eprintln!("pyt: cannot read stdin: {e}");
+                return 2;
+            }
+            let mut argv = args;
+            if argv.is_empty() {
+                argv.push(String::new());
+            }
+            run_program(
+                "<stdin>".into(),
+                text,
+                argv,
+                std::env::current_dir().ok(),
+                unbuffered,
+            )
+        }
+    }
+}
+
+fn use_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none()
+        && std::io::stderr().is_terminal()
+        && std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
+/// Reads a script, printing CPython's message when it cannot.
+fn read_script(path: &str) -> Option<String> {
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                let pos = e.utf8_error().valid_up_to();
+                let byte = e.as_bytes().get(pos).copied().unwrap_or(0);
+                let line = e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+                eprintln!("  File \"{path}\", line {line}");
+                eprintln!(
+                    "SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte"
+                );
+                None
+            }
+        },
+        Err(e) => {
+            let abs = std::path::absolute(path)
+                .map(|p| p.to_string_lossy().to_string())
+                .unwrap_or_else(|_| path.to_string());
+            let errno = e.raw_os_error().unwrap_or(2);
+            let msg = match e.kind() {
+                std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+                _ => {
+                    let s = e.to_string();
+                    s.split(" (os error").next().unwrap_or(&s).to_string()
+                }
+            };
+            eprintln!("pyt: can't open file '{abs}': [Errno {errno}] {msg}");
+            None
+        }
+    }
+}
+
+/// Compiles and runs a program as `__main__`; returns the exit code.
+fn run_program(
+    name: String,
+    text: String,
+    argv: Vec<String>,
+    dir: Option<std::path::PathBuf>,
+    unbuffered: bool,
+) -> i32 {
+    let interp = Interpreter::new(argv);
+    if unbuffered {
+        interp.out.set_unbuffered();
+    }
+    let path_entry = dir
+        .map(|d| d.to_string_lossy().to_string())
+        .unwrap_or_default();
+    interp
+        .sys
+        .set("path", Value::list(vec![Value::str(path_entry)]));
+    let src = SourceFile::new(name.clone(), text);
+    let code = match crate::compile_source(&src, Mode::Exec) {
+        Ok(c) => c,
+        Err(d) => {
+            interp.out.flush_all();
+            eprint!(
+                "{}",
+                crate::diagnostics::render::render(&d, &src, use_color())
+            );
+            return 1;
+        }
+    };
+    let main = Arc::new(Module::new("__main__"));
+    if name != "<string>" && name != "<stdin>" {
+        main.set("__file__", Value::str(name));
+    }
+    main.set("__builtins__", Value::Module(interp.builtins.clone()));
+    interp
+        .modules
+        .set_str("__main__", Value::Module(main.clone()));
+    let mut vm = Vm::new(interp.clone());
+    vm.is_main = true;
+    let code = Arc::new(crate::objects::Code::new(code));
+    let frame = crate::vm::frame::Frame::new(code, main.dict.clone(), Some(main.dict.clone()));
+    let result = crate::vm::eval::run_frame(&mut vm, frame);
+    let status = match result {
+        Ok(_) => 0,
+        Err(e) => exit_status(&mut vm, e),
+    };
+    let status = crate::vm::shutdown(&mut vm, status);
+    interp.out.flush_all();
+    status
+}
+
+/// The exit status for an exception that ended the program (printing it unless SystemExit).
+pub fn exit_status(vm: &mut Vm, e: PyErr) -> i32 {
+    if e.is(ExcKind::SystemExit) {
+        let code = vm.getattr(&e.0, "code").unwrap_or(Value::None);
+        return match code {
+            Value::None => 0,
+            Value::Int(i) => i as i32,
+            Value::Bool(b) => b as i32,
+            other => {
+                let s = vm.str(&other).unwrap_or_default();
+                vm.interp.out.flush_fd(1);
+                let _ = vm.interp.out.clone().write_stderr(vm, &format!("{s}\n"));
+                vm.interp.out.flush_fd(2);
+                1
+            }
+        };
+    }
+    crate::vm::traceback::print_exception(vm, &e.0);
+    if e.is(ExcKind::KeyboardInterrupt) {
+        return 130;
+    }
+    1
+}

@@ -1,0 +1,348 @@
+//! `dict` objects: an insertion-ordered hash table behind the dict's own lock.
+//!
+//! Hashing a key and comparing keys can run Python code (`__hash__`, `__eq__`), which must
+//! never happen under the lock. So the table takes precomputed hashes, compares keys natively
+//! where it can (str, int, float, tuple of those, identity), and hands back the candidate keys
+//! it cannot decide; the VM compares those without the lock and looks the winner up again by
+//! identity (see `vm::dict_ops`).
+
+use super::{int, Value};
+use hashbrown::HashTable;
+use parking_lot::{Mutex, MutexGuard};
+
+pub struct DictObj {
+    inner: Mutex<DictInner>,
+}
+
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+/// The table: entries in insertion order (with holes left by deletions) and an index.
+#[derive(Default, Clone)]
+pub struct DictInner {
+    entries: Vec<Option<Entry>>,
+    index: HashTable<usize>,
+    live: usize,
+    /// Bumped on every insertion or deletion, so iterators can detect a change of size.
+    pub version: u64,
+}
+
+/// What a native lookup found.
+pub enum Find {
+    /// The entry's position.
+    At(usize),
+    Missing,
+    /// Keys with the same hash that only Python `__eq__` can compare.
+    Unsure(Vec<Value>),
+}
+
+/// Spreads Python hashes (small ints hash to themselves) over all 64 bits for the index.
+fn mix(h: i64) -> u64 {
+    let x = (h as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 32)
+}
+
+/// Key equality decidable without running Python code: `Some(eq)` or `None` when it needs
+/// `__eq__`.
+pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Some(x.as_str() == y.as_str()),
+        (Value::Bytes(x), Value::Bytes(y)) => Some(x == y),
+        (Value::Instance(_), _) | (_, Value::Instance(_)) => None,
+        (Value::Native(_), _) | (_, Value::Native(_)) => None,
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.items.iter().zip(y.items.iter()) {
+                match native_eq(p, q) {
+                    Some(true) => {}
+                    other => return other,
+                }
+            }
+            Some(true)
+        }
+        _ => {
+            if let (Some(x), Some(y)) = (int::as_number(a), int::as_number(b)) {
+                return Some(int::num_eq(&x, &y));
+            }
+            match (a, b) {
+                (Value::Set(x), Value::Set(y)) => x.native_eq(y),
+                _ => Some(false),
+            }
+        }
+    }
+}
+
+impl DictInner {
+    pub fn len(&self) -> usize {
+        self.live
+    }
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    pub fn find(&self, key: &Value, hash: i64) -> Find {
+        let mut unsure = Vec::new();
+        let entries = &self.entries;
+        let found = self.index.find(mix(hash), |&i| match &entries[i] {
+            Some(e) if e.hash == hash => match native_eq(&e.key, key) {
+                Some(eq) => eq,
+                None => {
+                    unsure.push(e.key.clone());
+                    false
+                }
+            },
+            _ => false,
+        });
+        match found {
+            Some(&i) => Find::At(i),
+            None if unsure.is_empty() => Find::Missing,
+            None => Find::Unsure(unsure),
+        }
+    }
+
+    /// The position of the entry whose key is this very object.
+    pub fn find_identical(&self, key: &Value, hash: i64) -> Option<usize> {
+        let entries = &self.entries;
+        self.index
+            .find(
+                mix(hash),
+                |&i| matches!(&entries[i], Some(e) if e.key.is(key)),
+            )
+            .copied()
+    }
+
+    /// Lookup of a str key: never needs Python code.
+    pub fn get_str(&self, key: &str, hash: i64) -> Option<&Value> {
+        let entries = &self.entries;
+        let i = self.index.find(mix(hash), |&i| match &entries[i] {
+            Some(Entry {
+                key: Value::Str(k),
+                hash: h,
+                ..
+            }) => *h == hash && k.as_str() == key,
+            _ => false,
+        })?;
+        entries[*i].as_ref().map(|e| &e.value)
+    }
+
+    pub fn entry(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i).and_then(|e| e.as_ref())
+    }
+    pub fn value_mut(&mut self, i: usize) -> Option<&mut Value> {
+        self.entries
+            .get_mut(i)
+            .and_then(|e| e.as_mut())
+            .map(|e| &mut e.value)
+    }
+
+    /// Appends a new entry; the caller has checked the key is absent.
+    pub fn push(&mut self, hash: i64, key: Value, value: Value) {
+        let i = self.entries.len();
+        self.entries.push(Some(Entry { hash, key, value }));
+        let entries = &self.entries;
+        self.index
+            .insert_unique(mix(hash), i, |&j| match &entries[j] {
+                Some(e) => mix(e.hash),
+                None => 0,
+            });
+        self.live += 1;
+        self.version += 1;
+    }
+
+    /// Removes the entry at position `i`, returning it.
+    pub fn remove_at(&mut self, i: usize) -> Option<Entry> {
+        let hash = self.entries.get(i)?.as_ref()?.hash;
+        if let Ok(slot) = self.index.find_entry(mix(hash), |&j| j == i) {
+            slot.remove();
+        }
+        let e = self.entries[i].take();
+        self.live -= 1;
+        self.version += 1;
+        if self.entries.len() > 16 && self.live * 2 < self.entries.len() {
+            self.compact();
+        }
+        e
+    }
+
+    /// Drops the holes left by deletions and rebuilds the index.
+    fn compact(&mut self) {
+        self.entries.retain(|e| e.is_some());
+        self.index.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some(e) = e {
+                let entries = &self.entries;
+                self.index
+                    .insert_unique(mix(e.hash), i, |&j| match &entries[j] {
+                        Some(e) => mix(e.hash),
+                        None => 0,
+                    });
+            }
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+        self.live = 0;
+        self.version += 1;
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter_map(|e| e.as_ref())
+    }
+
+    /// The first live entry at or after raw position `pos`, with its position (for iterators
+    /// that release the lock between steps).
+    pub fn next_from(&self, pos: usize) -> Option<(usize, &Entry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .skip(pos)
+            .find_map(|(i, e)| e.as_ref().map(|e| (i, e)))
+    }
+
+    /// The last live entry's position (for popitem).
+    pub fn last_index(&self) -> Option<usize> {
+        self.entries.iter().rposition(|e| e.is_some())
+    }
+}
+
+impl DictObj {
+    pub fn new() -> DictObj {
+        DictObj {
+            inner: Mutex::new(DictInner::default()),
+        }
+    }
+    pub fn from_inner(inner: DictInner) -> DictObj {
+        DictObj {
+            inner: Mutex::new(inner),
+        }
+    }
+    /// Locks the table. Callers must not run Python code while holding the guard.
+    pub fn lock(&self) -> MutexGuard<'_, DictInner> {
+        self.inner.lock()
+    }
+    pub fn len(&self) -> usize {
+        self.inner.lock().len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// `d[key]` for a str key (globals, attributes, keyword arguments).
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        let hash = super::str::hash_bytes(key.as_bytes());
+        self.inner.lock().get_str(key, hash).cloned()
+    }
+
+    /// `d[key] = value` for a str key.
+    pub fn set_str(&self, key: &str, value: Value) {
+        self.set_str_value(Value::str(key), value)
+    }
+
+    /// `d[key] = value` where key is a `Value::Str`.
+    pub fn set_str_value(&self, key: Value, value: Value) {
+        let Value::Str(s) = &key else { return };
+        let hash = s.hash();
+        let mut d = self.inner.lock();
+        let found = {
+            let entries = &d.entries;
+            d.index
+                .find(mix(hash), |&i| match &entries[i] {
+                    Some(Entry {
+                        key: Value::Str(k),
+                        hash: h,
+                        ..
+                    }) => *h == hash && k.as_str() == s.as_str(),
+                    _ => false,
+                })
+                .copied()
+        };
+        match found {
+            Some(i) => {
+                if let Some(v) = d.value_mut(i) {
+                    *v = value;
+                }
+            }
+            None => d.push(hash, key, value),
+        }
+    }
+
+    /// Removes a str key, returning its value.
+    pub fn del_str(&self, key: &str) -> Option<Value> {
+        let hash = super::str::hash_bytes(key.as_bytes());
+        let mut d = self.inner.lock();
+        let i = {
+            let entries = &d.entries;
+            d.index
+                .find(mix(hash), |&i| match &entries[i] {
+                    Some(Entry {
+                        key: Value::Str(k), ..
+                    }) => k.as_str() == key,
+                    _ => false,
+                })
+                .copied()
+        }?;
+        d.remove_at(i).map(|e| e.value)
+    }
+
+    /// Snapshot of the (key, value) pairs in order.
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.inner
+            .lock()
+            .iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
+    }
+    pub fn keys(&self) -> Vec<Value> {
+        self.inner.lock().iter().map(|e| e.key.clone()).collect()
+    }
+}
+
+impl Default for DictObj {
+    fn default() -> Self {
+        DictObj::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn str_keys_keep_insertion_order_through_deletes() {
+        let d = DictObj::new();
+        for i in 0..100 {
+            d.set_str(&format!("k{i}"), Value::Int(i));
+        }
+        for i in (0..100).step_by(2) {
+            assert!(d.del_str(&format!("k{i}")).is_some());
+        }
+        assert_eq!(d.len(), 50);
+        let keys: Vec<String> = d
+            .keys()
+            .iter()
+            .map(|k| match k {
+                Value::Str(s) => s.as_str().to_string(),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(keys[0], "k1");
+        assert_eq!(keys[49], "k99");
+        assert!(matches!(d.get_str("k51"), Some(Value::Int(51))));
+        assert!(d.get_str("k50").is_none());
+        d.set_str("k1", Value::Int(7));
+        assert!(matches!(d.get_str("k1"), Some(Value::Int(7))));
+        assert_eq!(d.len(), 50);
+    }
+}

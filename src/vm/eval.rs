@@ -1,0 +1,1319 @@
+//! The eval loop: runs frames on the current OS thread.
+//!
+//! Python-to-Python calls push a frame on `frames` and keep looping, so deep Python recursion
+//! does not recurse on the Rust stack; only calls that go through native code (a `key=`
+//! function, `__repr__`, a class instantiation) start a nested `eval`. Exceptions unwind through
+//! the block stack of each frame, recording one traceback entry per frame they pass.
+
+use super::call::{self, prepare_call, CallTarget};
+use super::frame::{Block, Frame};
+use super::generator;
+use super::Vm;
+use crate::compiler::bytecode::{
+    ConstValue, Instr, MAKE_FN_CLOSURE, MAKE_FN_DEFAULTS, MAKE_FN_KWDEFAULTS,
+};
+use crate::objects::class::types;
+use crate::objects::exception::{exc_state, TbEntry};
+use crate::objects::function::{Args, FuncMeta};
+use crate::objects::{
+    Builtin, Cell, Code, DictObj, ExcKind, Function, PyErr, PyResult, SetObj, SliceObj, Value,
+};
+use crate::parser::ast::CmpOp;
+use parking_lot::RwLock;
+use std::sync::Arc;
+
+/// How a frame stopped.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// What an instruction asks the loop to do next.
+enum Flow {
+    Next,
+    Return(Value),
+    Yield(Value),
+    Push(Frame),
+    /// Re-raise without recording a new traceback entry or context.
+    Reraise(PyErr),
+}
+
+/// Runs a fresh frame to completion (it must not be a generator frame).
+pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult<Value> {
+    vm.enter()?;
+    let mut frames = vec![frame];
+    match eval(vm, &mut frames)? {
+        Exit::Return(v) | Exit::Yield(v) => Ok(v),
+    }
+}
+
+fn no_name(name: &str) -> PyErr {
+    let e = PyErr::new(ExcKind::NameError, format!("name '{name}' is not defined"));
+    if let Value::Instance(i) = &e.0 {
+        i.dict.set_str("name", Value::str(name));
+    }
+    e
+}
+
+fn unbound_local(name: &str) -> PyErr {
+    PyErr::new(
+        ExcKind::UnboundLocalError,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+/// Converts a compile-time constant into a runtime value.
+pub fn const_value(c: &ConstValue, source: &Arc<crate::source::SourceFile>) -> Value {
+    match c {
+        ConstValue::None => Value::None,
+        ConstValue::Bool(b) => Value::Bool(*b),
+        ConstValue::Ellipsis => Value::Ellipsis,
+        ConstValue::Int(crate::lexer::token::IntLit::Small(i)) => Value::Int(*i),
+        ConstValue::Int(crate::lexer::token::IntLit::Big(s)) => {
+            crate::objects::int::parse_int(s, 10).unwrap_or(Value::Int(0))
+        }
+        ConstValue::Float(f) => Value::Float(*f),
+        ConstValue::Imag(f) => Value::Float(*f),
+        ConstValue::Str(s) => Value::str(s.to_string()),
+        ConstValue::Bytes(b) => Value::Bytes(Arc::new(b.to_vec())),
+        ConstValue::Tuple(items) => {
+            Value::tuple(items.iter().map(|c| const_value(c, source)).collect())
+        }
+        ConstValue::Code(co) => Value::Code(Arc::new(Code::new(co.clone()))),
+    }
+}
+
+impl Code {
+    /// Wraps a compiled code object, converting its constants once.
+    pub fn new(obj: Arc<crate::compiler::bytecode::CodeObject>) -> Code {
+        let consts = obj
+            .consts
+            .iter()
+            .map(|c| const_value(c, &obj.source))
+            .collect();
+        let names = obj
+            .names
+            .iter()
+            .map(|n| Value::str(n.to_string()))
+            .collect();
+        Code { obj, consts, names }
+    }
+}
+
+/// Records where an exception passed and links it to the exception being handled.
+fn note_raise(vm: &mut Vm, frame: &Frame, err: &PyErr, set_context: bool) {
+    if let Some(st) = exc_state(&err.0) {
+        st.lock().traceback.push(TbEntry {
+            code: frame.code.clone(),
+            pc: frame.pc.saturating_sub(1),
+            globals: frame.globals.clone(),
+        });
+    }
+    if set_context {
+        if let Some(h) = &vm.handled {
+            if !h.is(&err.0) {
+                // Break a cycle: if `err` already appears in h's context chain, cut it there.
+                let mut cur = h.clone();
+                for _ in 0..1000 {
+                    let next = exc_state(&cur).and_then(|s| s.lock().context.clone());
+                    match next {
+                        Some(n) if n.is(&err.0) => {
+                            if let Some(s) = exc_state(&cur) {
+                                s.lock().context = None;
+                            }
+                            break;
+                        }
+                        Some(n) => cur = n,
+                        None => break,
+                    }
+                }
+                if let Some(st) = exc_state(&err.0) {
+                    st.lock().context = Some(h.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Finds a handler in `frame` for `err`; true when control moved to it.
+fn unwind_blocks(vm: &mut Vm, frame: &mut Frame, err: &PyErr) -> bool {
+    while let Some(b) = frame.blocks.pop() {
+        match b {
+            Block::Except { handler, level } => {
+                frame.stack.truncate(level);
+                let prev = vm.handled.replace(err.0.clone());
+                frame.blocks.push(Block::Handler { prev });
+                frame.stack.push(err.0.clone());
+                frame.pc = handler as usize;
+                return true;
+            }
+            Block::Handler { prev } => vm.handled = prev,
+        }
+    }
+    false
+}
+
+/// Runs the frames on top of `frames` until the bottom one returns or yields, or an
+/// exception escapes it. Every frame in `frames` has been `enter`ed; each is `leave`d as it
+/// is popped.
+pub fn eval(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Exit> {
+    loop {
+        let Some(frame) = frames.last_mut() else {
+            return Ok(Exit::Return(Value::None));
+        };
+        let flow = step_many(vm, frame);
+        match flow {
+            Ok(Flow::Next) => {}
+            Ok(Flow::Push(new)) => {
+                if let Err(e) = vm.enter() {
+                    // The call itself fails in the caller's frame.
+                    if let Some(err) = handle_error(vm, frames, e, true) {
+                        return Err(err);
+                    }
+                    continue;
+                }
+                frames.push(new);
+            }
+            Ok(Flow::Return(v)) => {
+                frames.pop();
+                vm.leave();
+                match frames.last_mut() {
+                    Some(caller) => caller.stack.push(v),
+                    None => return Ok(Exit::Return(v)),
+                }
+            }
+            Ok(Flow::Yield(v)) => return Ok(Exit::Yield(v)),
+            Ok(Flow::Reraise(e)) => {
+                if let Some(err) = handle_error(vm, frames, e, false) {
+                    return Err(err);
+                }
+            }
+            Err(e) => {
+                if let Some(err) = handle_error(vm, frames, e, true) {
+                    return Err(err);
+                }
+            }
+        }
+    }
+}
+
+/// Unwinds `err` from the top frame outward. Returns the error if no frame handled it (all
+/// frames are then popped).
+fn handle_error(vm: &mut Vm, frames: &mut Vec<Frame>, err: PyErr, fresh: bool) -> Option<PyErr> {
+    let mut first = true;
+    loop {
+        let frame = frames.last_mut()?;
+        if fresh || !first {
+            note_raise(vm, frame, &err, fresh && first);
+        }
+        first = false;
+        if unwind_blocks(vm, frame, &err) {
+            return None;
+        }
+        frames.pop();
+        vm.leave();
+        if frames.is_empty() {
+            return Some(err);
+        }
+    }
+}
+
+/// Number of instructions run between checks for pending signals (Ctrl-C).
+const CHECK_INTERVAL: u32 = 1024;
+
+/// Runs instructions of one frame until something needs the outer loop.
+fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
+    let mut budget = CHECK_INTERVAL;
+    loop {
+        budget -= 1;
+        if budget == 0 {
+            budget = CHECK_INTERVAL;
+            super::check_signals(vm)?;
+        }
+        let Some(&instr) = f.code.obj.instrs.get(f.pc) else {
+            return Err(PyErr::new(
+                ExcKind::SystemError,
+                "bytecode ran past the end of its code",
+            ));
+        };
+        f.pc += 1;
+        match step(vm, f, instr)? {
+            Flow::Next => {}
+            other => return Ok(other),
+        }
+    }
+}
+
+macro_rules! pop {
+    ($f:expr) => {
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => return Err(stack_underflow()),
+        }
+    };
+}
+
+fn stack_underflow() -> PyErr {
+    PyErr::new(ExcKind::SystemError, "value stack underflow")
+}
+
+fn top(f: &Frame) -> PyResult<&Value> {
+    f.stack.last().ok_or_else(stack_underflow)
+}
+
+fn name_of(f: &Frame, i: u32) -> &str {
+    f.code.name_str(i)
+}
+
+/// Executes one instruction.
+fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
+    match instr {
+        Instr::Nop => {}
+        Instr::LoadConst(i) => {
+            let v = f
+                .code
+                .consts
+                .get(i as usize)
+                .cloned()
+                .unwrap_or(Value::None);
+            f.stack.push(v);
+        }
+        Instr::Pop => {
+            pop!(f);
+        }
+        Instr::Dup => {
+            let v = top(f)?.clone();
+            f.stack.push(v);
+        }
+        Instr::Dup2 => {
+            let n = f.stack.len();
+            if n < 2 {
+                return Err(stack_underflow());
+            }
+            let (a, b) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+            f.stack.push(a);
+            f.stack.push(b);
+        }
+        Instr::Rot2 => {
+            let n = f.stack.len();
+            if n < 2 {
+                return Err(stack_underflow());
+            }
+            f.stack.swap(n - 1, n - 2);
+        }
+        Instr::Rot3 => {
+            let v = pop!(f);
+            let n = f.stack.len();
+            if n < 2 {
+                return Err(stack_underflow());
+            }
+            f.stack.insert(n - 2, v);
+        }
+        Instr::Rot4 => {
+            let v = pop!(f);
+            let n = f.stack.len();
+            if n < 3 {
+                return Err(stack_underflow());
+            }
+            f.stack.insert(n - 3, v);
+        }
+        Instr::LoadFast(i) => match f.locals.get(i as usize) {
+            Some(Some(v)) => {
+                let v = v.clone();
+                f.stack.push(v);
+            }
+            _ => {
+                let name = f.code.obj.varnames.get(i as usize).map_or("?", |n| n);
+                return Err(unbound_local(name));
+            }
+        },
+        Instr::StoreFast(i) => {
+            let v = pop!(f);
+            if let Some(slot) = f.locals.get_mut(i as usize) {
+                *slot = Some(v);
+            }
+        }
+        Instr::DeleteFast(i) => {
+            let slot = f.locals.get_mut(i as usize);
+            match slot {
+                Some(s @ Some(_)) => *s = None,
+                _ => {
+                    let name = f.code.obj.varnames.get(i as usize).map_or("?", |n| n);
+                    return Err(unbound_local(name));
+                }
+            }
+        }
+        Instr::LoadDeref(i) => {
+            let v = f.cells.get(i as usize).and_then(|c| c.get());
+            match v {
+                Some(v) => f.stack.push(v),
+                None => return Err(deref_error(f, i)),
+            }
+        }
+        Instr::StoreDeref(i) => {
+            let v = pop!(f);
+            if let Some(c) = f.cells.get(i as usize) {
+                c.set(Some(v));
+            }
+        }
+        Instr::DeleteDeref(i) => {
+            if let Some(c) = f.cells.get(i as usize) {
+                if c.get().is_none() {
+                    return Err(deref_error(f, i));
+                }
+                c.set(None);
+            }
+        }
+        Instr::LoadClosure(i) => {
+            let c = f.cells.get(i as usize).cloned().unwrap_or_default();
+            f.stack.push(Value::Cell(c));
+        }
+        Instr::LoadClassDeref { name, slot } => {
+            let n = name_of(f, name);
+            let v = f.ns.as_ref().and_then(|ns| ns.get_str(n));
+            match v.or_else(|| f.cells.get(slot as usize).and_then(|c| c.get())) {
+                Some(v) => f.stack.push(v),
+                None => return Err(deref_error(f, slot)),
+            }
+        }
+        Instr::LoadName(i) => {
+            let key = &f.code.names[i as usize];
+            let Value::Str(s) = key else {
+                return Err(stack_underflow());
+            };
+            let v = match &f.ns {
+                Some(ns) => ns.lock().get_str(s.as_str(), s.hash()).cloned(),
+                None => None,
+            };
+            let v = match v {
+                Some(v) => v,
+                None => load_global(vm, f, s.as_str(), s.hash())?,
+            };
+            f.stack.push(v);
+        }
+        Instr::StoreName(i) => {
+            let v = pop!(f);
+            let key = f.code.names[i as usize].clone();
+            match &f.ns {
+                Some(ns) => ns.set_str_value(key, v),
+                None => f.globals.set_str_value(key, v),
+            }
+        }
+        Instr::DeleteName(i) => {
+            let n = name_of(f, i).to_string();
+            let ns = f.ns.clone().unwrap_or_else(|| f.globals.clone());
+            if ns.del_str(&n).is_none() {
+                return Err(no_name(&n));
+            }
+        }
+        Instr::LoadGlobal(i) => {
+            let key = &f.code.names[i as usize];
+            let Value::Str(s) = key else {
+                return Err(stack_underflow());
+            };
+            let v = load_global(vm, f, s.as_str(), s.hash())?;
+            f.stack.push(v);
+        }
+        Instr::StoreGlobal(i) => {
+            let v = pop!(f);
+            let key = f.code.names[i as usize].clone();
+            f.globals.set_str_value(key, v);
+        }
+        Instr::DeleteGlobal(i) => {
+            let n = name_of(f, i).to_string();
+            if f.globals.del_str(&n).is_none() {
+                return Err(no_name(&n));
+            }
+        }
+        Instr::LoadAttr(i) => {
+            let obj = pop!(f);
+            let v = vm.getattr(&obj, f.code.name_str(i))?;
+            f.stack.push(v);
+        }
+        Instr::StoreAttr(i) => {
+            let obj = pop!(f);
+            let v = pop!(f);
+            vm.setattr(&obj, f.code.name_str(i), v)?;
+        }
+        Instr::DeleteAttr(i) => {
+            let obj = pop!(f);
+            vm.delattr(&obj, f.code.name_str(i))?;
+        }
+        Instr::LoadMethod(i) => {
+            let obj = pop!(f);
+            let name = f.code.name_str(i);
+            match call::lookup_method(vm, &obj, name)? {
+                Some(m) => {
+                    f.stack.push(m);
+                    f.stack.push(obj);
+                }
+                None => {
+                    let v = vm.getattr(&obj, name)?;
+                    f.stack.push(v);
+                    f.stack.push(Value::Undefined);
+                }
+            }
+        }
+        Instr::CallMethod(argc) => {
+            let argc = argc as usize;
+            let n = f.stack.len();
+            if n < argc + 2 {
+                return Err(stack_underflow());
+            }
+            let func_at = n - argc - 2;
+            let self_is_set = !matches!(f.stack[func_at + 1], Value::Undefined);
+            let args_from = if self_is_set {
+                func_at + 1
+            } else {
+                func_at + 2
+            };
+            let func = f.stack[func_at].clone();
+            return finish_call(vm, f, func, func_at, args_from, &[], 0);
+        }
+        Instr::BinarySubscr => {
+            let idx = pop!(f);
+            let obj = pop!(f);
+            let v = match (&obj, &idx) {
+                (Value::List(l), Value::Int(i)) => {
+                    let g = l.lock();
+                    match super::ops::norm_index(*i, g.len()) {
+                        Some(j) => g[j].clone(),
+                        None => return Err(PyErr::index_error("list index out of range")),
+                    }
+                }
+                _ => vm.getitem(&obj, &idx)?,
+            };
+            f.stack.push(v);
+        }
+        Instr::StoreSubscr => {
+            let idx = pop!(f);
+            let obj = pop!(f);
+            let v = pop!(f);
+            vm.setitem(&obj, &idx, v)?;
+        }
+        Instr::DeleteSubscr => {
+            let idx = pop!(f);
+            let obj = pop!(f);
+            vm.delitem(&obj, &idx)?;
+        }
+        Instr::BinaryOp(op) => {
+            let b = pop!(f);
+            let a = pop!(f);
+            let r = match (&a, &b) {
+                (Value::Int(x), Value::Int(y)) => match op {
+                    crate::parser::ast::BinOp::Add => x.checked_add(*y).map(Value::Int),
+                    crate::parser::ast::BinOp::Sub => x.checked_sub(*y).map(Value::Int),
+                    crate::parser::ast::BinOp::Mult => x.checked_mul(*y).map(Value::Int),
+                    _ => None,
+                },
+                (Value::Float(x), Value::Float(y)) => match op {
+                    crate::parser::ast::BinOp::Add => Some(Value::Float(x + y)),
+                    crate::parser::ast::BinOp::Sub => Some(Value::Float(x - y)),
+                    crate::parser::ast::BinOp::Mult => Some(Value::Float(x * y)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let r = match r {
+                Some(r) => r,
+                None => vm.binop(op, &a, &b)?,
+            };
+            f.stack.push(r);
+        }
+        Instr::InplaceOp(op) => {
+            let b = pop!(f);
+            let a = pop!(f);
+            let r = match (&a, &b) {
+                (Value::Int(x), Value::Int(y)) if op == crate::parser::ast::BinOp::Add => {
+                    match x.checked_add(*y) {
+                        Some(v) => Value::Int(v),
+                        None => vm.binop(op, &a, &b)?,
+                    }
+                }
+                _ => vm.inplace_op(op, &a, &b)?,
+            };
+            f.stack.push(r);
+        }
+        Instr::UnaryNegative => {
+            let a = pop!(f);
+            let r = vm.neg(&a)?;
+            f.stack.push(r);
+        }
+        Instr::UnaryPositive => {
+            let a = pop!(f);
+            let r = vm.pos(&a)?;
+            f.stack.push(r);
+        }
+        Instr::UnaryInvert => {
+            let a = pop!(f);
+            let r = vm.invert(&a)?;
+            f.stack.push(r);
+        }
+        Instr::UnaryNot => {
+            let a = pop!(f);
+            let t = vm.truthy(&a)?;
+            f.stack.push(Value::Bool(!t));
+        }
+        Instr::CompareOp(op) => {
+            let b = pop!(f);
+            let a = pop!(f);
+            let r = match (&a, &b) {
+                (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
+                    CmpOp::Lt => x < y,
+                    CmpOp::LtE => x <= y,
+                    CmpOp::Gt => x > y,
+                    CmpOp::GtE => x >= y,
+                    CmpOp::Eq | CmpOp::Is => x == y,
+                    CmpOp::NotEq | CmpOp::IsNot => x != y,
+                    _ => {
+                        let r = vm.compare(op, &a, &b)?;
+                        f.stack.push(r);
+                        return Ok(Flow::Next);
+                    }
+                }),
+                _ => vm.compare(op, &a, &b)?,
+            };
+            f.stack.push(r);
+        }
+        Instr::BuildTuple(n) => {
+            let items = take(f, n)?;
+            f.stack.push(Value::tuple(items));
+        }
+        Instr::BuildList(n) => {
+            let items = take(f, n)?;
+            f.stack.push(Value::list(items));
+        }
+        Instr::BuildSet(n) => {
+            let items = take(f, n)?;
+            let s = Arc::new(SetObj::new(false));
+            for it in items {
+                vm.set_add(&s, it)?;
+            }
+            f.stack.push(Value::Set(s));
+        }
+        Instr::BuildMap(n) => {
+            let items = take(f, n * 2)?;
+            let d = Arc::new(DictObj::new());
+            let mut it = items.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                vm.dict_set(&d, k, v)?;
+            }
+            f.stack.push(Value::Dict(d));
+        }
+        Instr::BuildSlice(n) => {
+            let step = if n == 3 { pop!(f) } else { Value::None };
+            let stop = pop!(f);
+            let start = pop!(f);
+            f.stack
+                .push(Value::Slice(Arc::new(SliceObj { start, stop, step })));
+        }
+        Instr::BuildString(n) => {
+            let items = take(f, n)?;
+            let mut s = String::new();
+            for it in &items {
+                if let Value::Str(p) = it {
+                    s.push_str(p.as_str());
+                }
+            }
+            f.stack.push(Value::str(s));
+        }
+        Instr::FormatValue {
+            conversion,
+            has_spec,
+        } => {
+            let spec = if has_spec { Some(pop!(f)) } else { None };
+            let v = pop!(f);
+            let v = match conversion {
+                1 => Value::str(vm.str(&v)?),
+                2 => Value::str(vm.repr(&v)?),
+                3 => Value::str(
+                    crate::objects::str::ascii_repr(&vm.repr(&v)?)
+                        .trim_matches('\'')
+                        .to_string(),
+                ),
+                _ => v,
+            };
+            let spec_str = match &spec {
+                Some(Value::Str(s)) => s.as_str().to_string(),
+                _ => String::new(),
+            };
+            let out = match (&v, spec_str.is_empty()) {
+                (Value::Str(_), true) => v,
+                _ => Value::str(crate::builtins::format::format_value(vm, &v, &spec_str)?),
+            };
+            f.stack.push(out);
+        }
+        Instr::ListAppend(d) => {
+            let item = pop!(f);
+            if let Some(Value::List(l)) = peek(f, d) {
+                l.push(item);
+            }
+        }
+        Instr::SetAdd(d) => {
+            let item = pop!(f);
+            if let Some(Value::Set(s)) = peek(f, d).cloned() {
+                vm.set_add(&s, item)?;
+            }
+        }
+        Instr::MapAdd(d) => {
+            let v = pop!(f);
+            let k = pop!(f);
+            if let Some(Value::Dict(m)) = peek(f, d).cloned() {
+                vm.dict_set(&m, k, v)?;
+            }
+        }
+        Instr::ListExtend(d) => {
+            let it = pop!(f);
+            let items = vm.collect(&it).map_err(|e| {
+                if e.is(ExcKind::TypeError) {
+                    PyErr::type_error(format!(
+                        "Value after * must be an iterable, not {}",
+                        it.type_name()
+                    ))
+                } else {
+                    e
+                }
+            })?;
+            if let Some(Value::List(l)) = peek(f, d) {
+                l.lock().extend(items);
+            }
+        }
+        Instr::SetUpdate(d) => {
+            let it = pop!(f);
+            let items = vm.collect(&it)?;
+            if let Some(Value::Set(s)) = peek(f, d).cloned() {
+                for x in items {
+                    vm.set_add(&s, x)?;
+                }
+            }
+        }
+        Instr::DictUpdate(d) => {
+            let m = pop!(f);
+            if let Some(Value::Dict(target)) = peek(f, d).cloned() {
+                if !matches!(m, Value::Dict(_)) && !vm.has_attr(&m, "keys")? {
+                    return Err(PyErr::type_error(format!(
+                        "'{}' object is not a mapping",
+                        m.type_name()
+                    )));
+                }
+                vm.dict_update(&target, &m)?;
+            }
+        }
+        Instr::DictMerge(d) => {
+            let m = pop!(f);
+            let func = peek(f, d + 2).cloned().unwrap_or(Value::None);
+            if let Some(Value::Dict(target)) = peek(f, d).cloned() {
+                let pairs: Vec<(Value, Value)> = match &m {
+                    Value::Dict(src) => src.items(),
+                    _ => {
+                        if !vm.has_attr(&m, "keys")? {
+                            return Err(PyErr::type_error(format!(
+                                "{} argument after ** must be a mapping, not {}",
+                                call::callable_name(vm, &func),
+                                m.type_name()
+                            )));
+                        }
+                        let keys = vm.call_method(&m, "keys", &[])?;
+                        let mut v = Vec::new();
+                        for k in vm.collect(&keys)? {
+                            let val = vm.getitem(&m, &k)?;
+                            v.push((k, val));
+                        }
+                        v
+                    }
+                };
+                for (k, v) in pairs {
+                    if !matches!(k, Value::Str(_)) {
+                        return Err(PyErr::type_error(format!(
+                            "{} keywords must be strings",
+                            call::callable_name(vm, &func)
+                        )));
+                    }
+                    if vm.dict_get(&target, &k)?.is_some() {
+                        let Value::Str(ks) = &k else { unreachable!() };
+                        return Err(PyErr::type_error(format!(
+                            "{} got multiple values for keyword argument '{}'",
+                            call::callable_name(vm, &func),
+                            ks.as_str()
+                        )));
+                    }
+                    vm.dict_set(&target, k, v)?;
+                }
+            }
+        }
+        Instr::ListToTuple => {
+            let l = pop!(f);
+            let items = match &l {
+                Value::List(l) => l.snapshot(),
+                _ => vm.collect(&l)?,
+            };
+            f.stack.push(Value::tuple(items));
+        }
+        Instr::UnpackSequence(n) => {
+            let seq = pop!(f);
+            let items = unpack(vm, &seq, n as usize)?;
+            f.stack.extend(items.into_iter().rev());
+        }
+        Instr::UnpackEx { before, after } => {
+            let seq = pop!(f);
+            let items = vm.collect(&seq).map_err(|e| {
+                if e.is(ExcKind::TypeError) {
+                    PyErr::type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        seq.type_name()
+                    ))
+                } else {
+                    e
+                }
+            })?;
+            let (b, a) = (before as usize, after as usize);
+            if items.len() < b + a {
+                return Err(PyErr::value_error(format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    b + a,
+                    items.len()
+                )));
+            }
+            let mid_end = items.len() - a;
+            let mut out: Vec<Value> = Vec::with_capacity(b + a + 1);
+            out.extend(items[..b].iter().cloned());
+            out.push(Value::list(items[b..mid_end].to_vec()));
+            out.extend(items[mid_end..].iter().cloned());
+            f.stack.extend(out.into_iter().rev());
+        }
+        Instr::Jump(t) => f.pc = t as usize,
+        Instr::PopJumpIfFalse(t) => {
+            let v = pop!(f);
+            let b = match v {
+                Value::Bool(b) => b,
+                _ => vm.truthy(&v)?,
+            };
+            if !b {
+                f.pc = t as usize;
+            }
+        }
+        Instr::PopJumpIfTrue(t) => {
+            let v = pop!(f);
+            let b = match v {
+                Value::Bool(b) => b,
+                _ => vm.truthy(&v)?,
+            };
+            if b {
+                f.pc = t as usize;
+            }
+        }
+        Instr::JumpIfFalseOrPop(t) => {
+            let v = top(f)?.clone();
+            if !vm.truthy(&v)? {
+                f.pc = t as usize;
+            } else {
+                f.stack.pop();
+            }
+        }
+        Instr::JumpIfTrueOrPop(t) => {
+            let v = top(f)?.clone();
+            if vm.truthy(&v)? {
+                f.pc = t as usize;
+            } else {
+                f.stack.pop();
+            }
+        }
+        Instr::GetIter => {
+            let v = pop!(f);
+            let it = vm.get_iter(&v)?;
+            f.stack.push(it);
+        }
+        Instr::ForIter(t) => {
+            let it = top(f)?.clone();
+            match vm.next(&it)? {
+                Some(v) => f.stack.push(v),
+                None => {
+                    f.stack.pop();
+                    f.pc = t as usize;
+                }
+            }
+        }
+        Instr::Call(argc) => {
+            let argc = argc as usize;
+            let n = f.stack.len();
+            if n < argc + 1 {
+                return Err(stack_underflow());
+            }
+            let func_at = n - argc - 1;
+            let func = f.stack[func_at].clone();
+            return finish_call(vm, f, func, func_at, func_at + 1, &[], 0);
+        }
+        Instr::CallKw { argc, kwnames } => {
+            let argc = argc as usize;
+            let names = match f.code.consts.get(kwnames as usize) {
+                Some(Value::Tuple(t)) => t.clone(),
+                _ => return Err(stack_underflow()),
+            };
+            let n = f.stack.len();
+            if n < argc + 1 {
+                return Err(stack_underflow());
+            }
+            let func_at = n - argc - 1;
+            let func = f.stack[func_at].clone();
+            let nkw = names.len();
+            return finish_call(vm, f, func, func_at, func_at + 1, &names.items, nkw);
+        }
+        Instr::CallEx { has_kwargs } => {
+            let kwargs = if has_kwargs { Some(pop!(f)) } else { None };
+            let args = pop!(f);
+            let func = pop!(f);
+            let pos = match &args {
+                Value::Tuple(t) => t.items.to_vec(),
+                other => vm.collect(other)?,
+            };
+            let (names, vals): (Vec<Value>, Vec<Value>) = match &kwargs {
+                Some(Value::Dict(d)) => d.items().into_iter().unzip(),
+                _ => (vec![], vec![]),
+            };
+            match prepare_call(vm, &func, Args::with_kw(&pos, &names, &vals))? {
+                CallTarget::Frame(fr) => return Ok(Flow::Push(fr)),
+                CallTarget::Done(v) => f.stack.push(v),
+            }
+        }
+        Instr::MakeFunction(flags) => {
+            let code = match pop!(f) {
+                Value::Code(c) => c,
+                _ => return Err(stack_underflow()),
+            };
+            let closure = if flags & MAKE_FN_CLOSURE != 0 {
+                match pop!(f) {
+                    Value::Tuple(t) => t
+                        .items
+                        .iter()
+                        .filter_map(|c| match c {
+                            Value::Cell(c) => Some(c.clone()),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => vec![],
+                }
+            } else {
+                vec![]
+            };
+            let kwdefaults = if flags & MAKE_FN_KWDEFAULTS != 0 {
+                match pop!(f) {
+                    Value::Dict(d) => Some(d),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            let defaults = if flags & MAKE_FN_DEFAULTS != 0 {
+                match pop!(f) {
+                    Value::Tuple(t) => t.items.to_vec(),
+                    _ => vec![],
+                }
+            } else {
+                vec![]
+            };
+            let module = f.globals.get_str("__name__").unwrap_or(Value::None);
+            let doc = code
+                .obj
+                .docstring
+                .as_ref()
+                .map_or(Value::None, |d| Value::str(d.to_string()));
+            let func = Function {
+                meta: RwLock::new(FuncMeta {
+                    name: code.obj.name.clone(),
+                    qualname: code.obj.qualname.clone(),
+                    doc,
+                    module,
+                }),
+                code,
+                globals: f.globals.clone(),
+                defaults,
+                kwdefaults,
+                closure,
+                dict: Arc::new(DictObj::new()),
+            };
+            f.stack.push(Value::Function(Arc::new(func)));
+        }
+        Instr::ReturnValue => {
+            let v = pop!(f);
+            return Ok(Flow::Return(v));
+        }
+        Instr::YieldValue => {
+            let v = pop!(f);
+            return Ok(Flow::Yield(v));
+        }
+        Instr::GetYieldFromIter => {
+            let v = pop!(f);
+            let it = match &v {
+                Value::Native(n) if n.as_any().is::<generator::Generator>() => v.clone(),
+                _ => vm.get_iter(&v)?,
+            };
+            f.stack.push(it);
+        }
+        Instr::YieldFrom => {
+            let sent = pop!(f);
+            let it = top(f)?.clone();
+            match generator::delegate_send(vm, &it, sent)? {
+                generator::Delegate::Yielded(v) => {
+                    // Re-run this instruction on resume, with the next value sent.
+                    f.pc -= 1;
+                    return Ok(Flow::Yield(v));
+                }
+                generator::Delegate::Finished(v) => {
+                    f.stack.pop();
+                    f.stack.push(v);
+                }
+            }
+        }
+        Instr::ImportName { name, level } => {
+            let fromlist = pop!(f);
+            let n = name_of(f, name).to_string();
+            let m = super::import::import_name(vm, &n, level, &fromlist, &f.globals)?;
+            f.stack.push(m);
+        }
+        Instr::ImportFrom(i) => {
+            let m = top(f)?.clone();
+            let n = name_of(f, i).to_string();
+            let v = super::import::import_from(vm, &m, &n)?;
+            f.stack.push(v);
+        }
+        Instr::ImportStar => {
+            let m = pop!(f);
+            let ns = f.ns.clone().unwrap_or_else(|| f.globals.clone());
+            super::import::import_star(vm, &m, &ns)?;
+        }
+        Instr::Raise(n) => {
+            return match n {
+                0 => match vm.handled.clone() {
+                    Some(h) => Ok(Flow::Reraise(PyErr(h))),
+                    None => Err(PyErr::runtime_error("No active exception to reraise")),
+                },
+                1 => {
+                    let e = pop!(f);
+                    Err(make_exception(vm, e)?)
+                }
+                _ => {
+                    let cause = pop!(f);
+                    let e = pop!(f);
+                    let err = make_exception(vm, e)?;
+                    let cause = match cause {
+                        Value::None => None,
+                        c => Some(
+                            make_exception(vm, c)
+                                .map_err(|_| {
+                                    PyErr::type_error(
+                                        "exception causes must derive from BaseException",
+                                    )
+                                })?
+                                .0,
+                        ),
+                    };
+                    if let Some(st) = exc_state(&err.0) {
+                        let mut st = st.lock();
+                        st.cause = cause;
+                        st.suppress_context = true;
+                    }
+                    Err(err)
+                }
+            };
+        }
+        Instr::Reraise => {
+            let e = pop!(f);
+            return Ok(Flow::Reraise(PyErr(e)));
+        }
+        Instr::SetupExcept(t) => {
+            f.blocks.push(Block::Except {
+                handler: t,
+                level: f.stack.len(),
+            });
+        }
+        Instr::PopBlock => {
+            f.blocks.pop();
+        }
+        Instr::PopExcept => {
+            if let Some(Block::Handler { prev }) = f.blocks.pop() {
+                vm.handled = prev;
+            }
+        }
+        Instr::CheckExcMatch => {
+            let typ = pop!(f);
+            let exc = top(f)?.clone();
+            let m = exception_matches(&exc, &typ)?;
+            f.stack.push(Value::Bool(m));
+        }
+        Instr::BeforeWith(t) => {
+            let mgr = pop!(f);
+            let cls = mgr.class();
+            let enter = lookup_special(vm, &mgr, &cls, "__enter__")?;
+            let exit = lookup_special(vm, &mgr, &cls, "__exit__")?;
+            let (Some(enter), Some(exit)) = (enter, exit) else {
+                let missing = if cls.lookup("__enter__").is_none() && !has_native(&mgr, "__enter__")
+                {
+                    ""
+                } else {
+                    " and __exit__"
+                };
+                let _ = missing;
+                return Err(PyErr::type_error(format!(
+                    "'{}' object does not support the context manager protocol",
+                    mgr.type_name()
+                )));
+            };
+            f.stack.push(exit);
+            let r = vm.call(&enter, Args::new(&[]))?;
+            f.blocks.push(Block::Except {
+                handler: t,
+                level: f.stack.len(),
+            });
+            f.stack.push(r);
+        }
+        Instr::WithExit => {
+            let exit = pop!(f);
+            vm.call(&exit, Args::new(&[Value::None, Value::None, Value::None]))?;
+        }
+        Instr::WithExceptStart => {
+            let n = f.stack.len();
+            if n < 2 {
+                return Err(stack_underflow());
+            }
+            let exc = f.stack[n - 1].clone();
+            let exit = f.stack[n - 2].clone();
+            let tb = vm.getattr(&exc, "__traceback__").unwrap_or(Value::None);
+            let r = vm.call(&exit, Args::new(&[Value::Class(exc.class()), exc, tb]))?;
+            f.stack.push(r);
+        }
+        Instr::LoadAssertionError => {
+            f.stack
+                .push(Value::Class(types().exc(ExcKind::AssertionError).clone()));
+        }
+        Instr::LoadBuildClass => {
+            f.stack.push(Value::Builtin(Arc::new(Builtin::new(
+                "__build_class__",
+                call::build_class,
+            ))));
+        }
+        Instr::LoadLocals => {
+            let ns = f.ns.clone().unwrap_or_else(|| f.globals.clone());
+            f.stack.push(Value::Dict(ns));
+        }
+        Instr::PrintExpr => {
+            let v = pop!(f);
+            if !v.is_none() {
+                let r = vm.repr(&v)?;
+                let out = vm.interp.out.clone();
+                out.write_stdout(vm, &format!("{r}\n"))?;
+            }
+            vm.interp.builtins.dict.set_str("_", v);
+        }
+    }
+    Ok(Flow::Next)
+}
+
+fn has_native(v: &Value, name: &str) -> bool {
+    v.class().lookup(name).is_some()
+}
+
+/// Looks up `__enter__`/`__exit__` on the type and binds it to `obj`.
+fn lookup_special(
+    vm: &mut Vm,
+    obj: &Value,
+    cls: &Arc<crate::objects::Class>,
+    name: &str,
+) -> PyResult<Option<Value>> {
+    match cls.lookup(name) {
+        Some(a) => vm.descr_get(&a, obj, cls).map(Some),
+        None => match obj {
+            Value::Native(_) => vm.getattr_opt(obj, name),
+            _ => Ok(None),
+        },
+    }
+}
+
+/// The value `d` entries below the top of the stack (d = 1 is the top).
+fn peek(f: &Frame, d: u32) -> Option<&Value> {
+    let n = f.stack.len();
+    n.checked_sub(d as usize).and_then(|i| f.stack.get(i))
+}
+
+fn take(f: &mut Frame, n: u32) -> PyResult<Vec<Value>> {
+    let len = f.stack.len();
+    let n = n as usize;
+    if len < n {
+        return Err(stack_underflow());
+    }
+    Ok(f.stack.split_off(len - n))
+}
+
+fn load_global(vm: &mut Vm, f: &Frame, name: &str, hash: i64) -> PyResult<Value> {
+    if let Some(v) = f.globals.lock().get_str(name, hash) {
+        return Ok(v.clone());
+    }
+    if let Some(v) = vm.interp.builtins.dict.lock().get_str(name, hash) {
+        return Ok(v.clone());
+    }
+    Err(no_name(name))
+}
+
+fn deref_error(f: &Frame, i: u32) -> PyErr {
+    let ncell = f.code.obj.cellvars.len();
+    let i = i as usize;
+    if i < ncell {
+        unbound_local(&f.code.obj.cellvars[i])
+    } else {
+        let name = f.code.obj.freevars.get(i - ncell).map_or("?", |n| n);
+        PyErr::new(
+            ExcKind::NameError,
+            format!(
+                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+            ),
+        )
+    }
+}
+
+/// Unpacks exactly `n` items.
+fn unpack(vm: &mut Vm, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
+    let items = match seq {
+        Value::Tuple(t) => t.items.to_vec(),
+        Value::List(l) => l.snapshot(),
+        _ => {
+            let it = vm.get_iter(seq).map_err(|e| {
+                if e.is(ExcKind::TypeError) {
+                    PyErr::type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        seq.type_name()
+                    ))
+                } else {
+                    e
+                }
+            })?;
+            let mut v = Vec::with_capacity(n);
+            while let Some(x) = vm.next(&it)? {
+                v.push(x);
+                if v.len() > n {
+                    return Err(PyErr::value_error(format!(
+                        "too many values to unpack (expected {n})"
+                    )));
+                }
+            }
+            v
+        }
+    };
+    if items.len() > n {
+        return Err(PyErr::value_error(format!(
+            "too many values to unpack (expected {n})"
+        )));
+    }
+    if items.len() < n {
+        return Err(PyErr::value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            items.len()
+        )));
+    }
+    Ok(items)
+}
+
+/// `raise X`: X may be an exception instance or class.
+pub fn make_exception(vm: &mut Vm, e: Value) -> PyResult<PyErr> {
+    match &e {
+        Value::Instance(i) if i.class().exc_kind.is_some() => Ok(PyErr(e)),
+        Value::Class(c) if c.exc_kind.is_some() => {
+            let inst = vm.call(&e, Args::new(&[]))?;
+            if exc_state(&inst).is_none() {
+                return Err(PyErr::type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    vm.repr(&e)?,
+                    inst.type_name()
+                )));
+            }
+            Ok(PyErr(inst))
+        }
+        _ => Err(PyErr::type_error(
+            "exceptions must derive from BaseException",
+        )),
+    }
+}
+
+/// `except T:` matching.
+pub fn exception_matches(exc: &Value, typ: &Value) -> PyResult<bool> {
+    match typ {
+        Value::Class(c) => {
+            if c.exc_kind.is_none() {
+                return Err(PyErr::type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
+            }
+            Ok(exc.class().is_subclass(c))
+        }
+        Value::Tuple(t) => {
+            for x in t.items.iter() {
+                if exception_matches(exc, x)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(PyErr::type_error(
+            "catching classes that do not inherit from BaseException is not allowed",
+        )),
+    }
+}
+
+/// Completes a call whose callable sits at `func_at` and whose arguments start at
+/// `args_from` (the last `nkw` of them are keyword values named by `kwnames`).
+fn finish_call(
+    vm: &mut Vm,
+    f: &mut Frame,
+    func: Value,
+    func_at: usize,
+    args_from: usize,
+    kwnames: &[Value],
+    nkw: usize,
+) -> PyResult<Flow> {
+    let end = f.stack.len();
+    let kw_from = end - nkw;
+    let target = {
+        let args = Args::with_kw(
+            &f.stack[args_from..kw_from],
+            kwnames,
+            &f.stack[kw_from..end],
+        );
+        prepare_call(vm, &func, args)
+    };
+    f.stack.truncate(func_at);
+    match target? {
+        CallTarget::Frame(fr) => Ok(Flow::Push(fr)),
+        CallTarget::Done(v) => {
+            f.stack.push(v);
+            Ok(Flow::Next)
+        }
+    }
+}
+
+/// A cell for a new frame, initialised from a parameter when the code says so.
+pub fn new_cells(code: &Code, locals: &[Option<Value>], closure: &[Arc<Cell>]) -> Vec<Arc<Cell>> {
+    let mut cells = Vec::with_capacity(code.obj.cellvars.len() + closure.len());
+    for (i, _) in code.obj.cellvars.iter().enumerate() {
+        let init = code
+            .obj
+            .cell2arg
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|a| locals.get(a as usize).cloned().flatten());
+        cells.push(Arc::new(Cell::new(init)));
+    }
+    cells.extend(closure.iter().cloned());
+    cells
+}
+
+/// Resumes the frames with an exception raised at the current instruction of the top frame
+/// (`generator.throw`).
+pub fn eval_with_error(vm: &mut Vm, frames: &mut Vec<Frame>, err: PyErr) -> PyResult<Exit> {
+    if let Some(f) = frames.last_mut() {
+        // Point at the instruction that was suspended (the yield) for the traceback.
+        f.pc = f.pc.max(1);
+    }
+    if let Some(err) = handle_error(vm, frames, err, true) {
+        return Err(err);
+    }
+    eval(vm, frames)
+}

@@ -1,0 +1,338 @@
+//! Generators: a suspended frame behind a lock that is only held to take or put the frame.
+//!
+//! Resuming takes the frame out (so the lock is never held while Python code runs); a second
+//! thread resuming a running generator finds it missing and gets
+//! `ValueError: generator already executing`, never a corrupted frame.
+
+use super::eval::{eval, eval_with_error, Exit};
+use super::frame::Frame;
+use super::Vm;
+use crate::compiler::bytecode::Instr;
+use crate::objects::function::Args;
+use crate::objects::iter::iter_class;
+use crate::objects::{Class, ExcKind, Function, NativeObject, PyErr, PyResult, Value};
+use parking_lot::Mutex;
+use std::any::Any;
+use std::sync::Arc;
+
+enum State {
+    Suspended(Box<Frame>),
+    Running,
+    Finished,
+}
+
+pub struct Generator {
+    state: Mutex<State>,
+    pub name: Arc<str>,
+    pub qualname: Arc<str>,
+}
+
+impl NativeObject for Generator {
+    fn class(&self) -> Arc<Class> {
+        iter_class("generator")
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _vm: &mut Vm, me: &Value) -> PyResult<Option<String>> {
+        Ok(Some(format!(
+            "<generator object {} at {:#x}>",
+            self.qualname,
+            super::ops::addr(me)
+        )))
+    }
+    fn getattr(&self, _vm: &mut Vm, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "__name__" => Some(Value::str(self.name.to_string())),
+            "__qualname__" => Some(Value::str(self.qualname.to_string())),
+            "gi_running" => Some(Value::Bool(matches!(*self.state.lock(), State::Running))),
+            _ => None,
+        })
+    }
+}
+
+/// The outcome of one resumption.
+pub enum Resumed {
+    Yield(Value),
+    Return(Value),
+}
+
+/// One step of `yield from`.
+pub enum Delegate {
+    Yielded(Value),
+    Finished(Value),
+}
+
+impl Generator {
+    pub fn new_value(frame: Frame, f: &Function) -> Value {
+        Value::Native(Arc::new(Generator {
+            state: Mutex::new(State::Suspended(Box::new(frame))),
+            name: f.name(),
+            qualname: f.qualname(),
+        }))
+    }
+
+    fn take(&self) -> PyResult<Option<Box<Frame>>> {
+        let mut st = self.state.lock();
+        match std::mem::replace(&mut *st, State::Running) {
+            State::Suspended(f) => Ok(Some(f)),
+            State::Running => Err(PyErr::value_error("generator already executing")),
+            State::Finished => {
+                *st = State::Finished;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Resumes with a value sent in, or with an exception thrown in.
+    pub fn resume(&self, vm: &mut Vm, sent: Value, throw: Option<PyErr>) -> PyResult<Resumed> {
+        let Some(mut frame) = self.take()? else {
+            return match throw {
+                Some(e) => Err(e),
+                None => Ok(Resumed::Return(Value::None)),
+            };
+        };
+        let started = frame.pc > 0;
+        if !started && !sent.is_none() && throw.is_none() {
+            *self.state.lock() = State::Suspended(frame);
+            return Err(PyErr::type_error(
+                "can't send non-None value to a just-started generator",
+            ));
+        }
+        if started && throw.is_none() {
+            frame.stack.push(sent);
+        }
+        if let Err(e) = vm.enter() {
+            *self.state.lock() = State::Suspended(frame);
+            return Err(e);
+        }
+        let saved = vm.handled.take();
+        let mut frames = vec![*frame];
+        let r = match throw {
+            Some(e) => eval_with_error(vm, &mut frames, e),
+            None => eval(vm, &mut frames),
+        };
+        vm.handled = saved;
+        match r {
+            Ok(Exit::Yield(v)) => {
+                vm.leave();
+                match frames.pop() {
+                    Some(f) => *self.state.lock() = State::Suspended(Box::new(f)),
+                    None => *self.state.lock() = State::Finished,
+                }
+                Ok(Resumed::Yield(v))
+            }
+            Ok(Exit::Return(v)) => {
+                *self.state.lock() = State::Finished;
+                Ok(Resumed::Return(v))
+            }
+            Err(e) => {
+                *self.state.lock() = State::Finished;
+                if e.is(ExcKind::StopIteration) {
+                    let re = PyErr::runtime_error("generator raised StopIteration");
+                    if let Some(st) = re.state() {
+                        st.lock().cause = Some(e.0.clone());
+                        st.lock().suppress_context = true;
+                    }
+                    return Err(re);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// The sub-iterator of a pending `yield from`, if the generator is suspended in one.
+    fn delegate_target(&self) -> Option<Value> {
+        let st = self.state.lock();
+        match &*st {
+            State::Suspended(f)
+                if matches!(f.code.obj.instrs.get(f.pc), Some(Instr::YieldFrom)) =>
+            {
+                f.stack.last().cloned()
+            }
+            _ => None,
+        }
+    }
+
+    /// `gen.throw(exc)`, delegating to a `yield from` sub-generator first.
+    pub fn throw(&self, vm: &mut Vm, err: PyErr) -> PyResult<Resumed> {
+        if let Some(sub) = self.delegate_target() {
+            if let Some(g) = sub.as_native::<Generator>() {
+                match g.throw(vm, err) {
+                    Ok(Resumed::Yield(v)) => return Ok(Resumed::Yield(v)),
+                    Ok(Resumed::Return(v)) => {
+                        // The sub-generator finished: continue after the `yield from`.
+                        if let Some(mut f) = self.take()? {
+                            f.stack.pop();
+                            f.stack.pop();
+                            f.pc += 1;
+                            f.stack.push(v);
+                            // Resume as if the value had been produced by the instruction.
+                            f.pc -= 0;
+                            *self.state.lock() = State::Suspended(f);
+                            return self.resume_after_delegate(vm);
+                        }
+                        return Ok(Resumed::Return(Value::None));
+                    }
+                    Err(e) => return self.resume(vm, Value::None, Some(e)),
+                }
+            }
+        }
+        self.resume(vm, Value::None, Some(err))
+    }
+
+    fn resume_after_delegate(&self, vm: &mut Vm) -> PyResult<Resumed> {
+        let Some(frame) = self.take()? else {
+            return Ok(Resumed::Return(Value::None));
+        };
+        vm.enter()?;
+        let saved = vm.handled.take();
+        let mut frames = vec![*frame];
+        let r = eval(vm, &mut frames);
+        vm.handled = saved;
+        match r {
+            Ok(Exit::Yield(v)) => {
+                vm.leave();
+                if let Some(f) = frames.pop() {
+                    *self.state.lock() = State::Suspended(Box::new(f));
+                }
+                Ok(Resumed::Yield(v))
+            }
+            Ok(Exit::Return(v)) => {
+                *self.state.lock() = State::Finished;
+                Ok(Resumed::Return(v))
+            }
+            Err(e) => {
+                *self.state.lock() = State::Finished;
+                Err(e)
+            }
+        }
+    }
+
+    /// `gen.close()`.
+    pub fn close(&self, vm: &mut Vm) -> PyResult<()> {
+        {
+            let mut st = self.state.lock();
+            match &*st {
+                State::Finished => return Ok(()),
+                State::Suspended(f) if f.pc == 0 => {
+                    *st = State::Finished;
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        let exit = PyErr::with_args(ExcKind::GeneratorExit, vec![]);
+        match self.throw(vm, exit) {
+            Ok(Resumed::Yield(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
+            Ok(Resumed::Return(_)) => Ok(()),
+            Err(e) if e.is(ExcKind::GeneratorExit) || e.is(ExcKind::StopIteration) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// `next(gen)`.
+pub fn gen_next(vm: &mut Vm, g: &Generator, _me: &Value) -> PyResult<Option<Value>> {
+    match g.resume(vm, Value::None, None)? {
+        Resumed::Yield(v) => Ok(Some(v)),
+        Resumed::Return(_) => Ok(None),
+    }
+}
+
+/// One step of `yield from it` with `sent`.
+pub fn delegate_send(vm: &mut Vm, it: &Value, sent: Value) -> PyResult<Delegate> {
+    if let Some(g) = it.as_native::<Generator>() {
+        return Ok(match g.resume(vm, sent, None)? {
+            Resumed::Yield(v) => Delegate::Yielded(v),
+            Resumed::Return(v) => Delegate::Finished(v),
+        });
+    }
+    if sent.is_none() {
+        return Ok(match vm.next(it)? {
+            Some(v) => Delegate::Yielded(v),
+            None => Delegate::Finished(Value::None),
+        });
+    }
+    match vm.call_method(it, "send", &[sent]) {
+        Ok(v) => Ok(Delegate::Yielded(v)),
+        Err(e) if e.is(ExcKind::StopIteration) => {
+            let v = vm.getattr(&e.0, "value").unwrap_or(Value::None);
+            Ok(Delegate::Finished(v))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn this(args: &Args) -> PyResult<Arc<dyn NativeObject>> {
+    match args.pos.first() {
+        Some(Value::Native(n)) if n.as_any().is::<Generator>() => Ok(n.clone()),
+        _ => Err(PyErr::type_error(
+            "descriptor requires a 'generator' object",
+        )),
+    }
+}
+
+fn gen_of(n: &Arc<dyn NativeObject>) -> &Generator {
+    n.as_any()
+        .downcast_ref::<Generator>()
+        .expect("checked by this()")
+}
+
+pub fn method_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = this(&args)?;
+    let sent = args.pos.get(1).cloned().unwrap_or(Value::None);
+    match gen_of(&n).resume(vm, sent, None)? {
+        Resumed::Yield(v) => Ok(v),
+        Resumed::Return(v) => Err(PyErr::stop_iteration(if v.is_none() {
+            None
+        } else {
+            Some(v)
+        })),
+    }
+}
+
+pub fn method_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = this(&args)?;
+    match gen_of(&n).resume(vm, Value::None, None)? {
+        Resumed::Yield(v) => Ok(v),
+        Resumed::Return(v) => Err(PyErr::stop_iteration(if v.is_none() {
+            None
+        } else {
+            Some(v)
+        })),
+    }
+}
+
+pub fn method_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = this(&args)?;
+    let typ = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let val = args.pos.get(2).cloned().unwrap_or(Value::None);
+    let exc = match (&typ, &val) {
+        (Value::Class(_), Value::None) => super::eval::make_exception(vm, typ.clone())?,
+        (Value::Class(_), v @ Value::Instance(_)) => PyErr(v.clone()),
+        (Value::Class(_), v) => {
+            let inst = vm.call(&typ, Args::new(std::slice::from_ref(v)))?;
+            PyErr(inst)
+        }
+        _ => super::eval::make_exception(vm, typ.clone())?,
+    };
+    match gen_of(&n).throw(vm, exc)? {
+        Resumed::Yield(v) => Ok(v),
+        Resumed::Return(v) => Err(PyErr::stop_iteration(if v.is_none() {
+            None
+        } else {
+            Some(v)
+        })),
+    }
+}
+
+pub fn method_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = this(&args)?;
+    gen_of(&n).close(vm)?;
+    Ok(Value::None)
+}
+
+pub fn method_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.pos.first().cloned().unwrap_or(Value::None))
+}

@@ -1,0 +1,310 @@
+//! Imports: the builtin module registry first, then `.py` files and packages on `sys.path`
+//! (the script's directory first). Each module body runs once; `sys.modules` holds it before
+//! its body runs, which gives CPython's circular-import behaviour.
+
+use super::eval::run_frame;
+use super::frame::Frame;
+use super::Vm;
+use crate::compiler::Mode;
+use crate::objects::{Code, DictObj, ExcKind, Module, PyErr, PyResult, Value};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+fn module_not_found(name: &str) -> PyErr {
+    let e = PyErr::new(
+        ExcKind::ModuleNotFoundError,
+        format!("No module named '{name}'"),
+    );
+    if let Value::Instance(i) = &e.0 {
+        i.dict.set_str("name", Value::str(name));
+    }
+    e
+}
+
+/// Resolves a relative module name against the importing module's package.
+fn resolve_name(name: &str, level: u32, globals: &DictObj) -> PyResult<String> {
+    if level == 0 {
+        return Ok(name.to_string());
+    }
+    let package = match globals.get_str("__package__") {
+        Some(Value::Str(s)) if !s.as_str().is_empty() => s.as_str().to_string(),
+        _ => {
+            let modname = match globals.get_str("__name__") {
+                Some(Value::Str(s)) => s.as_str().to_string(),
+                _ => String::new(),
+            };
+            if globals.get_str("__path__").is_some() {
+                modname
+            } else {
+                modname
+                    .rsplit_once('.')
+                    .map(|(p, _)| p.to_string())
+                    .unwrap_or_default()
+            }
+        }
+    };
+    if package.is_empty() || package == "__main__" {
+        return Err(PyErr::new(
+            ExcKind::ImportError,
+            "attempted relative import with no known parent package",
+        ));
+    }
+    let mut parts: Vec<&str> = package.split('.').collect();
+    for _ in 1..level {
+        if parts.pop().is_none() {
+            return Err(PyErr::new(
+                ExcKind::ImportError,
+                "attempted relative import beyond top-level package",
+            ));
+        }
+    }
+    let base = parts.join(".");
+    Ok(if name.is_empty() {
+        base
+    } else {
+        format!("{base}.{name}")
+    })
+}
+
+/// The `ImportName` instruction.
+pub fn import_name(
+    vm: &mut Vm,
+    name: &str,
+    level: u32,
+    fromlist: &Value,
+    globals: &DictObj,
+) -> PyResult<Value> {
+    let full = resolve_name(name, level, globals)?;
+    let mut module = Value::None;
+    let mut top = Value::None;
+    let mut prefix = String::new();
+    for (i, part) in full.split('.').enumerate() {
+        if i > 0 {
+            prefix.push('.');
+        }
+        prefix.push_str(part);
+        let parent = module.clone();
+        module = import_one(vm, &prefix, &parent)?;
+        if i == 0 {
+            top = module.clone();
+        }
+    }
+    let has_fromlist = match fromlist {
+        Value::None => false,
+        Value::Tuple(t) => !t.is_empty(),
+        _ => true,
+    };
+    if has_fromlist || level > 0 && name.is_empty() {
+        Ok(module)
+    } else {
+        Ok(top)
+    }
+}
+
+/// Imports one dotted name whose parent package (if any) is already imported.
+pub fn import_one(vm: &mut Vm, full: &str, parent: &Value) -> PyResult<Value> {
+    if let Some(m) = vm.interp.modules.get_str(full) {
+        return Ok(m);
+    }
+    let lock = vm.interp.import_lock.clone();
+    let _guard = lock.lock();
+    if let Some(m) = vm.interp.modules.get_str(full) {
+        return Ok(m);
+    }
+    if let Some(init) = crate::modules::lookup(full) {
+        let m = init(vm)?;
+        let v = Value::Module(m);
+        vm.interp.modules.set_str(full, v.clone());
+        bind_in_parent(parent, full, &v);
+        return Ok(v);
+    }
+    let leaf = full.rsplit('.').next().unwrap_or(full);
+    let search: Vec<PathBuf> = match parent {
+        Value::Module(p) => match p.dict.get_str("__path__") {
+            Some(v) => path_list(vm, &v)?,
+            None => return Err(module_not_found(full)),
+        },
+        _ => {
+            let sys_path = vm.interp.sys.get("path").unwrap_or(Value::None);
+            path_list(vm, &sys_path)?
+        }
+    };
+    for dir in search {
+        let pkg_init = dir.join(leaf).join("__init__.py");
+        let file = dir.join(format!("{leaf}.py"));
+        if pkg_init.is_file() {
+            let pkg_dir = dir.join(leaf);
+            let v = load_source(vm, full, &pkg_init, Some(pkg_dir), parent)?;
+            return Ok(v);
+        }
+        if file.is_file() {
+            return load_source(vm, full, &file, None, parent);
+        }
+    }
+    Err(module_not_found(full))
+}
+
+fn path_list(vm: &mut Vm, v: &Value) -> PyResult<Vec<PathBuf>> {
+    if v.is_none() {
+        return Ok(vec![]);
+    }
+    Ok(vm
+        .collect(v)?
+        .into_iter()
+        .filter_map(|p| match p {
+            Value::Str(s) => Some(if s.as_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                PathBuf::from(s.as_str())
+            }),
+            _ => None,
+        })
+        .collect())
+}
+
+fn bind_in_parent(parent: &Value, full: &str, module: &Value) {
+    if let Value::Module(p) = parent {
+        if let Some((_, leaf)) = full.rsplit_once('.') {
+            p.dict.set_str(leaf, module.clone());
+        }
+    }
+}
+
+/// Runs a `.py` file as module `name`.
+fn load_source(
+    vm: &mut Vm,
+    name: &str,
+    path: &PathBuf,
+    pkg_dir: Option<PathBuf>,
+    parent: &Value,
+) -> PyResult<Value> {
+    let text = std::fs::read(path).map_err(|e| {
+        PyErr::new(
+            ExcKind::ImportError,
+            format!("cannot read {}: {e}", path.display()),
+        )
+    })?;
+    let text = String::from_utf8(text).map_err(|_| {
+        PyErr::new(
+            ExcKind::SyntaxError,
+            format!("Non-UTF-8 code in file {}", path.display()),
+        )
+    })?;
+    let display = path.to_string_lossy().to_string();
+    let module = Arc::new(Module::new(name));
+    module.set("__file__", Value::str(display.clone()));
+    match &pkg_dir {
+        Some(d) => {
+            module.set(
+                "__path__",
+                Value::list(vec![Value::str(d.to_string_lossy().to_string())]),
+            );
+            module.set("__package__", Value::str(name));
+        }
+        None => module.set(
+            "__package__",
+            Value::str(name.rsplit_once('.').map(|(p, _)| p).unwrap_or("")),
+        ),
+    }
+    module.set("__builtins__", Value::Module(vm.interp.builtins.clone()));
+    let v = Value::Module(module.clone());
+    vm.interp.modules.set_str(name, v.clone());
+    let result = exec_source(vm, &display, text, &module.dict, Mode::Exec);
+    if let Err(e) = result {
+        vm.interp.modules.del_str(name);
+        return Err(e);
+    }
+    bind_in_parent(parent, name, &v);
+    Ok(vm.interp.modules.get_str(name).unwrap_or(v))
+}
+
+/// Compiles and runs source text in a module namespace. A syntax error becomes a SyntaxError
+/// exception carrying the rendered report.
+pub fn exec_source(
+    vm: &mut Vm,
+    filename: &str,
+    text: String,
+    globals: &Arc<DictObj>,
+    mode: Mode,
+) -> PyResult<Value> {
+    let src = crate::source::SourceFile::new(filename, text);
+    let code = crate::compile_source(&src, mode).map_err(|d| syntax_error_value(&d, &src))?;
+    let code = Arc::new(Code::new(code));
+    let frame = Frame::new(code, globals.clone(), Some(globals.clone()));
+    run_frame(vm, frame)
+}
+
+/// A SyntaxError exception for a diagnostic (for `import` of a broken module, `eval`).
+pub fn syntax_error_value(
+    d: &crate::diagnostics::Diagnostic,
+    src: &crate::source::SourceFile,
+) -> PyErr {
+    let kind = match d.kind {
+        crate::diagnostics::ErrorKind::SyntaxError => ExcKind::SyntaxError,
+        crate::diagnostics::ErrorKind::IndentationError => ExcKind::IndentationError,
+        crate::diagnostics::ErrorKind::TabError => ExcKind::TabError,
+    };
+    let (line, col) = src.line_col(d.span.start);
+    let e = PyErr::new(kind, d.message.clone());
+    if let Value::Instance(i) = &e.0 {
+        i.dict.set_str("msg", Value::str(d.message.clone()));
+        i.dict.set_str("filename", Value::str(src.name.clone()));
+        i.dict.set_str("lineno", Value::Int(line as i64));
+        i.dict.set_str("offset", Value::Int(col as i64));
+        i.dict
+            .set_str("text", Value::str(src.line_text(line).to_string()));
+        let _ = src;
+    }
+    e
+}
+
+/// The `ImportFrom` instruction.
+pub fn import_from(vm: &mut Vm, module: &Value, name: &str) -> PyResult<Value> {
+    if let Some(v) = vm.getattr_opt(module, name)? {
+        return Ok(v);
+    }
+    if let Value::Module(m) = module {
+        if m.dict.get_str("__path__").is_some() {
+            let full = format!("{}.{}", m.name, name);
+            if let Ok(v) = import_one(vm, &full, module) {
+                return Ok(v);
+            }
+        }
+        let loc = match m.dict.get_str("__file__") {
+            Some(Value::Str(f)) => f.as_str().to_string(),
+            _ => "unknown location".to_string(),
+        };
+        let e = PyErr::new(
+            ExcKind::ImportError,
+            format!("cannot import name '{}' from '{}' ({})", name, m.name, loc),
+        );
+        return Err(e);
+    }
+    Err(vm.no_attribute(module, name))
+}
+
+/// `from m import *`.
+pub fn import_star(vm: &mut Vm, module: &Value, ns: &Arc<DictObj>) -> PyResult<()> {
+    let Value::Module(m) = module else {
+        return Err(PyErr::type_error("import * requires a module"));
+    };
+    match m.dict.get_str("__all__") {
+        Some(all) => {
+            for n in vm.collect(&all)? {
+                let Value::Str(s) = &n else { continue };
+                let v = vm.getattr(module, s.as_str())?;
+                ns.set_str_value(n.clone(), v);
+            }
+        }
+        None => {
+            for (k, v) in m.dict.items() {
+                if let Value::Str(s) = &k {
+                    if !s.as_str().starts_with('_') {
+                        ns.set_str_value(k.clone(), v);
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,228 @@
+//! `__next__` of the builtin iterators. The position lock is taken only to read and advance
+//! the position; calls into Python (map/filter functions, nested iterators) happen outside it.
+
+use super::Vm;
+use crate::objects::function::Args;
+use crate::objects::iter::{IterKind, IterObj};
+use crate::objects::{ExcKind, PyErr, PyResult, Value};
+
+pub fn next_builtin(vm: &mut Vm, it: &IterObj) -> PyResult<Option<Value>> {
+    if it.state.lock().done {
+        return Ok(None);
+    }
+    let r = next_inner(vm, it);
+    if matches!(r, Ok(None)) {
+        it.state.lock().done = true;
+    }
+    r
+}
+
+/// Takes the next index of a sequence iterator, bumping the position.
+fn bump(it: &IterObj) -> i64 {
+    let mut st = it.state.lock();
+    let p = st.pos;
+    st.pos += 1;
+    p
+}
+
+fn check_version(it: &IterObj, version: u64, what: &str) -> PyResult<()> {
+    let mut st = it.state.lock();
+    match st.version {
+        None => {
+            st.version = Some(version);
+            Ok(())
+        }
+        Some(v) if v == version => Ok(()),
+        Some(_) => {
+            st.done = true;
+            Err(PyErr::runtime_error(format!(
+                "{what} changed size during iteration"
+            )))
+        }
+    }
+}
+
+fn next_inner(vm: &mut Vm, it: &IterObj) -> PyResult<Option<Value>> {
+    match &it.kind {
+        IterKind::List(l) => {
+            let i = bump(it);
+            Ok(l.get(i as usize))
+        }
+        IterKind::ListReversed(l) => {
+            let i = bump(it);
+            let g = l.lock();
+            let n = g.len() as i64;
+            // pos counts from the end; a list that shrank ends the iteration.
+            let idx = n - 1 - i;
+            if idx < 0 {
+                return Ok(None);
+            }
+            Ok(g.get(idx as usize).cloned())
+        }
+        IterKind::Tuple(t) => {
+            let i = bump(it);
+            Ok(t.items.get(i as usize).cloned())
+        }
+        IterKind::Str(s) => {
+            let mut st = it.state.lock();
+            let pos = st.pos as usize;
+            let text = s.as_str();
+            match text.get(pos..).and_then(|r| r.chars().next()) {
+                Some(c) => {
+                    st.pos += c.len_utf8() as i64;
+                    Ok(Some(Value::str(c.to_string())))
+                }
+                None => Ok(None),
+            }
+        }
+        IterKind::Bytes(b) => {
+            let i = bump(it);
+            Ok(b.get(i as usize).map(|&x| Value::Int(x as i64)))
+        }
+        IterKind::Range { start, step, len } => {
+            let i = bump(it);
+            if i >= *len {
+                return Ok(None);
+            }
+            Ok(Some(Value::Int(start + i * step)))
+        }
+        IterKind::DictKeys(d) | IterKind::DictValues(d) | IterKind::DictItems(d) => {
+            let g = d.lock();
+            let version = g.version;
+            let pos = it.state.lock().pos as usize;
+            let found = g
+                .next_from(pos)
+                .map(|(i, e)| (i, e.key.clone(), e.value.clone()));
+            drop(g);
+            check_version(it, version, "dictionary")?;
+            match found {
+                Some((i, k, v)) => {
+                    it.state.lock().pos = i as i64 + 1;
+                    Ok(Some(match &it.kind {
+                        IterKind::DictKeys(_) => k,
+                        IterKind::DictValues(_) => v,
+                        _ => Value::tuple(vec![k, v]),
+                    }))
+                }
+                None => Ok(None),
+            }
+        }
+        IterKind::Set(s) => {
+            let g = s.lock();
+            let version = g.version;
+            let pos = it.state.lock().pos as usize;
+            let found = g.next_from(pos).map(|(i, k)| (i, k.clone()));
+            drop(g);
+            check_version(it, version, "Set")?;
+            match found {
+                Some((i, k)) => {
+                    it.state.lock().pos = i as i64 + 1;
+                    Ok(Some(k))
+                }
+                None => Ok(None),
+            }
+        }
+        IterKind::Enumerate(inner) => match vm.next(inner)? {
+            Some(v) => {
+                let i = bump(it);
+                Ok(Some(Value::tuple(vec![Value::Int(i), v])))
+            }
+            None => Ok(None),
+        },
+        IterKind::Zip { iters, strict } => {
+            let mut out = Vec::with_capacity(iters.len());
+            for (k, i) in iters.iter().enumerate() {
+                match vm.next(i)? {
+                    Some(v) => out.push(v),
+                    None => {
+                        if *strict && (k > 0 || iters.len() > 1 && vm_any_left(vm, &iters[1..])?) {
+                            let msg = if k > 0 {
+                                format!(
+                                    "zip() argument {} is shorter than argument{} 1{}",
+                                    k + 1,
+                                    if k > 1 { "s" } else { "" },
+                                    if k > 1 {
+                                        format!("-{k}")
+                                    } else {
+                                        String::new()
+                                    }
+                                )
+                            } else {
+                                "zip() argument 2 is longer than argument 1".to_string()
+                            };
+                            return Err(PyErr::value_error(msg));
+                        }
+                        return Ok(None);
+                    }
+                }
+            }
+            if iters.is_empty() {
+                return Ok(None);
+            }
+            Ok(Some(Value::tuple(out)))
+        }
+        IterKind::Map { func, iters } => {
+            let mut args = Vec::with_capacity(iters.len());
+            for i in iters {
+                match vm.next(i)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            let func = func.clone();
+            vm.call(&func, Args::new(&args)).map(Some)
+        }
+        IterKind::Filter { func, iter } => loop {
+            let Some(v) = vm.next(iter)? else {
+                return Ok(None);
+            };
+            let keep = if func.is_none() {
+                vm.truthy(&v)?
+            } else {
+                let func = func.clone();
+                let r = vm.call(&func, Args::new(std::slice::from_ref(&v)))?;
+                vm.truthy(&r)?
+            };
+            if keep {
+                return Ok(Some(v));
+            }
+        },
+        IterKind::SeqReversed(seq) => {
+            let i = bump(it);
+            // pos starts at len-1 counting down: stored as an offset from the start length.
+            let start = it.state.lock().version.unwrap_or(0) as i64;
+            let idx = start - 1 - i;
+            if idx < 0 {
+                return Ok(None);
+            }
+            let seq = seq.clone();
+            vm.getitem(&seq, &Value::Int(idx)).map(Some)
+        }
+        IterKind::SeqGetItem(seq) => {
+            let i = bump(it);
+            let seq = seq.clone();
+            match vm.getitem(&seq, &Value::Int(i)) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if e.is(ExcKind::IndexError) || e.is(ExcKind::StopIteration) => Ok(None),
+                Err(e) => Err(e),
+            }
+        }
+        IterKind::Callable { func, sentinel } => {
+            let func = func.clone();
+            let v = vm.call(&func, Args::new(&[]))?;
+            if vm.eq(&v, sentinel)? {
+                return Ok(None);
+            }
+            Ok(Some(v))
+        }
+    }
+}
+
+fn vm_any_left(vm: &mut Vm, iters: &[Value]) -> PyResult<bool> {
+    for i in iters {
+        if vm.next(i)?.is_some() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

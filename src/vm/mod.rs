@@ -1,0 +1,148 @@
+//! The virtual machine: interpreter-wide state ([`Interpreter`]) and per-thread state ([`Vm`]).
+//!
+//! There is one `Interpreter` per process, shared by every script thread through an `Arc`;
+//! each OS thread running Python code owns one `Vm`. Nothing here is a global interpreter
+//! lock: shared state is either immutable or behind its own fine-grained lock.
+
+pub mod call;
+pub mod eval;
+pub mod frame;
+pub mod generator;
+pub mod import;
+pub mod iter;
+pub mod ops;
+pub mod output;
+pub mod traceback;
+
+use crate::objects::{DictObj, ExcKind, Module, PyErr, PyResult, Value};
+use parking_lot::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+/// CPython's default recursion limit (`sys.getrecursionlimit()`).
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+/// Bytes of native stack kept free below the current depth: when less remains, a nested call
+/// raises RecursionError instead of overflowing the thread's stack, whatever the Python limit.
+pub const STACK_RED_ZONE: usize = 256 * 1024;
+
+/// Native stack size of every thread that runs Python code: deep enough for the default
+/// recursion limit through builtins that call back into Python (sorted keys, __repr__ ...).
+pub const THREAD_STACK_SIZE: usize = 64 * 1024 * 1024;
+
+/// Process-wide interpreter state.
+pub struct Interpreter {
+    pub builtins: Arc<Module>,
+    pub sys: Arc<Module>,
+    /// `sys.modules`.
+    pub modules: Arc<DictObj>,
+    pub recursion_limit: AtomicUsize,
+    pub out: Arc<output::Output>,
+    /// Serialises module imports so a module's body runs exactly once.
+    pub import_lock: Arc<parking_lot::ReentrantMutex<()>>,
+    /// The directory of the main script, searched for imports.
+    pub script_dir: Mutex<Option<std::path::PathBuf>>,
+}
+
+/// Per-thread interpreter state.
+pub struct Vm {
+    pub interp: Arc<Interpreter>,
+    /// Python frames active on this thread, for the recursion limit.
+    pub depth: usize,
+    /// The exception being handled (what a bare `raise` re-raises, `sys.exc_info()`).
+    pub handled: Option<Value>,
+    /// Containers whose repr is being computed on this thread (prints `[...]` on a cycle).
+    pub repr_stack: Vec<usize>,
+    /// True on the main thread (the only one that receives KeyboardInterrupt).
+    pub is_main: bool,
+}
+
+impl Interpreter {
+    /// Builds the interpreter: builtins, sys, the module table.
+    pub fn new(argv: Vec<String>) -> Arc<Interpreter> {
+        let builtins = Arc::new(Module::new("builtins"));
+        let sys = Arc::new(Module::new("sys"));
+        let modules = Arc::new(DictObj::new());
+        let interp = Arc::new(Interpreter {
+            builtins,
+            sys,
+            modules,
+            recursion_limit: AtomicUsize::new(DEFAULT_RECURSION_LIMIT),
+            out: Arc::new(output::Output::new()),
+            import_lock: Arc::new(parking_lot::ReentrantMutex::new(())),
+            script_dir: Mutex::new(None),
+        });
+        crate::builtins::install(&interp);
+        crate::modules::sys::install(&interp, argv);
+        interp
+            .modules
+            .set_str("builtins", Value::Module(interp.builtins.clone()));
+        interp
+            .modules
+            .set_str("sys", Value::Module(interp.sys.clone()));
+        interp
+    }
+
+    pub fn recursion_limit(&self) -> usize {
+        self.recursion_limit.load(Ordering::Relaxed)
+    }
+}
+
+impl Vm {
+    pub fn new(interp: Arc<Interpreter>) -> Vm {
+        Vm {
+            interp,
+            depth: 0,
+            handled: None,
+            repr_stack: Vec::new(),
+            is_main: false,
+        }
+    }
+
+    pub fn builtins_dict(&self) -> &Arc<DictObj> {
+        &self.interp.builtins.dict
+    }
+
+    /// Enter one more Python-level call: the recursion limit and the native stack guard.
+    pub fn enter(&mut self) -> PyResult<()> {
+        self.depth += 1;
+        if self.depth > self.interp.recursion_limit() {
+            self.depth -= 1;
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        if stacker::remaining_stack().is_some_and(|r| r < STACK_RED_ZONE) {
+            self.depth -= 1;
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        Ok(())
+    }
+
+    pub fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+}
+
+/// Raises KeyboardInterrupt in the main thread when Ctrl-C was pressed (checked periodically
+/// by the eval loop and by blocking waits).
+pub fn check_signals(vm: &mut Vm) -> PyResult<()> {
+    if vm.is_main && SIGINT_PENDING.swap(false, Ordering::AcqRel) {
+        return Err(PyErr::with_args(ExcKind::KeyboardInterrupt, vec![]));
+    }
+    Ok(())
+}
+
+/// Set by the SIGINT handler; consumed by the main thread.
+pub static SIGINT_PENDING: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// End of the main program: waits for non-daemon threads, flushes output; returns the status.
+pub fn shutdown(vm: &mut Vm, status: i32) -> i32 {
+    vm.interp.out.flush_all();
+    status
+}
