@@ -230,7 +230,9 @@ impl<'a> Parser<'a> {
         let span = start.to(self.prev_span());
         let bytes = toks.iter().filter(|(t, _)| matches!(t, Token::Bytes(_))).count();
         if bytes > 0 && bytes < toks.len() {
-            return Err(self.error_at("cannot mix bytes and nonbytes literals", span));
+            // CPython 3.11 reports this after the last literal of the run.
+            let at = crate::source::Span { start: span.end, end: span.end };
+            return Err(self.error_at("cannot mix bytes and nonbytes literals", at));
         }
         if bytes > 0 {
             let mut out = Vec::new();

@@ -297,8 +297,14 @@ impl<'a> Parser<'a> {
             let dummy = Expr::new(ExprKind::Name(name.clone()), name_span);
             if let ExprKind::Call { args, keywords: kws, .. } = self.call_arguments(dummy)?.kind {
                 for a in &args {
-                    if matches!(a.kind, ExprKind::GeneratorExp { .. }) {
-                        return Err(self.error_at("invalid syntax", a.span));
+                    if let ExprKind::GeneratorExp { elt, .. } = &a.kind {
+                        // CPython blames the `for` that follows the element.
+                        let at = self
+                            .toks
+                            .iter()
+                            .find(|(_, s)| s.start >= elt.span.end)
+                            .map_or(a.span, |(_, s)| *s);
+                        return Err(self.error_at("invalid syntax", at));
                     }
                 }
                 bases = args;

@@ -13,8 +13,10 @@ impl<'a> Parser<'a> {
         let span = self.span();
         match self.peek() {
             Token::Indent => {
-                // The INDENT token covers the new indentation; CPython points at its end.
-                let at = crate::source::Span { start: span.end, end: span.end };
+                // The INDENT token covers the new indentation; CPython points at its last
+                // character.
+                let p = span.end.saturating_sub(1).max(span.start);
+                let at = crate::source::Span { start: p, end: p };
                 self.indentation_error("unexpected indent", at)
             }
             Token::Dedent => {
@@ -25,6 +27,11 @@ impl<'a> Parser<'a> {
                 }
                 let s = self.toks.get(self.pos + i).map_or(span, |(_, s)| *s);
                 self.error_at("invalid syntax", s)
+            }
+            // A NEWLINE token may cover the line break: CPython points just before it.
+            Token::Newline => {
+                let at = crate::source::Span { start: span.start, end: span.start };
+                self.error_at("invalid syntax", at)
             }
             _ => self.error_at("invalid syntax", span),
         }

@@ -70,7 +70,11 @@ impl<'a> Parser<'a> {
                 }
                 Token::LPar if !is_def => {
                     let msg = "Lambda expression parameters cannot be parenthesized";
-                    return Err(self.error_at(msg, self.span()));
+                    let mut at = self.span();
+                    if let (Token::Name(_), Token::RPar) = (self.peek_at(1), self.peek_at(2)) {
+                        at = at.to(self.toks.get(self.pos + 2).map_or(at, |(_, s)| *s));
+                    }
+                    return Err(self.error_at(msg, at));
                 }
                 _ => {
                     let arg = self.param(is_def, &mut names)?;
@@ -146,7 +150,8 @@ impl<'a> Parser<'a> {
                     let v = self.expression()?;
                     if kw_unpack_seen && order_error.is_none() {
                         let msg = "iterable argument unpacking follows keyword argument unpacking";
-                        return Err(self.error_at(msg, s.to(v.span)));
+                        let at = keywords.iter().rev().find(|k| k.arg.is_none()).map_or(s, |k| k.span);
+                        return Err(self.error_at(msg, at));
                     }
                     let span = s.to(v.span);
                     args.push(Expr::new(ExprKind::Starred(Box::new(v)), span));

@@ -65,10 +65,10 @@ impl<'a> Parser<'a> {
             )),
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
                 let mut stars = elts.iter().filter(|x| matches!(x.kind, ExprKind::Starred(_)));
-                if let (Some(_), Some(second)) = (stars.next(), stars.next()) {
+                if let (Some(_), Some(_)) = (stars.next(), stars.next()) {
                     return Err(self.error_at(
                         "multiple starred expressions in assignment",
-                        second.span,
+                        e.span,
                     ));
                 }
                 for x in elts {
