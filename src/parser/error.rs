@@ -15,7 +15,7 @@ impl<'a> Parser<'a> {
             Token::Indent => {
                 // The INDENT token covers the new indentation; CPython points at its last
                 // character.
-                let p = span.end.saturating_sub(1).max(span.start);
+                let p = span.end.saturating_sub(1);
                 let at = crate::source::Span { start: p, end: p };
                 self.indentation_error("unexpected indent", at)
             }

@@ -105,16 +105,6 @@ impl<'a> Parser<'a> {
 }
 
 /// Tokens of an f-string field's expression, from the lexer's fragment mode.
-#[cfg(test)]
 fn fragment_tokens(text: &str, offset: u32) -> PResult<Vec<(Token, Span)>> {
-    super::tests::minilex::tokenize_fragment(text, offset)
-}
-
-#[cfg(not(test))]
-fn fragment_tokens(text: &str, offset: u32) -> PResult<Vec<(Token, Span)>> {
-    let _ = text;
-    Err(crate::diagnostics::Diagnostic::syntax(
-        "f-string expressions need the lexer's fragment mode",
-        Span::new(offset as usize, offset as usize),
-    ))
+    crate::lexer::tokenize_fragment(text, offset)
 }

@@ -1,7 +1,6 @@
 //! Parser tests: tree shapes through a compact S-expression dump, one test per error
 //! message, incomplete input, and robustness (no panics, bounded nesting).
 
-pub mod minilex;
 mod errors;
 mod robust;
 mod shapes;
@@ -15,8 +14,7 @@ use std::fmt::Write;
 /// Parse `text` as a file named `t.py`.
 pub fn parse_str(text: &str) -> Result<Module, Diagnostic> {
     let src = SourceFile::new("t.py", text);
-    let toks = minilex::tokenize(text)?;
-    super::parse_tokens(&src, &toks)
+    super::parse(&src)
 }
 
 /// The S-expression dump of a parsed module, statements separated by newlines.
