@@ -24,5 +24,8 @@ pub fn compile(
     mode: Mode,
 ) -> Result<Arc<CodeObject>, Diagnostic> {
     let _ = (module, src, mode);
-    Err(Diagnostic::syntax("compiler not implemented yet", Span::default()))
+    Err(Diagnostic::syntax(
+        "compiler not implemented yet",
+        Span::default(),
+    ))
 }

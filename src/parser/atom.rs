@@ -60,7 +60,10 @@ impl<'a> Parser<'a> {
         if self.at(&Token::For) {
             let generators = self.for_if_clauses()?;
             let close = self.expect(&Token::RPar)?;
-            let kind = ExprKind::GeneratorExp { elt: bx(first), generators };
+            let kind = ExprKind::GeneratorExp {
+                elt: bx(first),
+                generators,
+            };
             return Ok(Expr::new(kind, open.to(close)));
         }
         if self.at(&Token::RPar) {
@@ -100,7 +103,13 @@ impl<'a> Parser<'a> {
             if elts.is_empty() && self.at(&Token::For) {
                 let generators = self.for_if_clauses()?;
                 let close = self.expect(&Token::RSqb)?;
-                return Ok(Expr::new(ExprKind::ListComp { elt: bx(e), generators }, open.to(close)));
+                return Ok(Expr::new(
+                    ExprKind::ListComp {
+                        elt: bx(e),
+                        generators,
+                    },
+                    open.to(close),
+                ));
             }
             elts.push(e);
             if !self.eat(&Token::Comma) {
@@ -117,7 +126,10 @@ impl<'a> Parser<'a> {
         let open = self.bump();
         if self.at(&Token::RBrace) {
             let close = self.bump();
-            let kind = ExprKind::Dict { keys: Vec::new(), values: Vec::new() };
+            let kind = ExprKind::Dict {
+                keys: Vec::new(),
+                values: Vec::new(),
+            };
             return Ok(Expr::new(kind, open.to(close)));
         }
         // The first item decides between a dict and a set.
@@ -127,7 +139,8 @@ impl<'a> Parser<'a> {
         let mut elts = Vec::new();
         loop {
             let e = self.star_named_expression()?;
-            if elts.is_empty() && self.at(&Token::Colon) && !matches!(e.kind, ExprKind::Starred(_)) {
+            if elts.is_empty() && self.at(&Token::Colon) && !matches!(e.kind, ExprKind::Starred(_))
+            {
                 return self.dict_rest(open, Some(e));
             }
             if self.at(&Token::Equal) {
@@ -136,7 +149,13 @@ impl<'a> Parser<'a> {
             if elts.is_empty() && self.at(&Token::For) {
                 let generators = self.for_if_clauses()?;
                 let close = self.expect(&Token::RBrace)?;
-                return Ok(Expr::new(ExprKind::SetComp { elt: bx(e), generators }, open.to(close)));
+                return Ok(Expr::new(
+                    ExprKind::SetComp {
+                        elt: bx(e),
+                        generators,
+                    },
+                    open.to(close),
+                ));
             }
             elts.push(e);
             if !self.eat(&Token::Comma) || self.at(&Token::RBrace) {
@@ -171,7 +190,11 @@ impl<'a> Parser<'a> {
                 if keys.is_empty() && self.at(&Token::For) {
                     let generators = self.for_if_clauses()?;
                     let close = self.expect(&Token::RBrace)?;
-                    let kind = ExprKind::DictComp { key: bx(k), value: bx(v), generators };
+                    let kind = ExprKind::DictComp {
+                        key: bx(k),
+                        value: bx(v),
+                        generators,
+                    };
                     return Ok(Expr::new(kind, open.to(close)));
                 }
                 keys.push(Some(k));
@@ -228,10 +251,16 @@ impl<'a> Parser<'a> {
             toks.push((t, self.bump()));
         }
         let span = start.to(self.prev_span());
-        let bytes = toks.iter().filter(|(t, _)| matches!(t, Token::Bytes(_))).count();
+        let bytes = toks
+            .iter()
+            .filter(|(t, _)| matches!(t, Token::Bytes(_)))
+            .count();
         if bytes > 0 && bytes < toks.len() {
             // CPython 3.11 reports this after the last literal of the run.
-            let at = crate::source::Span { start: span.end, end: span.end };
+            let at = crate::source::Span {
+                start: span.end,
+                end: span.end,
+            };
             return Err(self.error_at("cannot mix bytes and nonbytes literals", at));
         }
         if bytes > 0 {

@@ -66,7 +66,13 @@ impl<'a> Parser<'a> {
             self.bump();
             let value = self.expression()?;
             let span = start.to(value.span);
-            return Ok(Expr::new(ExprKind::NamedExpr { target: n.clone(), value: bx(value) }, span));
+            return Ok(Expr::new(
+                ExprKind::NamedExpr {
+                    target: n.clone(),
+                    value: bx(value),
+                },
+                span,
+            ));
         }
         let e = self.expression()?;
         if self.at(&Token::ColonEqual) {
@@ -120,7 +126,11 @@ impl<'a> Parser<'a> {
         let orelse = self.expression()?;
         let span = body.span.to(orelse.span);
         Ok(Expr::new(
-            ExprKind::IfExp { test: bx(test), body: bx(body), orelse: bx(orelse) },
+            ExprKind::IfExp {
+                test: bx(test),
+                body: bx(body),
+                orelse: bx(orelse),
+            },
             span,
         ))
     }
@@ -132,7 +142,13 @@ impl<'a> Parser<'a> {
         self.expect(&Token::Colon)?;
         let body = self.expression()?;
         let span = start.to(body.span);
-        Ok(Expr::new(ExprKind::Lambda { args: Box::new(args), body: bx(body) }, span))
+        Ok(Expr::new(
+            ExprKind::Lambda {
+                args: Box::new(args),
+                body: bx(body),
+            },
+            span,
+        ))
     }
 
     /// `disjunction -> conjunction ('or' conjunction)*`
@@ -167,7 +183,13 @@ impl<'a> Parser<'a> {
             let start = self.bump();
             let operand = self.nested(|p| p.inversion())?;
             let span = start.to(operand.span);
-            return Ok(Expr::new(ExprKind::UnaryOp { op: UnaryOp::Not, operand: bx(operand) }, span));
+            return Ok(Expr::new(
+                ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: bx(operand),
+                },
+                span,
+            ));
         }
         self.comparison()
     }
@@ -184,8 +206,17 @@ impl<'a> Parser<'a> {
         if ops.is_empty() {
             return Ok(left);
         }
-        let span = left.span.to(comparators.last().map_or(left.span, |e| e.span));
-        Ok(Expr::new(ExprKind::Compare { left: bx(left), ops, comparators }, span))
+        let span = left
+            .span
+            .to(comparators.last().map_or(left.span, |e| e.span));
+        Ok(Expr::new(
+            ExprKind::Compare {
+                left: bx(left),
+                ops,
+                comparators,
+            },
+            span,
+        ))
     }
 
     /// `compare_op -> '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not' 'in' | 'is' ['not']`
@@ -227,14 +258,20 @@ impl<'a> Parser<'a> {
         }
         let mut left = self.binary_level(level + 1)?;
         let mut chain = 0;
-        loop {
-            let Some(op) = binary_op(level, self.peek()) else { break };
+        while let Some(op) = binary_op(level, self.peek()) {
             self.bump();
             chain += 1;
             self.check_chain(chain)?;
             let right = self.binary_level(level + 1)?;
             let span = left.span.to(right.span);
-            left = Expr::new(ExprKind::BinOp { left: bx(left), op, right: bx(right) }, span);
+            left = Expr::new(
+                ExprKind::BinOp {
+                    left: bx(left),
+                    op,
+                    right: bx(right),
+                },
+                span,
+            );
         }
         Ok(left)
     }
@@ -250,7 +287,13 @@ impl<'a> Parser<'a> {
         let start = self.bump();
         let operand = self.nested(|p| p.factor())?;
         let span = start.to(operand.span);
-        Ok(Expr::new(ExprKind::UnaryOp { op, operand: bx(operand) }, span))
+        Ok(Expr::new(
+            ExprKind::UnaryOp {
+                op,
+                operand: bx(operand),
+            },
+            span,
+        ))
     }
 
     /// `power -> await_primary ['**' factor]`
@@ -261,7 +304,14 @@ impl<'a> Parser<'a> {
         }
         let right = self.nested(|p| p.factor())?;
         let span = left.span.to(right.span);
-        Ok(Expr::new(ExprKind::BinOp { left: bx(left), op: BinOp::Pow, right: bx(right) }, span))
+        Ok(Expr::new(
+            ExprKind::BinOp {
+                left: bx(left),
+                op: BinOp::Pow,
+                right: bx(right),
+            },
+            span,
+        ))
     }
 
     /// `await_primary -> 'await' primary | primary`; pyt has no coroutines, so `await` is
@@ -297,7 +347,13 @@ impl<'a> Parser<'a> {
                     let slice = slice?;
                     let end = self.expect(&Token::RSqb)?;
                     let span = e.span.to(end);
-                    e = Expr::new(ExprKind::Subscript { value: bx(e), slice: bx(slice) }, span);
+                    e = Expr::new(
+                        ExprKind::Subscript {
+                            value: bx(e),
+                            slice: bx(slice),
+                        },
+                        span,
+                    );
                 }
                 _ => break,
             }
@@ -409,7 +465,10 @@ impl<'a> Parser<'a> {
     /// CPython does not suggest a comma for `NAME STRING` (a legacy `print "x"`).
     fn legacy_name_string(&self, e: &Expr) -> bool {
         matches!(e.kind, ExprKind::Name(_))
-            && matches!(self.peek(), Token::Str(_) | Token::Bytes(_) | Token::FString(_))
+            && matches!(
+                self.peek(),
+                Token::Str(_) | Token::Bytes(_) | Token::FString(_)
+            )
     }
 
     /// `invalid syntax. Perhaps you forgot a comma?` spanning both expressions.
@@ -419,7 +478,10 @@ impl<'a> Parser<'a> {
             Ok(b) => b.span,
             Err(_) => here,
         };
-        self.error_at("invalid syntax. Perhaps you forgot a comma?", a.span.to(b_end))
+        self.error_at(
+            "invalid syntax. Perhaps you forgot a comma?",
+            a.span.to(b_end),
+        )
     }
 }
 
@@ -428,7 +490,10 @@ const BINARY_LEVELS: [&[(Token, BinOp)]; 6] = [
     &[(Token::Pipe, BinOp::BitOr)],
     &[(Token::Caret, BinOp::BitXor)],
     &[(Token::Amper, BinOp::BitAnd)],
-    &[(Token::LeftShift, BinOp::LShift), (Token::RightShift, BinOp::RShift)],
+    &[
+        (Token::LeftShift, BinOp::LShift),
+        (Token::RightShift, BinOp::RShift),
+    ],
     &[(Token::Plus, BinOp::Add), (Token::Minus, BinOp::Sub)],
     &[
         (Token::Star, BinOp::Mult),
@@ -440,7 +505,11 @@ const BINARY_LEVELS: [&[(Token, BinOp)]; 6] = [
 ];
 
 fn binary_op(level: usize, t: &Token) -> Option<BinOp> {
-    BINARY_LEVELS.get(level)?.iter().find(|(tok, _)| tok == t).map(|(_, op)| *op)
+    BINARY_LEVELS
+        .get(level)?
+        .iter()
+        .find(|(tok, _)| tok == t)
+        .map(|(_, op)| *op)
 }
 
 fn bool_op(op: BoolOpKind, values: Vec<Expr>) -> Expr {
