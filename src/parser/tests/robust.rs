@@ -175,3 +175,34 @@ fn parse_expression_reads_one_expression() {
         "invalid syntax"
     );
 }
+
+/// Parse every `.py` file under `$PYT_PARSE_DIR` (e.g. CPython's stdlib) and list the
+/// failures; run by hand with `cargo test --lib parse_directory -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn parse_directory() {
+    let Ok(dir) = std::env::var("PYT_PARSE_DIR") else { return };
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    let (mut ok, mut failed) = (0, 0);
+    while let Some(p) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&p) else { continue };
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "py") {
+                let Ok(text) = std::fs::read_to_string(&path) else { continue };
+                let src = SourceFile::new(path.display().to_string(), text);
+                match crate::parser::parse(&src) {
+                    Ok(_) => ok += 1,
+                    Err(d) => {
+                        failed += 1;
+                        let (l, c) = src.line_col(d.span.start);
+                        println!("{}:{l}:{c}: {}", path.display(), d.message);
+                    }
+                }
+            }
+        }
+    }
+    println!("parsed {ok}, failed {failed}");
+}
