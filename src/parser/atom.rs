@@ -34,10 +34,11 @@ impl<'a> Parser<'a> {
         Ok(Expr::new(kind, span))
     }
 
-    /// Run a bracketed form one bracket level deeper (for the forgotten-comma check).
+    /// Run a bracketed form one bracket level deeper (for the forgotten-comma check). The
+    /// nesting depth is counted by the expressions inside, so a bracket costs one level.
     fn bracketed(&mut self, f: impl FnOnce(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
         self.level += 1;
-        let r = self.nested(f);
+        let r = f(self);
         self.level -= 1;
         r
     }

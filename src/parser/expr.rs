@@ -367,6 +367,11 @@ impl<'a> Parser<'a> {
     fn slices(&mut self) -> PResult<Expr> {
         let first = self.slice()?;
         if !self.at(&Token::Comma) {
+            // `a[*b]` is a one-element tuple, as in CPython 3.11.
+            if matches!(first.kind, ExprKind::Starred(_)) {
+                let span = first.span;
+                return Ok(Expr::new(ExprKind::Tuple(vec![first]), span));
+            }
             return Ok(first);
         }
         let mut elts = vec![first];

@@ -50,8 +50,20 @@ fn ten_thousand_brackets_give_the_lexer_error() {
 fn deep_but_allowed_brackets_parse() {
     let text = format!("x = {}1{}\n", "[".repeat(90), "]".repeat(90));
     assert!(parse_str(&text).is_ok());
-    let text = format!("x = {}1{}\n", "(".repeat(150), ")".repeat(150));
+    let n = crate::lexer::MAX_PAREN_LEVEL - 1;
+    let text = format!("x = {}1{}\n", "(".repeat(n), ")".repeat(n));
+    assert!(parse_str(&text).is_ok(), "{:?}", parse_str(&text).err());
+    let text = format!("x = {}1{}\n", "[".repeat(n), "]".repeat(n));
     assert!(parse_str(&text).is_ok());
+    let text = format!("x = {}1{}\n", "f(".repeat(n), ")".repeat(n));
+    assert!(parse_str(&text).is_ok());
+}
+
+#[test]
+fn empty_and_blank_files() {
+    for text in ["", "\n\n", "# c\n", "  \n\t\n"] {
+        assert!(parse_str(text).unwrap().body.is_empty(), "{text:?}");
+    }
 }
 
 #[test]
@@ -181,17 +193,23 @@ fn parse_expression_reads_one_expression() {
 #[test]
 #[ignore]
 fn parse_directory() {
-    let Ok(dir) = std::env::var("PYT_PARSE_DIR") else { return };
+    let Ok(dir) = std::env::var("PYT_PARSE_DIR") else {
+        return;
+    };
     let mut stack = vec![std::path::PathBuf::from(dir)];
     let (mut ok, mut failed) = (0, 0);
     while let Some(p) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&p) else { continue };
+        let Ok(entries) = std::fs::read_dir(&p) else {
+            continue;
+        };
         for e in entries.flatten() {
             let path = e.path();
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|x| x == "py") {
-                let Ok(text) = std::fs::read_to_string(&path) else { continue };
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
                 let src = SourceFile::new(path.display().to_string(), text);
                 match crate::parser::parse(&src) {
                     Ok(_) => ok += 1,
@@ -205,4 +223,18 @@ fn parse_directory() {
         }
     }
     println!("parsed {ok}, failed {failed}");
+}
+
+/// Print the S-expression dump of `$PYT_DUMP_FILE`, to diff against CPython's `ast` (see
+/// the project's differential check); run with `-- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn dump_file() {
+    let Ok(path) = std::env::var("PYT_DUMP_FILE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let m = super::parse_str(&text).expect("parse");
+    let out: Vec<String> = m.body.iter().map(super::dump_stmt).collect();
+    std::fs::write(format!("{path}.pyt.sx"), out.join("\n") + "\n").expect("write");
 }

@@ -40,6 +40,7 @@ fn primaries() {
     assert_eq!(sx("a[1,]"), "([] a (tuple 1))");
     assert_eq!(sx("a[x:=1]"), "([] a (:= x 1))");
     assert_eq!(sx("f()()"), "(call (call f))");
+    assert_eq!(sx("a[*b]"), "([] a (tuple *b))");
     assert_eq!(sx("f(a,)"), "(call f a)");
 }
 
