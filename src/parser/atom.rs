@@ -232,12 +232,12 @@ impl<'a> Parser<'a> {
         let start = self.bump();
         if self.eat(&Token::From) {
             let e = self.expression()?;
-            let span = start.to(e.span);
+            let span = self.since(start);
             return Ok(Expr::new(ExprKind::YieldFrom(bx(e)), span));
         }
         if self.starts_expression() {
             let e = self.star_expressions()?;
-            let span = start.to(e.span);
+            let span = self.since(start);
             return Ok(Expr::new(ExprKind::Yield(Some(bx(e))), span));
         }
         Ok(Expr::new(ExprKind::Yield(None), start))

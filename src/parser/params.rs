@@ -149,6 +149,7 @@ impl<'a> Parser<'a> {
     }
 
     fn call_arguments_inner(&mut self, func: Expr) -> PResult<Expr> {
+        let open = self.prev_span();
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         // CPython reports argument-order errors at the token after the argument list.
@@ -171,14 +172,14 @@ impl<'a> Parser<'a> {
                             .map_or(s, |k| k.span);
                         return Err(self.error_at(msg, at));
                     }
-                    let span = s.to(v.span);
+                    let span = self.since(s);
                     args.push(Expr::new(ExprKind::Starred(Box::new(v)), span));
                 }
                 (Token::DoubleStar, _) => {
                     let s = self.bump();
                     let v = self.expression()?;
                     kw_unpack_seen = true;
-                    let span = s.to(v.span);
+                    let span = self.since(s);
                     keywords.push(Keyword {
                         arg: None,
                         value: v,
@@ -189,7 +190,7 @@ impl<'a> Parser<'a> {
                     let s = self.bump();
                     self.bump();
                     let v = self.expression()?;
-                    let span = s.to(v.span);
+                    let span = self.since(s);
                     keywords.push(Keyword {
                         arg: Some(n.clone()),
                         value: v,
@@ -243,6 +244,10 @@ impl<'a> Parser<'a> {
             return Err(self.error_at(msg, self.span()));
         }
         let close = self.bump();
+        if let (Some(_), [only]) = (genexp, args.as_mut_slice()) {
+            // A lone generator argument owns the call's parentheses, as in CPython.
+            only.span = open.to(close);
+        }
         let span = func.span.to(close);
         Ok(Expr::new(
             ExprKind::Call {

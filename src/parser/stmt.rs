@@ -158,7 +158,7 @@ impl<'a> Parser<'a> {
         if self.at(&Token::Star) {
             let s = self.bump();
             let v = self.bitwise_or()?;
-            let span = s.to(v.span);
+            let span = self.since(s);
             return Ok(Expr::new(ExprKind::Starred(Box::new(v)), span));
         }
         self.bitwise_or()

@@ -20,6 +20,7 @@ impl<'a> Parser<'a> {
     /// `star_target -> ['*'] bitwise_or` (checked afterwards by `check_target`).
     /// Stops before `in`, so `for` headers and comprehensions can use it.
     pub(crate) fn star_targets(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let first = self.star_target()?;
         if !self.at(&Token::Comma) {
             return Ok(first);
@@ -31,14 +32,14 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.star_target()?);
         }
-        Ok(self.bare_tuple(elts))
+        Ok(self.bare_tuple(elts, start))
     }
 
     pub(crate) fn star_target(&mut self) -> PResult<Expr> {
         if self.at(&Token::Star) {
             let s = self.bump();
             let v = self.bitwise_or()?;
-            let span = s.to(v.span);
+            let span = self.since(s);
             return Ok(Expr::new(ExprKind::Starred(Box::new(v)), span));
         }
         self.bitwise_or()

@@ -4,6 +4,7 @@
 mod errors;
 mod robust;
 mod shapes;
+mod spans;
 
 use super::ast::*;
 use crate::diagnostics::Diagnostic;

@@ -237,4 +237,9 @@ fn dump_file() {
     let m = super::parse_str(&text).expect("parse");
     let out: Vec<String> = m.body.iter().map(super::dump_stmt).collect();
     std::fs::write(format!("{path}.pyt.sx"), out.join("\n") + "\n").expect("write");
+    let spans: Vec<String> = super::spans::all_spans(&m)
+        .iter()
+        .map(|(s, e)| format!("{s} {e}"))
+        .collect();
+    std::fs::write(format!("{path}.pyt.spans"), spans.join("\n") + "\n").expect("write");
 }

@@ -262,4 +262,19 @@ fn spans_cover_source() {
         .map(|s| &"(1, 2)[0]; a.b; -x; (a)"[s.span.range()])
         .collect();
     assert_eq!(spans, ["(1, 2)[0]", "a.b", "-x", "(a)"]);
+
+    // Parents take their spans from tokens: a parenthesized operand's parentheses count.
+    let text = "(a) + (b)\nf(x for x in y)\n";
+    let m = parse_str(text).unwrap();
+    let StmtKind::Expr(e) = &m.body[0].kind else {
+        panic!()
+    };
+    assert_eq!(&text[e.span.range()], "(a) + (b)");
+    let StmtKind::Expr(e) = &m.body[1].kind else {
+        panic!()
+    };
+    let ExprKind::Call { args, .. } = &e.kind else {
+        panic!()
+    };
+    assert_eq!(&text[args[0].span.range()], "(x for x in y)");
 }
