@@ -43,9 +43,9 @@ impl<'a> Parser<'a> {
         r
     }
 
-    /// `tuple -> '(' [star_named_expression ',' [star_named_expressions]] ')'`
-    /// `group -> '(' (yield_expr | named_expression) ')'`
-    /// `genexp -> '(' named_expression for_if_clauses ')'`
+    /// `paren_form -> '(' ')' | '(' yield_expr ')' | '(' named_expression ')'
+    ///              | '(' named_expression for_if_clauses ')'
+    ///              | '(' star_named_expression ',' [','.star_named_expression+ [',']] ')'`
     fn paren_form(&mut self) -> PResult<Expr> {
         let open = self.bump();
         if self.at(&Token::RPar) {
@@ -95,7 +95,7 @@ impl<'a> Parser<'a> {
         Ok(e)
     }
 
-    /// `list -> '[' [star_named_expressions] ']'`, `listcomp -> '[' named_expression for_if_clauses ']'`
+    /// `list_form -> '[' [','.star_named_expression+ [',']] ']' | '[' named_expression for_if_clauses ']'`
     fn list_form(&mut self) -> PResult<Expr> {
         let open = self.bump();
         let mut elts = Vec::new();
@@ -121,8 +121,8 @@ impl<'a> Parser<'a> {
         Ok(Expr::new(ExprKind::List(elts), open.to(close)))
     }
 
-    /// `dict -> '{' [double_starred_kvpairs] '}'`, `set -> '{' star_named_expressions '}'`,
-    /// `dictcomp -> '{' kvpair for_if_clauses '}'`, `setcomp -> '{' named_expression for_if_clauses '}'`
+    /// `brace_form -> '{' '}' | '{' dict_rest | '{' ','.star_named_expression+ [','] '}'
+    ///              | '{' named_expression for_if_clauses '}'`
     fn brace_form(&mut self) -> PResult<Expr> {
         let open = self.bump();
         if self.at(&Token::RBrace) {
@@ -167,7 +167,8 @@ impl<'a> Parser<'a> {
         Ok(Expr::new(ExprKind::Set(elts), open.to(close)))
     }
 
-    /// `double_starred_kvpairs -> ','.('**' bitwise_or | expression ':' expression)+ [',']`
+    /// `dict_rest -> ','.('**' bitwise_or | expression ':' expression)+ [','] '}'
+    ///             | expression ':' expression for_if_clauses '}'` (the first key may be parsed already)
     fn dict_rest(&mut self, open: crate::source::Span, mut first: Option<Expr>) -> PResult<Expr> {
         let mut keys = Vec::new();
         let mut values = Vec::new();
@@ -243,7 +244,7 @@ impl<'a> Parser<'a> {
         Ok(Expr::new(ExprKind::Yield(None), start))
     }
 
-    /// `strings -> (STRING | BYTES | FSTRING)+`: adjacent literals joined into one constant,
+    /// `strings -> STRING+`: adjacent literals joined into one constant,
     /// or a JoinedStr when any of them is an f-string.
     fn strings(&mut self) -> PResult<Expr> {
         let start = self.span();

@@ -290,7 +290,7 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `decorators -> ('@' named_expression NEWLINE)+` followed by a def or class.
+    /// `decorated -> ('@' named_expression NEWLINE)+ (function_def | class_def)`
     fn decorated(&mut self) -> PResult<Stmt> {
         let mut decorators = Vec::new();
         while self.eat(&Token::At) {

@@ -138,8 +138,9 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `arguments -> ','.(starred_expression | named_expression | NAME '=' expression
-    ///                | '**' expression)+ [','] ')'`, after the `(`; builds the Call.
+    /// `call_arguments -> ','.argument+ [','] ')'` with `argument -> '*' expression
+    /// | '**' expression | NAME '=' expression | named_expression [for_if_clauses]`,
+    /// after the `(`; builds the Call.
     /// A lone generator expression argument needs no parentheses of its own.
     pub(crate) fn call_arguments(&mut self, func: Expr) -> PResult<Expr> {
         self.level += 1;

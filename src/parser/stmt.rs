@@ -24,7 +24,7 @@ impl<'a> Parser<'a> {
         Ok(Module { body })
     }
 
-    /// `eval -> expressions NEWLINE* ENDMARKER`
+    /// `eval_input -> star_expressions NEWLINE* ENDMARKER`
     pub(crate) fn eval_input(&mut self) -> PResult<Expr> {
         let e = self.star_expressions()?;
         while self.eat(&Token::Newline) {}
@@ -138,12 +138,12 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `del_stmt -> 'del' del_targets`, `del_targets -> ','.del_target+ [',']`
+    /// `del_stmt -> 'del' ','.del_target+ [',']`
     fn del_stmt(&mut self) -> PResult<StmtKind> {
         self.bump();
         let mut targets = Vec::new();
         loop {
-            let t = self.star_targets_one()?;
+            let t = self.del_target()?;
             self.check_target(&t, TargetCtx::Del)?;
             targets.push(t);
             if !self.eat(&Token::Comma) || !self.starts_expression() {
@@ -153,8 +153,8 @@ impl<'a> Parser<'a> {
         Ok(StmtKind::Del(targets))
     }
 
-    /// One `del_target`: a `bitwise_or` (or `*x`, rejected by the target check).
-    fn star_targets_one(&mut self) -> PResult<Expr> {
+    /// `del_target -> ['*'] bitwise_or` (a starred one is rejected by the target check).
+    fn del_target(&mut self) -> PResult<Expr> {
         if self.at(&Token::Star) {
             let s = self.bump();
             let v = self.bitwise_or()?;
@@ -343,7 +343,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `assignment -> (star_targets '=')+ (yield_expr | star_expressions)`
+    /// `assignment -> star_expressions ('=' (yield_expr | star_expressions))+`, after the
+    /// first target; every target is then checked.
     fn assignment(&mut self, first: Expr) -> PResult<StmtKind> {
         let mut targets = vec![first];
         let mut value;
@@ -372,7 +373,8 @@ impl<'a> Parser<'a> {
         Ok(StmtKind::Assign { targets, value })
     }
 
-    /// `annotated_rhs` after `target ':'`: the annotation and an optional value.
+    /// `ann_assign -> single_target ':' expression ['=' (yield_expr | star_expressions)]`,
+    /// after the target.
     fn ann_assign(&mut self, target: Expr, start: Span) -> PResult<StmtKind> {
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
