@@ -217,6 +217,9 @@ impl<'a> Parser<'a> {
             self.bump();
             let target = self.star_targets()?;
             self.check_target(&target, super::targets::TargetCtx::Assign)?;
+            if !self.at(&Token::In) && self.starts_juxtaposed() {
+                return Err(self.forgot_comma(target));
+            }
             self.expect(&Token::In)?;
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();

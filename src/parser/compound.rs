@@ -103,7 +103,7 @@ impl<'a> Parser<'a> {
     /// `else_block -> 'else' ':' block`
     fn else_block(&mut self) -> PResult<Vec<Stmt>> {
         let start = self.bump();
-        self.expect_colon()?;
+        self.expect_forced_colon()?;
         self.block("'else' statement", start)
     }
 
@@ -152,7 +152,7 @@ impl<'a> Parser<'a> {
     ///            | 'try' ':' block except_block+ [else_block] [finally_block]`
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump();
-        self.expect_colon()?;
+        self.expect_forced_colon()?;
         let body = self.block("'try' statement", start)?;
         let mut handlers = Vec::new();
         while self.at(&Token::Except) {
@@ -166,7 +166,7 @@ impl<'a> Parser<'a> {
         let mut finalbody = Vec::new();
         if self.at(&Token::Finally) {
             let f = self.bump();
-            self.expect_colon()?;
+            self.expect_forced_colon()?;
             finalbody = self.block("'finally' statement", f)?;
         }
         if handlers.is_empty() && finalbody.is_empty() {
@@ -325,7 +325,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        let colon = self.expect_colon()?;
+        let colon = self.expect_forced_colon()?;
         let body = self.block("function definition", start)?;
         let span = self.end_of(start, &body);
         let def = FunctionDef {

@@ -474,7 +474,7 @@ impl<'a> Parser<'a> {
 
     /// True when the current token begins an expression but cannot continue the previous
     /// one: inside brackets that means a forgotten comma.
-    fn starts_juxtaposed(&self) -> bool {
+    pub(crate) fn starts_juxtaposed(&self) -> bool {
         matches!(
             self.peek(),
             Token::Name(_)
@@ -504,7 +504,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `invalid syntax. Perhaps you forgot a comma?` spanning both expressions.
-    fn forgot_comma(&mut self, a: Expr) -> super::Diagnostic {
+    pub(crate) fn forgot_comma(&mut self, a: Expr) -> super::Diagnostic {
         let here = self.span();
         let b_end = match self.expression_inner() {
             Ok(b) => b.span,

@@ -165,6 +165,18 @@ impl<'a> Parser<'a> {
         Err(self.invalid_syntax())
     }
 
+    /// A `:` CPython requires unconditionally (its `&&':'`, after `try`, `finally`, `else`
+    /// and a def's signature): anything else is `expected ':'` on that token.
+    pub(crate) fn expect_forced_colon(&mut self) -> PResult<Span> {
+        if self.at(&Token::Colon) {
+            return Ok(self.bump());
+        }
+        if matches!(self.peek(), Token::Newline | Token::EndMarker) {
+            return self.expect_colon();
+        }
+        Err(self.error_at("expected ':'", self.span()))
+    }
+
     pub(crate) fn name(&mut self) -> PResult<(ast::Name, Span)> {
         match self.peek() {
             Token::Name(n) => {

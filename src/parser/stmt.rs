@@ -138,12 +138,13 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `del_stmt -> 'del' ','.del_target+ [',']`
+    /// `del_stmt -> 'del' ','.star_expression+ [',']`, each then checked as a del target
+    /// (CPython parses them as expressions too, so `del a < b` blames the comparison).
     fn del_stmt(&mut self) -> PResult<StmtKind> {
         self.bump();
         let mut targets = Vec::new();
         loop {
-            let t = self.del_target()?;
+            let t = self.star_expression()?;
             self.check_target(&t, TargetCtx::Del)?;
             targets.push(t);
             if !self.eat(&Token::Comma) || !self.starts_expression() {
@@ -151,17 +152,6 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(StmtKind::Del(targets))
-    }
-
-    /// `del_target -> ['*'] bitwise_or` (a starred one is rejected by the target check).
-    fn del_target(&mut self) -> PResult<Expr> {
-        if self.at(&Token::Star) {
-            let s = self.bump();
-            let v = self.bitwise_or()?;
-            let span = self.since(s);
-            return Ok(Expr::new(ExprKind::Starred(Box::new(v)), span));
-        }
-        self.bitwise_or()
     }
 
     /// `assert_stmt -> 'assert' expression [',' expression]`
@@ -296,6 +286,13 @@ impl<'a> Parser<'a> {
         let start = self.span();
         let first = self.yield_or_star_expressions()?;
         let kind = match self.peek() {
+            Token::ColonEqual if !matches!(first.kind, ExprKind::Name(_)) => {
+                let msg = format!(
+                    "cannot use assignment expressions with {}",
+                    super::error::expr_name(&first)
+                );
+                return Err(self.error_at(msg, first.span));
+            }
             Token::Equal => self.assignment(first)?,
             Token::Colon => self.ann_assign(first, start)?,
             t => match augassign_op(t) {

@@ -975,3 +975,133 @@ fn fstring_perhaps_you_forgot_a_comma() {
         (1, 4, 7),
     );
 }
+
+#[test]
+fn expected_colon_forced_after_def_signature() {
+    check(
+        "def f() x:\n pass\n",
+        "SyntaxError",
+        "expected ':'",
+        (1, 9, 10),
+    );
+}
+
+#[test]
+fn expected_colon_forced_after_return_annotation() {
+    check(
+        "def f() -> int x:\n pass\n",
+        "SyntaxError",
+        "expected ':'",
+        (1, 16, 17),
+    );
+}
+
+#[test]
+fn expected_colon_forced_after_try() {
+    check("try x:\n pass\n", "SyntaxError", "expected ':'", (1, 5, 6));
+}
+
+#[test]
+fn expected_colon_forced_after_finally() {
+    check(
+        "try:\n pass\nfinally x:\n pass\n",
+        "SyntaxError",
+        "expected ':'",
+        (3, 9, 10),
+    );
+}
+
+#[test]
+fn expected_colon_forced_after_else() {
+    check(
+        "if x:\n pass\nelse x:\n pass\n",
+        "SyntaxError",
+        "expected ':'",
+        (3, 6, 7),
+    );
+}
+
+#[test]
+fn expected_colon_after_class_at_newline() {
+    check("class A\n", "SyntaxError", "expected ':'", (1, 8, 8));
+}
+
+#[test]
+fn expected_colon_after_except_at_newline() {
+    check(
+        "try:\n pass\nexcept E\n pass\n",
+        "SyntaxError",
+        "expected ':'",
+        (3, 9, 9),
+    );
+}
+
+#[test]
+fn invalid_syntax_after_class_name() {
+    check(
+        "class A x:\n pass\n",
+        "SyntaxError",
+        "invalid syntax",
+        (1, 9, 10),
+    );
+}
+
+#[test]
+fn invalid_syntax_after_if_condition() {
+    check(
+        "if x y:\n pass\n",
+        "SyntaxError",
+        "invalid syntax",
+        (1, 6, 7),
+    );
+}
+
+#[test]
+fn cannot_delete_comparison() {
+    check(
+        "del a < b\n",
+        "SyntaxError",
+        "cannot delete comparison",
+        (1, 5, 10),
+    );
+}
+
+#[test]
+fn cannot_delete_expression_in_list() {
+    check(
+        "del a, b + c\n",
+        "SyntaxError",
+        "cannot delete expression",
+        (1, 8, 13),
+    );
+}
+
+#[test]
+fn perhaps_you_forgot_a_comma_in_comprehension_target() {
+    check(
+        "x = [a for a b]\n",
+        "SyntaxError",
+        "invalid syntax. Perhaps you forgot a comma?",
+        (1, 12, 15),
+    );
+}
+
+#[test]
+fn invalid_syntax_after_comprehension_iter() {
+    check(
+        "x = [a for a in b c]\n",
+        "SyntaxError",
+        "invalid syntax",
+        (1, 19, 20),
+    );
+}
+
+#[test]
+fn cannot_use_assignment_expressions_with_attribute_statement() {
+    check(
+        "t.join := 1\n",
+        "SyntaxError",
+        "cannot use assignment expressions with attribute",
+        (1, 1, 7),
+    );
+}

@@ -243,3 +243,26 @@ fn dump_file() {
         .collect();
     std::fs::write(format!("{path}.pyt.spans"), spans.join("\n") + "\n").expect("write");
 }
+
+/// For each path listed (one per line) in `$PYT_ERR_LIST`, write `kind|message|line|col` of
+/// its syntax error (or `ok`) to `path.pyt.err`: the pyt half of the differential error check.
+#[test]
+#[ignore]
+fn error_files() {
+    let Ok(list) = std::env::var("PYT_ERR_LIST") else {
+        return;
+    };
+    let paths = std::fs::read_to_string(list).unwrap_or_default();
+    for path in paths.lines() {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let src = SourceFile::new("t.py", text);
+        let line = match crate::parser::parse(&src) {
+            Ok(_) => "ok".to_string(),
+            Err(d) => {
+                let (l, c) = src.line_col(d.span.start);
+                format!("{}|{}|{l}|{c}", d.kind.name(), d.message)
+            }
+        };
+        std::fs::write(format!("{path}.pyt.err"), line + "\n").expect("write");
+    }
+}
