@@ -320,6 +320,10 @@ impl<'a> Parser<'a> {
         self.level -= 1;
         let args = args?;
         self.expect(&Token::RPar)?;
+        if self.at(&Token::Arrow) && !super::expr::can_start_expression(self.peek_at(1)) {
+            // CPython's `&&':'` after the signature blames the dangling `->`.
+            return Err(self.error_at("expected ':'", self.span()));
+        }
         let returns = if self.eat(&Token::Arrow) {
             Some(self.expression()?)
         } else {

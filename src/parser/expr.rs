@@ -446,30 +446,7 @@ impl<'a> Parser<'a> {
 
     /// True when the current token can begin an expression.
     pub(crate) fn starts_expression(&self) -> bool {
-        matches!(
-            self.peek(),
-            Token::Name(_)
-                | Token::Int(_)
-                | Token::Float(_)
-                | Token::Imag(_)
-                | Token::Str(_)
-                | Token::Bytes(_)
-                | Token::FString(_)
-                | Token::None
-                | Token::True
-                | Token::False
-                | Token::Ellipsis
-                | Token::LPar
-                | Token::LSqb
-                | Token::LBrace
-                | Token::Minus
-                | Token::Plus
-                | Token::Tilde
-                | Token::Not
-                | Token::Lambda
-                | Token::Await
-                | Token::Star
-        )
+        can_start_expression(self.peek())
     }
 
     /// True when the current token begins an expression but cannot continue the previous
@@ -547,4 +524,32 @@ fn binary_op(level: usize, t: &Token) -> Option<BinOp> {
 /// A Constant expression.
 pub(crate) fn constant(c: Constant, span: Span) -> Expr {
     Expr::new(ExprKind::Constant(c), span)
+}
+
+/// True when `t` can begin an expression.
+pub(crate) fn can_start_expression(t: &Token) -> bool {
+    matches!(
+        t,
+        Token::Name(_)
+            | Token::Int(_)
+            | Token::Float(_)
+            | Token::Imag(_)
+            | Token::Str(_)
+            | Token::Bytes(_)
+            | Token::FString(_)
+            | Token::None
+            | Token::True
+            | Token::False
+            | Token::Ellipsis
+            | Token::LPar
+            | Token::LSqb
+            | Token::LBrace
+            | Token::Minus
+            | Token::Plus
+            | Token::Tilde
+            | Token::Not
+            | Token::Lambda
+            | Token::Await
+            | Token::Star
+    )
 }

@@ -80,6 +80,13 @@ impl<'a> Parser<'a> {
                 }
                 _ => {
                     let arg = self.param(is_def, &mut names)?;
+                    if is_def
+                        && self.at(&Token::Equal)
+                        && matches!(self.peek_at(1), Token::Comma | Token::RPar)
+                    {
+                        let msg = "expected default value expression";
+                        return Err(self.error_at(msg, self.span()));
+                    }
                     let default = if self.eat(&Token::Equal) {
                         Some(self.expression()?)
                     } else {

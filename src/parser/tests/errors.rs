@@ -1105,3 +1105,43 @@ fn cannot_use_assignment_expressions_with_attribute_statement() {
         (1, 1, 7),
     );
 }
+
+#[test]
+fn expected_default_value_expression() {
+    check(
+        "def f(a, b=, c): pass\n",
+        "SyntaxError",
+        "expected default value expression",
+        (1, 11, 12),
+    );
+}
+
+#[test]
+fn expected_default_value_expression_kwonly() {
+    check(
+        "def f(*, a=): pass\n",
+        "SyntaxError",
+        "expected default value expression",
+        (1, 11, 12),
+    );
+}
+
+#[test]
+fn invalid_syntax_lambda_missing_default() {
+    check(
+        "lambda a=: 1\n",
+        "SyntaxError",
+        "invalid syntax",
+        (1, 10, 11),
+    );
+}
+
+#[test]
+fn expected_colon_after_dangling_arrow() {
+    check(
+        "def f()-> :\n pass\n",
+        "SyntaxError",
+        "expected ':'",
+        (1, 8, 10),
+    );
+}
