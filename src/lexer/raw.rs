@@ -269,7 +269,9 @@ fn string(lex: &mut Lexer<Raw>) -> Result<StrInfo, RawError> {
     let mut i = if triple { span.end + 2 } else { span.end };
     loop {
         let Some(&b) = bytes.get(i) else {
-            let line = line_number(src, src.len());
+            // CPython's line count at end of input: a final line end starts no new line.
+            let ends_line = src.ends_with(['\n', '\r']);
+            let line = line_number(src, src.len()) - usize::from(ends_line);
             let quote_span = (span.start, span.end);
             return Err(if triple {
                 let mut e = RawError::new(

@@ -477,6 +477,12 @@ fn backslash_continuation() {
         ]
     );
     assert!(lex("x = 1 \\\n\n").is_ok());
+    // Blanks after a final continuation make a (blank) line, as CPython sees it.
+    assert_eq!(
+        toks("x = 1 \\\n   "),
+        vec![name("x"), Token::Equal, int(1), NL, End]
+    );
+    assert_eq!(toks("\\\n\x0c"), vec![End]);
 }
 
 #[test]
@@ -614,7 +620,10 @@ fn error_unmatched_closer() {
 fn error_never_closed() {
     let e = assert_err("x = (1,\n2", SyntaxError, "'(' was never closed", true);
     assert_eq!(e.span, Span::new(4, 5));
-    assert_err("f(a, [b", SyntaxError, "'(' was never closed", true);
+    // The innermost bracket is named, as CPython does.
+    let e = assert_err("f(a, [b", SyntaxError, "'[' was never closed", true);
+    assert_eq!(e.span, Span::new(5, 6));
+    assert_err("{ \\\n", SyntaxError, "'{' was never closed", true);
 }
 
 #[test]
@@ -664,6 +673,7 @@ fn error_unexpected_eof_after_backslash() {
         "unexpected EOF while parsing",
         true,
     );
+    assert_err("x\n\\\n", SyntaxError, "unexpected EOF while parsing", true);
 }
 
 #[test]
@@ -843,4 +853,47 @@ fn one_megabyte_is_fast() {
     let t = lex(&src).unwrap();
     assert!(t.len() > 100_000);
     assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
+}
+
+#[test]
+fn indentation_over_continuation_lines() {
+    // CPython 3.11: the first backslash's column (if not 0) is the indentation.
+    assert_err(
+        "if 1:\n    x\n  \\\n    y\n",
+        IndentationError,
+        "unindent does not match any outer indentation level",
+        false,
+    );
+    assert!(lex("if 1:\n  x\n  \\\n    y\n").is_ok());
+    // A backslash at column 0: the next line's blanks count.
+    assert_eq!(toks("x\n\\\n    y\n")[2..4], [Indent, name("y")]);
+    assert_err(
+        "if 1:\n\tx\n\t\\\n        y\n",
+        TabError,
+        "inconsistent use of tabs and spaces in indentation",
+        false,
+    );
+}
+
+#[test]
+fn tokenizer_errors_win_over_parser_level_errors() {
+    // CPython reports `$` from its parser, then prefers any tokenizer error later on.
+    assert_err("(\na $ b", SyntaxError, "'(' was never closed", true);
+    assert_err("a $ b\n(", SyntaxError, "invalid syntax", false);
+    assert_err(
+        "a $ b\nif x:\n  y\n z",
+        SyntaxError,
+        "invalid syntax",
+        false,
+    );
+    assert_err("a ? b )", SyntaxError, "unmatched ')'", false);
+    assert_err("f'{}' 012", SyntaxError, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", false);
+    // Otherwise the first parser-level error is reported.
+    assert_err("a $ b\nf'{}'", SyntaxError, "invalid syntax", false);
+    assert_err(
+        "b'\u{e9}' $",
+        SyntaxError,
+        "bytes can only contain ASCII literal characters",
+        false,
+    );
 }
