@@ -67,7 +67,8 @@ pub fn run(text: &str, base: usize, mode: Mode) -> Result<Vec<(Token, Span)>, Di
         text,
         base,
         mode,
-        out: Vec::with_capacity(text.len() / 3 + 4),
+        // Typical code has a token per 4-5 bytes; start below that and let it grow.
+        out: Vec::with_capacity(text.len() / 8 + 4),
         indents: vec![(0, 0)],
         brackets: Vec::new(),
         at_line_start: mode == Mode::File,
@@ -386,8 +387,13 @@ impl Layout<'_> {
         } else {
             body
         };
+        let normalized_body = !std::ptr::eq(body, &self.text[body_start..body_end]);
         let escape_error = |e: super::literal::EscapeError| {
-            // Offsets within a newline-normalized body may drift by a byte; clamp them.
+            // Offsets within a newline-normalized body no longer match the file: point at
+            // the whole literal then.
+            if normalized_body {
+                return self.error(e.message, start, end);
+            }
             let s = (body_start + e.start).min(body_end);
             let t = (body_start + e.end).clamp(s, body_end);
             self.error(e.message, s, t)

@@ -4,7 +4,7 @@
 
 use num_bigint::BigUint;
 
-use super::raw::RawError;
+use super::raw::{char_end, RawError};
 use super::token::IntLit;
 
 /// A decoded numeric literal.
@@ -36,13 +36,18 @@ fn verify_end(bytes: &[u8], i: usize, start: usize, kind: &str) -> Result<(), Ra
         _ => false,
     };
     if !keyword_follows && is_potential_identifier_char(c) {
-        return Err(invalid(kind, start, i));
+        return Err(invalid(bytes, kind, start, i));
     }
     Ok(())
 }
 
-fn invalid(kind: &str, start: usize, at: usize) -> RawError {
-    RawError::new(format!("invalid {kind} literal"), start, at + 1)
+/// `invalid <kind> literal`, spanning the number up to and including the character at `at`.
+fn invalid(bytes: &[u8], kind: &str, start: usize, at: usize) -> RawError {
+    RawError::new(
+        format!("invalid {kind} literal"),
+        start,
+        char_end(bytes, at),
+    )
 }
 
 /// Skips digits and single underscores between digits (CPython's `tok_decimal_tail`).
@@ -57,7 +62,7 @@ fn decimal_tail(bytes: &[u8], mut i: usize, start: usize) -> Result<usize, RawEr
         }
         i += 1;
         if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
-            return Err(invalid("decimal", start, i.saturating_sub(1)));
+            return Err(invalid(bytes, "decimal", start, i.saturating_sub(1)));
         }
     }
 }
@@ -83,7 +88,7 @@ pub fn scan_number(text: &str, start: usize) -> Result<(Number, usize), RawError
             if bytes.get(i) == Some(&b'_') {
                 i += 1;
                 if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
-                    return Err(invalid("decimal", start, i.saturating_sub(1)));
+                    return Err(invalid(bytes, "decimal", start, i.saturating_sub(1)));
                 }
             }
             if bytes.get(i) != Some(&b'0') {
@@ -153,7 +158,7 @@ fn exponent(text: &str, start: usize, e: usize) -> Result<(Number, usize), RawEr
     if matches!(bytes.get(i), Some(b'+' | b'-')) {
         i += 1;
         if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
-            return Err(invalid("decimal", start, i.saturating_sub(1)));
+            return Err(invalid(bytes, "decimal", start, i.saturating_sub(1)));
         }
     } else if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
         verify_end(bytes, e, start, "decimal")?;
@@ -207,7 +212,14 @@ fn scan_radix(
             Some(&b) if radix != 16 && b.is_ascii_digit() => {
                 return Err(bad_digit(b, kind, start, i));
             }
-            _ => return Err(invalid(kind, start, i.saturating_sub(1).max(start + 1))),
+            _ => {
+                return Err(invalid(
+                    bytes,
+                    kind,
+                    start,
+                    i.saturating_sub(1).max(start + 1),
+                ))
+            }
         }
         while bytes.get(i).is_some_and(|&b| is_digit(b)) {
             i += 1;

@@ -837,7 +837,7 @@ fn no_panic_on_random_bytes() {
             })
             .collect();
         let text = String::from_utf8_lossy(&bytes);
-        let _ = lex(&text);
+        check_spans(&text);
         let _ = tokenize_fragment(&text, 0);
     }
 }
@@ -896,4 +896,58 @@ fn tokenizer_errors_win_over_parser_level_errors() {
         "bytes can only contain ASCII literal characters",
         false,
     );
+}
+
+/// Lexes `s` and checks that every span (tokens, errors, f-string fields) is a valid range
+/// of char boundaries in `s`, and that each field's `expr_source` is the text at its offset.
+fn check_spans(s: &str) {
+    let valid = |span: Span| {
+        span.start <= span.end
+            && s.is_char_boundary(span.start as usize)
+            && s.is_char_boundary(span.end as usize)
+    };
+    match lex(s) {
+        Ok(toks) => {
+            for (t, span) in toks {
+                assert!(valid(span), "{s:?} {t:?} {span:?}");
+                let Token::FString(parts) = t else { continue };
+                for p in parts {
+                    let FStringPart::Field(f) = p else { continue };
+                    let o = f.expr_offset as usize;
+                    assert_eq!(
+                        s.get(o..o + f.expr_source.len()),
+                        Some(f.expr_source.as_str())
+                    );
+                    if let Ok(inner) = tokenize_fragment(&f.expr_source, f.expr_offset) {
+                        assert!(inner.iter().all(|&(_, sp)| valid(sp)), "{s:?}");
+                    }
+                }
+            }
+        }
+        Err(e) => assert!(valid(e.span), "{s:?} {e:?}"),
+    }
+}
+
+#[test]
+fn spans_stay_on_char_boundaries() {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let pieces: &[&str] = &[
+        "f'", "f\"", "'", "\"", "'''", "{", "}", "{{", "}}", "!r", "!", ":", "=", "\\", "\n", "\r",
+        "\r\n", "\t", " ", "    ", "\\N{", "\\x", "\\u", "\\U", "\\0", "b'", "rb'", "é", "€",
+        "\u{a0}", "0x", "0o", "0b", "1_", "1e", ".", "j", "(", ")", "[", "]", "#", "x", "if",
+        "\x0c", "\0", "$", "9", "0", "\\\n",
+    ];
+    for _ in 0..30_000 {
+        let n = (next() % 14) as usize;
+        let s: String = (0..n)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        check_spans(&s);
+    }
 }
