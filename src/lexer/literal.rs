@@ -319,23 +319,18 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, EscapeError> {
                 };
                 let (value, next) = hex_digits(bytes, i, n);
                 let Some(value) = value else {
-                    return Err(unicode_error(bs, next, &format!("truncated {what} escape")));
+                    let what = format!("truncated {what} escape");
+                    return Err(unicode_error(body, bs, next, &what));
                 };
                 i = next;
                 match char::from_u32(value) {
                     Some(ch) => out.push(ch),
-                    None => return Err(unicode_error(bs, i, "illegal Unicode character")),
+                    None => return Err(unicode_error(body, bs, i, "illegal Unicode character")),
                 }
             }
             b'N' => {
-                let (ch, next) = named_escape(body, i).map_err(|end| {
-                    let msg = if end > i {
-                        "unknown Unicode character name"
-                    } else {
-                        "malformed \\N character escape"
-                    };
-                    unicode_error(bs, end, msg)
-                })?;
+                let (ch, next) = named_escape(body, i)
+                    .map_err(|(end, msg)| unicode_error(body, bs, end, msg))?;
                 i = next;
                 out.push(ch);
             }
@@ -349,11 +344,22 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, EscapeError> {
     Ok(out)
 }
 
-fn unicode_error(start: usize, end: usize, what: &str) -> EscapeError {
+/// The escape at `start..end` of `body` is bad. The message gives positions as CPython
+/// does: it decodes a copy of the body in which each non-ASCII character became a 10-byte
+/// `\UXXXXXXXX` escape, and names the last byte of the bad escape.
+fn unicode_error(body: &str, start: usize, end: usize, what: &str) -> EscapeError {
+    let pos = |idx: usize| -> usize {
+        let prefix = body.get(..idx).unwrap_or(body);
+        prefix
+            .chars()
+            .map(|c| if c.is_ascii() { 1 } else { 10 })
+            .sum()
+    };
+    let (from, to) = (pos(start), pos(end));
     EscapeError {
         message: format!(
-            "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: {what}",
-            end.saturating_sub(1).max(start)
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {from}-{}: {what}",
+            to.saturating_sub(1).max(from)
         ),
         start,
         end,
@@ -387,18 +393,24 @@ fn hex_digits(bytes: &[u8], mut i: usize, n: usize) -> (Option<u32>, usize) {
     (Some(value), i)
 }
 
-/// `\N{NAME}` with `i` just after the `N`. Err carries the end of the bad escape (equal to
-/// `i` when the braces are malformed).
-fn named_escape(body: &str, i: usize) -> Result<(char, usize), usize> {
+/// `\N{NAME}` with `i` just after the `N`. Err carries where CPython stops scanning the
+/// bad escape and why.
+fn named_escape(body: &str, i: usize) -> Result<(char, usize), (usize, &'static str)> {
+    const MALFORMED: &str = "malformed \\N character escape";
     if body.as_bytes().get(i) != Some(&b'{') {
-        return Err(i);
+        return Err((i, MALFORMED));
     }
     let Some(close) = body[i + 1..].find('}') else {
-        return Err(i);
+        return Err((body.len(), MALFORMED));
     };
+    if close == 0 {
+        return Err((i + 1, MALFORMED));
+    }
     let name = &body[i + 1..i + 1 + close];
     let end = i + 2 + close;
-    lookup_name(name).map(|c| (c, end)).ok_or(end)
+    lookup_name(name)
+        .map(|c| (c, end))
+        .ok_or((end, "unknown Unicode character name"))
 }
 
 /// A small table of Unicode character names: pyt has no full name database, so `\N{...}`
@@ -680,7 +692,19 @@ mod tests {
             e(r"\N{foo}"),
             "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-6: unknown Unicode character name"
         );
-        assert!(e(r"\Nx").contains("malformed \\N character escape"));
+        let malformed = "malformed \\N character escape";
+        let at = |range: &str, what: &str| {
+            format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {range}: {what}")
+        };
+        assert_eq!(e(r"\Nab"), at("0-1", malformed));
+        assert_eq!(e(r"\N{}"), at("0-2", malformed));
+        assert_eq!(e(r"ab\N{x"), at("2-5", malformed));
+        // CPython counts each non-ASCII character as ten bytes (its `\UXXXXXXXX` form).
+        assert_eq!(e(r"é\x4"), at("10-12", r"truncated \xXX escape"));
+        assert_eq!(
+            e(r"\b\N{é\N{NOPE}"),
+            at("2-22", "unknown Unicode character name")
+        );
     }
 
     #[test]
