@@ -199,6 +199,10 @@ impl<'a> Parser<'a> {
                     self.bump();
                     let v = self.expression()?;
                     let span = self.since(s);
+                    if keywords.iter().any(|k| k.arg.as_ref() == Some(n)) {
+                        let msg = format!("keyword argument repeated: {n}");
+                        return Err(self.error_at(msg, span));
+                    }
                     keywords.push(Keyword {
                         arg: Some(n.clone()),
                         value: v,

@@ -98,7 +98,8 @@ impl<'a> Parser<'a> {
                 ExprKind::Tuple(elts) if !self.parenthesized(only) => elts.last().unwrap_or(only),
                 _ => only,
             };
-            if starts_bitwise_or(value) && !excluded_from_hint(last, self) {
+            let operand = is_bitwise_or(last) || self.in_parens(last);
+            if operand && starts_bitwise_or(value) && !excluded_from_hint(last, self) {
                 return self.equal_hint(last, leading_operand(value));
             }
         }
@@ -139,6 +140,18 @@ impl<'a> Parser<'a> {
         self.error_at(msg, a.span)
     }
 
+    /// True when `e` is wrapped in parentheses of its own (a group, whose span is the
+    /// inner expression's).
+    pub(crate) fn in_parens(&self, e: &Expr) -> bool {
+        let i = self.toks.partition_point(|(_, s)| s.start < e.span.start);
+        let before = i.checked_sub(1).and_then(|j| self.toks.get(j));
+        let after = self.toks[i..].iter().find(|(_, s)| s.start >= e.span.end);
+        matches!(
+            (before, after),
+            (Some((Token::LPar, _)), Some((Token::RPar, _)))
+        )
+    }
+
     /// True when the source of `e` begins with `(` (its span starts on one).
     pub(crate) fn parenthesized(&self, e: &Expr) -> bool {
         self.src.text.as_bytes().get(e.span.start as usize) == Some(&b'(')
@@ -155,6 +168,22 @@ fn excluded_from_hint(e: &Expr, p: &Parser) -> bool {
         ExprKind::Starred(_) | ExprKind::Yield(_) | ExprKind::YieldFrom(_) => true,
         _ => false,
     }
+}
+
+/// Whether `e` is at the `bitwise_or` level or tighter (what CPython's hint rule parses).
+fn is_bitwise_or(e: &Expr) -> bool {
+    !matches!(
+        e.kind,
+        ExprKind::IfExp { .. }
+            | ExprKind::Compare { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::NamedExpr { .. }
+            | ExprKind::UnaryOp {
+                op: super::ast::UnaryOp::Not,
+                ..
+            }
+    )
 }
 
 /// Whether a right-hand side begins with a `bitwise_or` (not `not`, `lambda`, `*`, `yield`).

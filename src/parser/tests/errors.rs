@@ -1145,3 +1145,43 @@ fn expected_colon_after_dangling_arrow() {
         (1, 8, 10),
     );
 }
+
+#[test]
+fn keyword_argument_repeated() {
+    check(
+        "f(a=1, a=2)\n",
+        "SyntaxError",
+        "keyword argument repeated: a",
+        (1, 8, 11),
+    );
+}
+
+#[test]
+fn keyword_argument_repeated_in_class() {
+    check(
+        "class A(x=1, x=2): pass\n",
+        "SyntaxError",
+        "keyword argument repeated: x",
+        (1, 14, 17),
+    );
+}
+
+#[test]
+fn cannot_assign_to_conditional_expression() {
+    check(
+        "a if b else c = 1\n",
+        "SyntaxError",
+        "cannot assign to conditional expression",
+        (1, 1, 14),
+    );
+}
+
+#[test]
+fn cannot_assign_to_comparison_here_when_parenthesized() {
+    check(
+        "(a < b) = 1\n",
+        "SyntaxError",
+        "cannot assign to comparison here. Maybe you meant '==' instead of '='?",
+        (1, 2, 7),
+    );
+}
