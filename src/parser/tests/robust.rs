@@ -266,3 +266,37 @@ fn error_files() {
         std::fs::write(format!("{path}.pyt.err"), line + "\n").expect("write");
     }
 }
+
+#[test]
+fn no_panic_on_token_soup() {
+    // Deterministic pseudo-random programs from a vocabulary of fragments.
+    const WORDS: &[&str] = &[
+        "x", "f", "1", "'s'", "f'{x}'", "b'b'", "(", ")", "[", "]", "{", "}", ",", ":", ";", "=",
+        "==", "+=", "*", "**", "-", "not", "and", "if", "else", "elif", "for", "in", "while",
+        "def", "class", "return", "yield", "lambda", "import", "from", "as", "with", "try",
+        "except", "finally", "del", "global", "pass", ".", "...", ":=", "->", "@", "\n", "\n    ",
+        "\n  ", "print", "is", "raise", "assert", "async", "await", "/",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        let n = (seed % 40) as usize + 1;
+        for _ in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(WORDS[(seed % WORDS.len() as u64) as usize]);
+            text.push(' ');
+        }
+        let src = SourceFile::new("t.py", text.as_str());
+        if let Err(d) = crate::parser::parse(&src) {
+            // Every error points inside (or just past) the text.
+            assert!(
+                d.span.start <= d.span.end && d.span.end as usize <= text.len() + 1,
+                "{text:?} {d:?}"
+            );
+            let _ = crate::diagnostics::render::render(&d, &src, false);
+            let _ = crate::diagnostics::render::render_cpython_style(&d, &src);
+        }
+    }
+}
