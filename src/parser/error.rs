@@ -13,8 +13,8 @@ impl<'a> Parser<'a> {
         let span = self.span();
         match self.peek() {
             Token::Indent => {
-                // The INDENT token covers the new indentation; CPython points at its last
-                // character.
+                // CPython points at the last character of the new indentation, just
+                // before the first token of the line.
                 let p = span.end.saturating_sub(1);
                 let at = crate::source::Span { start: p, end: p };
                 self.indentation_error("unexpected indent", at)

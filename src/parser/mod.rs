@@ -6,6 +6,15 @@
 //! climbing, one function per precedence level. Errors are [`Diagnostic`]s worded as
 //! CPython words them; nesting is bounded by [`MAX_EXPR_DEPTH`] and the stack is grown on
 //! demand, so no input can overflow the Rust stack.
+//!
+//! Why not chumsky: CPython's messages depend on which rule failed and where (its
+//! `invalid_*` rules, `&&':'` forced tokens, carets on a node or on the next token), which a
+//! combinator library's generic "expected X, found Y" errors do not carry; by hand each error
+//! branch is a few lines with its own test, nesting is a counter, and the parser compiles in
+//! seconds.
+//!
+//! Node spans come from tokens (`since`), not from children, so `(a) + b` starts at the
+//! parenthesis, as CPython's do; a parenthesized group keeps its inner expression's span.
 
 pub mod ast;
 mod atom;
