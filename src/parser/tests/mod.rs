@@ -2,6 +2,7 @@
 //! message, incomplete input, and robustness (no panics, bounded nesting).
 
 mod errors;
+mod errors_more;
 mod robust;
 mod shapes;
 mod spans;
