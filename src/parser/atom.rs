@@ -241,6 +241,7 @@ impl<'a> Parser<'a> {
         }
         if self.starts_expression() {
             let e = self.star_expressions()?;
+            self.no_lone_starred(&e)?;
             let span = self.since(start);
             return Ok(Expr::new(ExprKind::Yield(Some(bx(e))), span));
         }

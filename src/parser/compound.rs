@@ -129,6 +129,7 @@ impl<'a> Parser<'a> {
         self.check_target(&target, TargetCtx::Assign)?;
         self.expect(&Token::In)?;
         let iter = self.star_expressions()?;
+        self.no_lone_starred(&iter)?;
         self.expect_colon()?;
         let body = self.block("'for' statement", start)?;
         let orelse = if self.at(&Token::Else) {

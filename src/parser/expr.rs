@@ -82,13 +82,24 @@ impl<'a> Parser<'a> {
         }
         let e = self.expression()?;
         if self.at(&Token::ColonEqual) {
+            return Err(self.walrus_on_non_name(&e));
+        }
+        Ok(e)
+    }
+
+    /// `x.y := v` and the like: CPython names the target when a value follows the `:=`,
+    /// and says `invalid syntax` at the `:=` otherwise.
+    pub(crate) fn walrus_on_non_name(&self, e: &Expr) -> super::Diagnostic {
+        if !can_start_expression(self.peek_at(1)) {
+            return self.invalid_syntax();
+        }
+        {
             let msg = format!(
                 "cannot use assignment expressions with {}",
                 super::error::expr_name(&e)
             );
-            return Err(self.error_at(msg, e.span));
+            self.error_at(msg, e.span)
         }
-        Ok(e)
     }
 
     /// A named_expression where a following `=` is a mistake for `==` (conditions, display

@@ -99,6 +99,9 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
+        if let Some(v) = &value {
+            self.no_lone_starred(v)?;
+        }
         Ok(StmtKind::Return(value))
     }
 
@@ -287,11 +290,7 @@ impl<'a> Parser<'a> {
         let first = self.yield_or_star_expressions()?;
         let kind = match self.peek() {
             Token::ColonEqual if !matches!(first.kind, ExprKind::Name(_)) => {
-                let msg = format!(
-                    "cannot use assignment expressions with {}",
-                    super::error::expr_name(&first)
-                );
-                return Err(self.error_at(msg, first.span));
+                return Err(self.walrus_on_non_name(&first));
             }
             Token::Equal => self.assignment(first)?,
             Token::Colon => self.ann_assign(first, start)?,
@@ -373,6 +372,14 @@ impl<'a> Parser<'a> {
     /// `ann_assign -> single_target ':' expression ['=' (yield_expr | star_expressions)]`,
     /// after the target.
     fn ann_assign(&mut self, target: Expr, start: Span) -> PResult<StmtKind> {
+        let valid = matches!(
+            target.kind,
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+        );
+        if !valid && !super::expr::can_start_expression(self.peek_at(1)) {
+            // CPython's annotation-target errors need an annotation after the ':'.
+            return Err(self.invalid_syntax());
+        }
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple(elts) => {
@@ -406,6 +413,15 @@ impl<'a> Parser<'a> {
             value,
             simple,
         })
+    }
+
+    /// A starred expression on its own (`return *a`) is CPython's compile-time
+    /// `can't use starred expression here`.
+    pub(crate) fn no_lone_starred(&self, e: &Expr) -> PResult<()> {
+        if matches!(e.kind, ExprKind::Starred(_)) {
+            return Err(self.error_at("can't use starred expression here", e.span));
+        }
+        Ok(())
     }
 
     /// After a bare `print`/`exec`: does an argument follow, as in Python 2's `print "x"`?

@@ -577,3 +577,43 @@ fn cannot_assign_to_comparison_here_when_parenthesized() {
         (1, 2, 7),
     );
 }
+
+#[test]
+fn cant_use_starred_expression_here_in_return() {
+    check(
+        "def f():\n return *a\n",
+        "SyntaxError",
+        "can't use starred expression here",
+        (2, 9, 11),
+    );
+}
+
+#[test]
+fn cant_use_starred_expression_here_in_yield() {
+    check(
+        "def f():\n x = yield *a\n",
+        "SyntaxError",
+        "can't use starred expression here",
+        (2, 12, 14),
+    );
+}
+
+#[test]
+fn cant_use_starred_expression_here_in_for_iter() {
+    check(
+        "for x in *a: pass\n",
+        "SyntaxError",
+        "can't use starred expression here",
+        (1, 10, 12),
+    );
+}
+
+#[test]
+fn invalid_syntax_walrus_without_value() {
+    check("f():=\n", "SyntaxError", "invalid syntax", (1, 4, 6));
+}
+
+#[test]
+fn invalid_syntax_annotation_without_value() {
+    check("1:\n", "SyntaxError", "invalid syntax", (1, 2, 3));
+}
