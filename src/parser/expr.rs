@@ -93,13 +93,11 @@ impl<'a> Parser<'a> {
         if !can_start_expression(self.peek_at(1)) {
             return self.invalid_syntax();
         }
-        {
-            let msg = format!(
-                "cannot use assignment expressions with {}",
-                super::error::expr_name(&e)
-            );
-            self.error_at(msg, e.span)
-        }
+        let msg = format!(
+            "cannot use assignment expressions with {}",
+            super::error::expr_name(e)
+        );
+        self.error_at(msg, e.span)
     }
 
     /// A named_expression where a following `=` is a mistake for `==` (conditions, display
