@@ -277,32 +277,36 @@ fn string(lex: &mut Lexer<Raw>) -> Result<StrInfo, RawError> {
         quote_len: if triple { 3 } else { 1 },
     };
     let mut i = if triple { span.end + 2 } else { span.end };
+    // A string that reaches the end of input just after an escaped line end could still be
+    // completed by another line (the REPL asks for one, as CPython's does).
+    let mut escaped_line_end = false;
     loop {
         let Some(&b) = bytes.get(i) else {
             // CPython's line count at end of input: a final line end starts no new line.
             let ends_line = src.ends_with(['\n', '\r']);
             let line = line_number(src, src.len()) - usize::from(ends_line);
             let quote_span = (span.start, span.end);
-            return Err(if triple {
-                let mut e = RawError::new(
+            let mut e = if triple {
+                RawError::new(
                     format!("unterminated triple-quoted string literal (detected at line {line})"),
                     quote_span.0,
                     quote_span.1,
-                );
-                e.incomplete = true;
-                e
+                )
             } else {
                 RawError::new(
                     format!("unterminated string literal (detected at line {line})"),
                     quote_span.0,
                     quote_span.1,
                 )
-            });
+            };
+            e.incomplete = triple || escaped_line_end;
+            return Err(e);
         };
         match b {
             b'\\' => {
                 // Skip the escaped character; `\r\n` is one line end.
                 i += 1;
+                escaped_line_end = matches!(bytes.get(i), Some(b'\n' | b'\r'));
                 if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') {
                     i += 1;
                 }
@@ -329,7 +333,10 @@ fn string(lex: &mut Lexer<Raw>) -> Result<StrInfo, RawError> {
                 }
                 i += 1;
             }
-            _ => i += 1,
+            _ => {
+                escaped_line_end = false;
+                i += 1;
+            }
         }
     }
     // `i` only ever stops after ASCII bytes, so it is a char boundary.

@@ -113,6 +113,12 @@ fn error_unterminated_string() {
         SyntaxError,
         "unterminated string literal (detected at line 2)",
         false,
+    ); // Input ends just after an escaped line end: another line could complete it.
+    assert_err(
+        "x = 'abc\\\n",
+        SyntaxError,
+        "unterminated string literal (detected at line 1)",
+        true,
     );
 }
 
