@@ -3,6 +3,7 @@
 //! tokens inside brackets, matching closers), logical lines (NEWLINE), continuation lines,
 //! and turning raw literals into decoded tokens. Follows CPython 3.11's `tok_get`.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use logos::Logos;
@@ -59,6 +60,8 @@ struct Layout<'a> {
     /// after a parser error and reports any tokenizer error instead, so these wait until
     /// the end of input.
     deferred: Option<Diagnostic>,
+    /// Each distinct name is allocated once; its tokens share the `Arc`.
+    names: HashSet<Arc<str>>,
 }
 
 /// Tokenizes `text`; spans are shifted by `base`.
@@ -75,6 +78,7 @@ pub fn run(text: &str, base: usize, mode: Mode) -> Result<Vec<(Token, Span)>, Di
         line_start: 0,
         line_has_tokens: false,
         deferred: None,
+        names: HashSet::new(),
     };
     layout.scan().map_err(|e| layout.prefer(e))?;
     layout.finish()
@@ -180,6 +184,15 @@ impl Layout<'_> {
         Ok(())
     }
 
+    fn intern(&mut self, name: &str) -> Arc<str> {
+        if let Some(shared) = self.names.get(name) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(name);
+        self.names.insert(Arc::clone(&shared));
+        shared
+    }
+
     fn push(&mut self, token: Token, start: usize, end: usize) {
         let span = self.span(start, end);
         self.out.push((token, span));
@@ -221,7 +234,10 @@ impl Layout<'_> {
         let token = match raw {
             Raw::Name => {
                 let name = &self.text[start..end];
-                Token::keyword(name).unwrap_or_else(|| Token::Name(Arc::from(name)))
+                match Token::keyword(name) {
+                    Some(keyword) => keyword,
+                    None => Token::Name(self.intern(name)),
+                }
             }
             Raw::Number(Number::Int(i)) => Token::Int(i),
             Raw::Number(Number::Float(x)) => Token::Float(x),

@@ -326,3 +326,12 @@ fn assert_err(src: &str, kind: ErrorKind, message: &str, incomplete: bool) -> Di
 }
 
 use ErrorKind::{IndentationError, SyntaxError, TabError};
+
+#[test]
+fn repeated_names_share_one_allocation() {
+    let t = lex("abc = abc + abc").unwrap();
+    let (Token::Name(a), Token::Name(b)) = (&t[0].0, &t[2].0) else {
+        panic!("{t:?}")
+    };
+    assert!(std::sync::Arc::ptr_eq(a, b));
+}
