@@ -51,7 +51,7 @@ struct Layout<'a> {
     brackets: Vec<Open>,
     /// The next token is the first of a logical line.
     at_line_start: bool,
-    /// Where the physical line of the next line start begins.
+    /// Offset of the physical line where the next logical line starts (its indentation).
     line_start: usize,
     /// The current logical line has produced a token (so it needs a NEWLINE).
     line_has_tokens: bool,
