@@ -3,13 +3,14 @@
 //! tokens inside brackets, matching closers), logical lines (NEWLINE), continuation lines,
 //! and turning raw literals into decoded tokens. Follows CPython 3.11's `tok_get`.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use logos::Logos;
 
 use super::fstring::{normalize_newlines, split_fstring};
 use super::literal::{decode_bytes, decode_str, Number};
-use super::raw::{line_number, Raw, RawError, StrInfo};
+use super::raw::{char_end, line_number, Raw, RawError, StrInfo};
 use super::token::Token;
 use crate::diagnostics::{Diagnostic, ErrorKind};
 use crate::source::Span;
@@ -50,7 +51,7 @@ struct Layout<'a> {
     brackets: Vec<Open>,
     /// The next token is the first of a logical line.
     at_line_start: bool,
-    /// Where the physical line of the next line start begins.
+    /// Offset of the physical line where the next logical line starts (its indentation).
     line_start: usize,
     /// The current logical line has produced a token (so it needs a NEWLINE).
     line_has_tokens: bool,
@@ -59,6 +60,8 @@ struct Layout<'a> {
     /// after a parser error and reports any tokenizer error instead, so these wait until
     /// the end of input.
     deferred: Option<Diagnostic>,
+    /// Each distinct name is allocated once; its tokens share the `Arc`.
+    names: HashSet<Arc<str>>,
 }
 
 /// Tokenizes `text`; spans are shifted by `base`.
@@ -75,6 +78,7 @@ pub fn run(text: &str, base: usize, mode: Mode) -> Result<Vec<(Token, Span)>, Di
         line_start: 0,
         line_has_tokens: false,
         deferred: None,
+        names: HashSet::new(),
     };
     layout.scan().map_err(|e| layout.prefer(e))?;
     layout.finish()
@@ -87,7 +91,7 @@ impl Layout<'_> {
         let mut lex = Raw::lexer(text);
         // CPython appends a line end to input that lacks one, so only a continuation right
         // at the end of input has nothing after it.
-        let mut continuation_at_end = false;
+        let mut continuation_at_end = None;
         while let Some(item) = lex.next() {
             let range = lex.span();
             let raw = match item {
@@ -98,11 +102,12 @@ impl Layout<'_> {
                 }
                 Err(e) => return Err(self.raw_error(e)),
             };
-            continuation_at_end = raw == Raw::Continuation && range.end == text.len();
+            continuation_at_end =
+                (raw == Raw::Continuation && range.end == text.len()).then_some(range.start + 1);
             self.token(raw, range.start, range.end)?;
         }
-        if continuation_at_end {
-            return Err(self.unexpected_eof());
+        if let Some(after_backslash) = continuation_at_end {
+            return Err(self.unexpected_eof(after_backslash));
         }
         if self.mode == Mode::File {
             if let Some(open) = self.brackets.last() {
@@ -179,6 +184,15 @@ impl Layout<'_> {
         Ok(())
     }
 
+    fn intern(&mut self, name: &str) -> Arc<str> {
+        if let Some(shared) = self.names.get(name) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(name);
+        self.names.insert(Arc::clone(&shared));
+        shared
+    }
+
     fn push(&mut self, token: Token, start: usize, end: usize) {
         let span = self.span(start, end);
         self.out.push((token, span));
@@ -200,12 +214,14 @@ impl Layout<'_> {
             }
             Raw::Comment | Raw::Continuation => return Ok(()),
             // CPython sees a final newline after it: a continuation with nothing after.
-            Raw::Backslash if end >= self.text.len() => return Err(self.unexpected_eof()),
+            Raw::Backslash if end >= self.text.len() => return Err(self.unexpected_eof(end)),
             Raw::Backslash => {
+                // CPython's caret is on the character after the backslash.
+                let after = char_end(self.text.as_bytes(), end);
                 return Err(self.error(
                     "unexpected character after line continuation character",
-                    start,
                     end,
+                    after,
                 ));
             }
             _ => {}
@@ -218,14 +234,19 @@ impl Layout<'_> {
         let token = match raw {
             Raw::Name => {
                 let name = &self.text[start..end];
-                Token::keyword(name).unwrap_or_else(|| Token::Name(Arc::from(name)))
+                match Token::keyword(name) {
+                    Some(keyword) => keyword,
+                    None => Token::Name(self.intern(name)),
+                }
             }
             Raw::Number(Number::Int(i)) => Token::Int(i),
             Raw::Number(Number::Float(x)) => Token::Float(x),
             Raw::Number(Number::Imag(x)) => Token::Imag(x),
             Raw::Str(info) => match self.string(info, start, end) {
                 Ok(token) => token,
-                Err(d) => {
+                Err(mut d) => {
+                    // CPython finds these in its parser and points just past the literal.
+                    d.span = self.span(end, end);
                     self.defer(d);
                     return Ok(());
                 }
@@ -325,7 +346,18 @@ impl Layout<'_> {
             col = cont_line_col;
             altcol = cont_line_col;
         }
-        let here = self.span(first, first);
+        // Where CPython's carets go: column 1 for tab and depth errors, the end of the line
+        // for a bad dedent.
+        let bytes = self.text.as_bytes();
+        let line_begin = bytes[..first]
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |p| p + 1);
+        let line_end = bytes[first..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |p| first + p);
+        let here = self.span(line_begin, line_begin);
         let tab_error = || {
             Diagnostic::new(
                 ErrorKind::TabError,
@@ -361,7 +393,7 @@ impl Layout<'_> {
                 return Err(Diagnostic::new(
                     ErrorKind::IndentationError,
                     "unindent does not match any outer indentation level",
-                    here,
+                    self.span(line_end, line_end),
                 ));
             }
             if altcol != alttop {
@@ -387,21 +419,12 @@ impl Layout<'_> {
         } else {
             body
         };
-        let normalized_body = !std::ptr::eq(body, &self.text[body_start..body_end]);
-        let escape_error = |e: super::literal::EscapeError| {
-            // Offsets within a newline-normalized body no longer match the file: point at
-            // the whole literal then.
-            if normalized_body {
-                return self.error(e.message, start, end);
-            }
-            let s = (body_start + e.start).min(body_end);
-            let t = (body_start + e.end).clamp(s, body_end);
-            self.error(e.message, s, t)
-        };
+        // The caller points these errors at the end of the literal, as CPython does.
+        let escape_error = |e: super::literal::EscapeError| self.error(e.message, start, end);
         if info.bytes {
-            if let Some(pos) = body.bytes().position(|b| !b.is_ascii()) {
-                let at = (body_start + pos).min(body_end);
-                return Err(self.error("bytes can only contain ASCII literal characters", at, at));
+            if !body.is_ascii() {
+                let message = "bytes can only contain ASCII literal characters";
+                return Err(self.error(message, start, end));
             }
             return decode_bytes(body, info.raw)
                 .map(Token::Bytes)
@@ -414,12 +437,12 @@ impl Layout<'_> {
 
     /// A backslash continuation at the end of input (CPython's E_EOF): an open bracket is
     /// reported instead, as CPython does.
-    fn unexpected_eof(&self) -> Diagnostic {
-        let end = self.text.len();
+    /// `at` is just after the backslash, where CPython's caret goes.
+    fn unexpected_eof(&self, at: usize) -> Diagnostic {
         match self.brackets.last() {
             Some(open) => self.never_closed(open),
             None => self
-                .error("unexpected EOF while parsing", end, end)
+                .error("unexpected EOF while parsing", at, at)
                 .incomplete(),
         }
     }

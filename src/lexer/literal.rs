@@ -21,7 +21,7 @@ fn is_potential_identifier_char(b: u8) -> bool {
 
 /// CPython's `verify_end_of_number`: a number may be directly followed by a few keywords
 /// (`1if x else y` is valid 3.11), but not by another identifier character.
-fn verify_end(bytes: &[u8], i: usize, start: usize, kind: &str) -> Result<(), RawError> {
+fn verify_end(bytes: &[u8], i: usize, kind: &str) -> Result<(), RawError> {
     let Some(&c) = bytes.get(i) else {
         return Ok(());
     };
@@ -36,23 +36,20 @@ fn verify_end(bytes: &[u8], i: usize, start: usize, kind: &str) -> Result<(), Ra
         _ => false,
     };
     if !keyword_follows && is_potential_identifier_char(c) {
-        return Err(invalid(bytes, kind, start, i));
+        return Err(invalid(bytes, kind, i - 1));
     }
     Ok(())
 }
 
-/// `invalid <kind> literal`, spanning the number up to and including the character at `at`.
-fn invalid(bytes: &[u8], kind: &str, start: usize, at: usize) -> RawError {
-    RawError::new(
-        format!("invalid {kind} literal"),
-        start,
-        char_end(bytes, at),
-    )
+/// `invalid <kind> literal` at the character CPython's caret points to: the one before
+/// its read position, which is usually the last character of the number.
+fn invalid(bytes: &[u8], kind: &str, at: usize) -> RawError {
+    RawError::new(format!("invalid {kind} literal"), at, char_end(bytes, at))
 }
 
 /// Skips digits and single underscores between digits (CPython's `tok_decimal_tail`).
 /// `i` is on a digit. Returns the offset after the digits.
-fn decimal_tail(bytes: &[u8], mut i: usize, start: usize) -> Result<usize, RawError> {
+fn decimal_tail(bytes: &[u8], mut i: usize) -> Result<usize, RawError> {
     loop {
         while bytes.get(i).is_some_and(u8::is_ascii_digit) {
             i += 1;
@@ -62,7 +59,7 @@ fn decimal_tail(bytes: &[u8], mut i: usize, start: usize) -> Result<usize, RawEr
         }
         i += 1;
         if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
-            return Err(invalid(bytes, "decimal", start, i.saturating_sub(1)));
+            return Err(invalid(bytes, "decimal", i.saturating_sub(1)));
         }
     }
 }
@@ -88,7 +85,7 @@ pub fn scan_number(text: &str, start: usize) -> Result<(Number, usize), RawError
             if bytes.get(i) == Some(&b'_') {
                 i += 1;
                 if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
-                    return Err(invalid(bytes, "decimal", start, i.saturating_sub(1)));
+                    return Err(invalid(bytes, "decimal", i.saturating_sub(1)));
                 }
             }
             if bytes.get(i) != Some(&b'0') {
@@ -100,7 +97,7 @@ pub fn scan_number(text: &str, start: usize) -> Result<(Number, usize), RawError
         let mut nonzero = false;
         if bytes.get(i).is_some_and(u8::is_ascii_digit) {
             nonzero = true;
-            i = decimal_tail(bytes, i, start)?;
+            i = decimal_tail(bytes, i)?;
         }
         match bytes.get(i) {
             Some(b'.') => return fraction(text, start, i + 1),
@@ -116,19 +113,19 @@ pub fn scan_number(text: &str, start: usize) -> Result<(Number, usize), RawError
                 zeros_end.max(start + 1),
             ));
         }
-        verify_end(bytes, i, start, "decimal")?;
+        verify_end(bytes, i, "decimal")?;
         return Ok((Number::Int(IntLit::Small(0)), i));
     }
     if bytes.get(i) == Some(&b'.') {
         return fraction(text, start, i + 1);
     }
-    i = decimal_tail(bytes, i, start)?;
+    i = decimal_tail(bytes, i)?;
     match bytes.get(i) {
         Some(b'.') => fraction(text, start, i + 1),
         Some(b'e' | b'E') => exponent(text, start, i),
         Some(b'j' | b'J') => imaginary(text, start, i),
         _ => {
-            verify_end(bytes, i, start, "decimal")?;
+            verify_end(bytes, i, "decimal")?;
             Ok((Number::Int(int_from_digits(&text[start..i], 10)), i))
         }
     }
@@ -138,13 +135,13 @@ pub fn scan_number(text: &str, start: usize) -> Result<(Number, usize), RawError
 fn fraction(text: &str, start: usize, mut i: usize) -> Result<(Number, usize), RawError> {
     let bytes = text.as_bytes();
     if bytes.get(i).is_some_and(u8::is_ascii_digit) {
-        i = decimal_tail(bytes, i, start)?;
+        i = decimal_tail(bytes, i)?;
     }
     match bytes.get(i) {
         Some(b'e' | b'E') => exponent(text, start, i),
         Some(b'j' | b'J') => imaginary(text, start, i),
         _ => {
-            verify_end(bytes, i, start, "decimal")?;
+            verify_end(bytes, i, "decimal")?;
             Ok((Number::Float(parse_float(&text[start..i])), i))
         }
     }
@@ -158,17 +155,17 @@ fn exponent(text: &str, start: usize, e: usize) -> Result<(Number, usize), RawEr
     if matches!(bytes.get(i), Some(b'+' | b'-')) {
         i += 1;
         if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
-            return Err(invalid(bytes, "decimal", start, i.saturating_sub(1)));
+            return Err(invalid(bytes, "decimal", i.saturating_sub(1)));
         }
     } else if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
-        verify_end(bytes, e, start, "decimal")?;
+        verify_end(bytes, e, "decimal")?;
         return Ok((number_before_exponent(text, start, e), e));
     }
-    i = decimal_tail(bytes, i, start)?;
+    i = decimal_tail(bytes, i)?;
     if matches!(bytes.get(i), Some(b'j' | b'J')) {
         return imaginary(text, start, i);
     }
-    verify_end(bytes, i, start, "decimal")?;
+    verify_end(bytes, i, "decimal")?;
     Ok((Number::Float(parse_float(&text[start..i])), i))
 }
 
@@ -184,7 +181,7 @@ fn number_before_exponent(text: &str, start: usize, e: usize) -> Number {
 
 /// At the `j` of an imaginary literal.
 fn imaginary(text: &str, start: usize, j: usize) -> Result<(Number, usize), RawError> {
-    verify_end(text.as_bytes(), j + 1, start, "imaginary")?;
+    verify_end(text.as_bytes(), j + 1, "imaginary")?;
     Ok((Number::Imag(parse_float(&text[start..j])), j + 1))
 }
 
@@ -210,15 +207,10 @@ fn scan_radix(
         match bytes.get(i) {
             Some(&b) if is_digit(b) => {}
             Some(&b) if radix != 16 && b.is_ascii_digit() => {
-                return Err(bad_digit(b, kind, start, i));
+                return Err(bad_digit(b, kind, i));
             }
             _ => {
-                return Err(invalid(
-                    bytes,
-                    kind,
-                    start,
-                    i.saturating_sub(1).max(start + 1),
-                ))
+                return Err(invalid(bytes, kind, i.saturating_sub(1).max(start + 1)));
             }
         }
         while bytes.get(i).is_some_and(|&b| is_digit(b)) {
@@ -230,19 +222,19 @@ fn scan_radix(
     }
     if radix != 16 {
         if let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_digit()) {
-            return Err(bad_digit(b, kind, start, i));
+            return Err(bad_digit(b, kind, i));
         }
     }
-    verify_end(bytes, i, start, kind)?;
+    verify_end(bytes, i, kind)?;
     // The slice is ASCII digits and underscores.
     let digits = std::str::from_utf8(&bytes[start + 2..i]).unwrap_or("0");
     Ok((Number::Int(int_from_digits(digits, radix)), i))
 }
 
-fn bad_digit(b: u8, kind: &str, start: usize, at: usize) -> RawError {
+fn bad_digit(b: u8, kind: &str, at: usize) -> RawError {
     RawError::new(
         format!("invalid digit '{}' in {kind} literal", b as char),
-        start,
+        at,
         at + 1,
     )
 }

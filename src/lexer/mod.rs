@@ -4,6 +4,11 @@
 //! indentation, brackets and logical lines and decodes literals; `literal.rs` decodes numbers
 //! and string escapes; `fstring.rs` splits f-strings into parts. `token.rs` defines the
 //! tokens the parser sees.
+//!
+//! Errors follow CPython 3.11: its messages, its caret positions, and its precedence. Errors
+//! CPython finds in its parser (a stray `$` or `?`, bad escapes, f-string syntax) are held
+//! back until the whole file is scanned, and a later tokenizer error (unterminated string,
+//! bad number, unmatched bracket) is reported instead, as CPython does.
 
 mod fstring;
 mod layout;

@@ -165,9 +165,49 @@ pub enum Raw {
     DoubleStarEqual,
 }
 
-/// True for characters that may continue an identifier (an approximation of XID_Continue).
+/// True for characters that may continue an identifier: an approximation of XID_Continue
+/// without Unicode tables. Letters and digits, minus the common "other numbers" (`²`, `½`,
+/// `①`) that are not identifier characters, plus combining marks and connectors.
 pub fn is_ident_continue(c: char) -> bool {
-    c == '_' || c.is_alphanumeric()
+    if c.is_ascii() {
+        return c == '_' || c.is_ascii_alphanumeric();
+    }
+    (c.is_alphanumeric() && !is_other_number(c))
+        || matches!(
+            c,
+            '\u{0300}'..='\u{036F}'
+                | '\u{1AB0}'..='\u{1AFF}'
+                | '\u{1DC0}'..='\u{1DFF}'
+                | '\u{20D0}'..='\u{20FF}'
+                | '\u{FE20}'..='\u{FE2F}'
+                | '\u{203F}'
+                | '\u{2040}'
+                | '\u{2054}'
+                | '\u{FE33}'
+                | '\u{FE34}'
+                | '\u{FE4D}'..='\u{FE4F}'
+                | '\u{FF3F}'
+        )
+}
+
+/// Common characters of category No (numeric but not digits), which Rust's
+/// `is_alphanumeric` accepts and identifiers do not.
+fn is_other_number(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00B2}'
+            | '\u{00B3}'
+            | '\u{00B9}'
+            | '\u{00BC}'..='\u{00BE}'
+            | '\u{2070}'..='\u{209F}'
+            | '\u{2150}'..='\u{215F}'
+            | '\u{2189}'
+            | '\u{2460}'..='\u{24FF}'
+            | '\u{2776}'..='\u{2793}'
+            | '\u{3251}'..='\u{325F}'
+            | '\u{3280}'..='\u{3289}'
+            | '\u{32B1}'..='\u{32BF}'
+    )
 }
 
 /// True for characters that may start an identifier (an approximation of XID_Start).
@@ -277,32 +317,36 @@ fn string(lex: &mut Lexer<Raw>) -> Result<StrInfo, RawError> {
         quote_len: if triple { 3 } else { 1 },
     };
     let mut i = if triple { span.end + 2 } else { span.end };
+    // A string that reaches the end of input just after an escaped line end could still be
+    // completed by another line (the REPL asks for one, as CPython's does).
+    let mut escaped_line_end = false;
     loop {
         let Some(&b) = bytes.get(i) else {
             // CPython's line count at end of input: a final line end starts no new line.
             let ends_line = src.ends_with(['\n', '\r']);
             let line = line_number(src, src.len()) - usize::from(ends_line);
             let quote_span = (span.start, span.end);
-            return Err(if triple {
-                let mut e = RawError::new(
+            let mut e = if triple {
+                RawError::new(
                     format!("unterminated triple-quoted string literal (detected at line {line})"),
                     quote_span.0,
                     quote_span.1,
-                );
-                e.incomplete = true;
-                e
+                )
             } else {
                 RawError::new(
                     format!("unterminated string literal (detected at line {line})"),
                     quote_span.0,
                     quote_span.1,
                 )
-            });
+            };
+            e.incomplete = triple || escaped_line_end;
+            return Err(e);
         };
         match b {
             b'\\' => {
                 // Skip the escaped character; `\r\n` is one line end.
                 i += 1;
+                escaped_line_end = matches!(bytes.get(i), Some(b'\n' | b'\r'));
                 if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') {
                     i += 1;
                 }
@@ -329,7 +373,10 @@ fn string(lex: &mut Lexer<Raw>) -> Result<StrInfo, RawError> {
                 }
                 i += 1;
             }
-            _ => i += 1,
+            _ => {
+                escaped_line_end = false;
+                i += 1;
+            }
         }
     }
     // `i` only ever stops after ASCII bytes, so it is a char boundary.

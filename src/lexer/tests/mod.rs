@@ -326,3 +326,24 @@ fn assert_err(src: &str, kind: ErrorKind, message: &str, incomplete: bool) -> Di
 }
 
 use ErrorKind::{IndentationError, SyntaxError, TabError};
+
+#[test]
+fn repeated_names_share_one_allocation() {
+    let t = lex("abc = abc + abc").unwrap();
+    let (Token::Name(a), Token::Name(b)) = (&t[0].0, &t[2].0) else {
+        panic!("{t:?}")
+    };
+    assert!(std::sync::Arc::ptr_eq(a, b));
+}
+
+#[test]
+fn unicode_identifier_characters() {
+    // Combining marks and connectors continue a name; Roman numerals (Nl) are letters.
+    assert_eq!(
+        toks("e\u{301}t\u{203f}x Ⅻ"),
+        vec![name("e\u{301}t\u{203f}x"), name("Ⅻ"), NL, End]
+    );
+    // Superscripts and fractions (No) are not identifier characters, as in CPython.
+    assert_eq!(err("x² = 1").message, "invalid character '²' (U+00B2)");
+    assert_eq!(err("x½").message, "invalid character '½' (U+00BD)");
+}
