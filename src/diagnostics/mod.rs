@@ -3,6 +3,8 @@
 //! The front end (lexer, parser, compiler) returns a [`Diagnostic`]; `render` turns it into an
 //! ariadne report for humans. Runtime tracebacks live in `traceback.rs`.
 
+pub mod render;
+
 use crate::source::{SourceFile, Span};
 
 /// Which Python exception class a compile-time error becomes.
@@ -71,4 +73,3 @@ impl Diagnostic {
         format!("{} ({}, line {})", self.message, src.name, line)
     }
 }
-pub mod render;

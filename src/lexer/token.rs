@@ -15,16 +15,21 @@ pub enum FStringPart {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FStringField {
-    /// The expression's source text, exactly as written between `{` and the `!`, `:`, `=` or `}`.
+    /// The expression's source text, exactly as written between `{` and the `!`, `:`, `=` or `}`
+    /// (surrounding blanks and, in triple-quoted f-strings, line ends included: `{x = }` gives
+    /// `"x "`). Tokenize it with `lexer::tokenize_fragment(expr_source, expr_offset)`.
+    /// CPython parses it as if parenthesized, so `{a, b}` is a tuple.
     pub expr_source: String,
     /// Byte offset of `expr_source` in the file, so the parser can give its nodes real spans.
     pub expr_offset: u32,
     /// `Some(text)` for the `=` debugging form: the text to print before the value,
     /// e.g. `"x = "` for `{x = }` (the expression text, the `=`, and the whitespace around it).
     pub debug_text: Option<String>,
-    /// `'r'`, `'s'` or `'a'` for `!r`, `!s`, `!a`.
+    /// `'r'`, `'s'` or `'a'` for `!r`, `!s`, `!a`. As in CPython's AST, a `=` field with
+    /// neither conversion nor format spec (`{x=}`) gets `Some('r')`.
     pub conversion: Option<char>,
-    /// The format spec after `:`, itself made of literal text and nested fields.
+    /// The format spec after `:`, itself made of literal text and nested fields (nested one
+    /// level at most). `{x:}` gives `Some(vec![])`.
     pub format_spec: Option<Vec<FStringPart>>,
 }
 
