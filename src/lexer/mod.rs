@@ -13,5 +13,8 @@ use token::Token;
 /// the DEDENTs that close open blocks, and ENDMARKER.
 pub fn tokenize(src: &SourceFile) -> Result<Vec<(Token, Span)>, Diagnostic> {
     let _ = src;
-    Err(Diagnostic::syntax("lexer not implemented yet", Span::default()))
+    Err(Diagnostic::syntax(
+        "lexer not implemented yet",
+        Span::default(),
+    ))
 }

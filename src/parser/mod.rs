@@ -8,5 +8,8 @@ use crate::source::{SourceFile, Span};
 /// Parse a whole file into a module.
 pub fn parse(src: &SourceFile) -> Result<ast::Module, Diagnostic> {
     let _ = src;
-    Err(Diagnostic::syntax("parser not implemented yet", Span::default()))
+    Err(Diagnostic::syntax(
+        "parser not implemented yet",
+        Span::default(),
+    ))
 }

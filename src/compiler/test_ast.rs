@@ -1,0 +1,361 @@
+//! Test-only AST constructors, so compiler tests can be written before (and independently
+//! of) the parser. Spans are all empty; line numbers are therefore all 1.
+
+use super::bytecode::CodeObject;
+use super::{compile, dis, Mode};
+use crate::lexer::token::IntLit;
+use crate::parser::ast::*;
+use crate::source::{SourceFile, Span};
+use std::sync::Arc;
+
+fn e(kind: ExprKind) -> Expr {
+    Expr::new(kind, Span::default())
+}
+fn st(kind: StmtKind) -> Stmt {
+    Stmt::new(kind, Span::default())
+}
+fn b(x: Expr) -> Box<Expr> {
+    Box::new(x)
+}
+
+pub fn n(s: &str) -> Expr {
+    e(ExprKind::Name(s.into()))
+}
+pub fn int(i: i64) -> Expr {
+    e(ExprKind::Constant(Constant::Int(IntLit::Small(i))))
+}
+pub fn s(v: &str) -> Expr {
+    e(ExprKind::Constant(Constant::Str(v.into())))
+}
+pub fn none() -> Expr {
+    e(ExprKind::Constant(Constant::None))
+}
+pub fn tuple(items: Vec<Expr>) -> Expr {
+    e(ExprKind::Tuple(items))
+}
+pub fn list(items: Vec<Expr>) -> Expr {
+    e(ExprKind::List(items))
+}
+pub fn star(x: Expr) -> Expr {
+    e(ExprKind::Starred(b(x)))
+}
+pub fn binop(l: Expr, op: BinOp, r: Expr) -> Expr {
+    e(ExprKind::BinOp {
+        left: b(l),
+        op,
+        right: b(r),
+    })
+}
+pub fn neg(x: Expr) -> Expr {
+    e(ExprKind::UnaryOp {
+        op: UnaryOp::USub,
+        operand: b(x),
+    })
+}
+pub fn not(x: Expr) -> Expr {
+    e(ExprKind::UnaryOp {
+        op: UnaryOp::Not,
+        operand: b(x),
+    })
+}
+pub fn and(values: Vec<Expr>) -> Expr {
+    e(ExprKind::BoolOp {
+        op: BoolOpKind::And,
+        values,
+    })
+}
+pub fn compare(left: Expr, ops: Vec<CmpOp>, comparators: Vec<Expr>) -> Expr {
+    e(ExprKind::Compare {
+        left: b(left),
+        ops,
+        comparators,
+    })
+}
+pub fn call(f: Expr, args: Vec<Expr>) -> Expr {
+    e(ExprKind::Call {
+        func: b(f),
+        args,
+        keywords: vec![],
+    })
+}
+pub fn kw(arg: Option<&str>, value: Expr) -> Keyword {
+    Keyword {
+        arg: arg.map(Into::into),
+        value,
+        span: Span::default(),
+    }
+}
+pub fn call_kw(f: Expr, args: Vec<Expr>, keywords: Vec<Keyword>) -> Expr {
+    e(ExprKind::Call {
+        func: b(f),
+        args,
+        keywords,
+    })
+}
+pub fn attr(x: Expr, name: &str) -> Expr {
+    e(ExprKind::Attribute {
+        value: b(x),
+        attr: name.into(),
+    })
+}
+pub fn sub(x: Expr, i: Expr) -> Expr {
+    e(ExprKind::Subscript {
+        value: b(x),
+        slice: b(i),
+    })
+}
+pub fn named(target: &str, value: Expr) -> Expr {
+    e(ExprKind::NamedExpr {
+        target: target.into(),
+        value: b(value),
+    })
+}
+pub fn yield_(v: Option<Expr>) -> Expr {
+    e(ExprKind::Yield(v.map(b)))
+}
+pub fn await_(v: Expr) -> Expr {
+    e(ExprKind::Await(b(v)))
+}
+pub fn params(names: &[&str]) -> Arguments {
+    Arguments {
+        args: names.iter().map(|n| arg(n)).collect(),
+        ..Default::default()
+    }
+}
+pub fn arg(name: &str) -> Arg {
+    Arg {
+        name: name.into(),
+        annotation: None,
+        span: Span::default(),
+    }
+}
+pub fn lambda(ps: &[&str], body: Expr) -> Expr {
+    e(ExprKind::Lambda {
+        args: Box::new(params(ps)),
+        body: b(body),
+    })
+}
+fn comp(target: Expr, iter: Expr) -> Vec<Comprehension> {
+    vec![Comprehension {
+        target,
+        iter,
+        ifs: vec![],
+    }]
+}
+pub fn listcomp(elt: Expr, target: Expr, iter: Expr) -> Expr {
+    e(ExprKind::ListComp {
+        elt: b(elt),
+        generators: comp(target, iter),
+    })
+}
+pub fn genexp(elt: Expr, target: Expr, iter: Expr) -> Expr {
+    e(ExprKind::GeneratorExp {
+        elt: b(elt),
+        generators: comp(target, iter),
+    })
+}
+pub fn listcomp_gens(elt: Expr, generators: Vec<Comprehension>) -> Expr {
+    e(ExprKind::ListComp {
+        elt: b(elt),
+        generators,
+    })
+}
+pub fn gen(target: Expr, iter: Expr, ifs: Vec<Expr>) -> Comprehension {
+    Comprehension { target, iter, ifs }
+}
+
+pub fn expr(x: Expr) -> Stmt {
+    st(StmtKind::Expr(x))
+}
+pub fn assign(t: Expr, v: Expr) -> Stmt {
+    st(StmtKind::Assign {
+        targets: vec![t],
+        value: v,
+    })
+}
+pub fn assign_multi(targets: Vec<Expr>, v: Expr) -> Stmt {
+    st(StmtKind::Assign { targets, value: v })
+}
+pub fn augassign(t: Expr, op: BinOp, v: Expr) -> Stmt {
+    st(StmtKind::AugAssign {
+        target: t,
+        op,
+        value: v,
+    })
+}
+pub fn ann(t: Expr, v: Option<Expr>) -> Stmt {
+    st(StmtKind::AnnAssign {
+        target: t,
+        annotation: n("int"),
+        value: v,
+        simple: true,
+    })
+}
+pub fn del(ts: Vec<Expr>) -> Stmt {
+    st(StmtKind::Del(ts))
+}
+pub fn ret(v: Option<Expr>) -> Stmt {
+    st(StmtKind::Return(v))
+}
+pub fn pass() -> Stmt {
+    st(StmtKind::Pass)
+}
+pub fn brk() -> Stmt {
+    st(StmtKind::Break)
+}
+pub fn cont() -> Stmt {
+    st(StmtKind::Continue)
+}
+pub fn global(names: &[&str]) -> Stmt {
+    st(StmtKind::Global(
+        names.iter().map(|n| (*n).into()).collect(),
+    ))
+}
+pub fn nonlocal(names: &[&str]) -> Stmt {
+    st(StmtKind::Nonlocal(
+        names.iter().map(|n| (*n).into()).collect(),
+    ))
+}
+pub fn if_(test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>) -> Stmt {
+    st(StmtKind::If { test, body, orelse })
+}
+pub fn while_(test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>) -> Stmt {
+    st(StmtKind::While { test, body, orelse })
+}
+pub fn for_(target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>) -> Stmt {
+    st(StmtKind::For {
+        target,
+        iter,
+        body,
+        orelse,
+    })
+}
+pub fn handler(typ: Option<Expr>, name: Option<&str>, body: Vec<Stmt>) -> ExceptHandler {
+    ExceptHandler {
+        typ,
+        name: name.map(Into::into),
+        body,
+        span: Span::default(),
+    }
+}
+pub fn try_(
+    body: Vec<Stmt>,
+    handlers: Vec<ExceptHandler>,
+    orelse: Vec<Stmt>,
+    finalbody: Vec<Stmt>,
+) -> Stmt {
+    st(StmtKind::Try {
+        body,
+        handlers,
+        orelse,
+        finalbody,
+    })
+}
+pub fn with(ctx: Expr, var: Option<Expr>, body: Vec<Stmt>) -> Stmt {
+    st(StmtKind::With {
+        items: vec![WithItem {
+            context_expr: ctx,
+            optional_vars: var,
+        }],
+        body,
+    })
+}
+pub fn raise(exc: Option<Expr>, cause: Option<Expr>) -> Stmt {
+    st(StmtKind::Raise { exc, cause })
+}
+pub fn assert_(test: Expr, msg: Option<Expr>) -> Stmt {
+    st(StmtKind::Assert { test, msg })
+}
+pub fn alias(name: &str, asname: Option<&str>) -> Alias {
+    Alias {
+        name: name.into(),
+        asname: asname.map(Into::into),
+        span: Span::default(),
+    }
+}
+pub fn import(aliases: Vec<Alias>) -> Stmt {
+    st(StmtKind::Import(aliases))
+}
+pub fn import_from(module: Option<&str>, names: Vec<Alias>, level: u32) -> Stmt {
+    st(StmtKind::ImportFrom {
+        module: module.map(Into::into),
+        names,
+        level,
+    })
+}
+pub fn def(name: &str, ps: &[&str], body: Vec<Stmt>) -> Stmt {
+    def_args(name, params(ps), body)
+}
+pub fn def_args(name: &str, args: Arguments, body: Vec<Stmt>) -> Stmt {
+    st(StmtKind::FunctionDef(Arc::new(FunctionDef {
+        name: name.into(),
+        args,
+        body,
+        decorators: vec![],
+        returns: None,
+        span: Span::default(),
+    })))
+}
+pub fn decorated(decorators: Vec<Expr>, f: Stmt) -> Stmt {
+    match f.kind {
+        StmtKind::FunctionDef(fd) => {
+            let mut fd = (*fd).clone();
+            fd.decorators = decorators;
+            st(StmtKind::FunctionDef(Arc::new(fd)))
+        }
+        other => st(other),
+    }
+}
+pub fn class(name: &str, bases: Vec<Expr>, body: Vec<Stmt>) -> Stmt {
+    st(StmtKind::ClassDef(Arc::new(ClassDef {
+        name: name.into(),
+        bases,
+        keywords: vec![],
+        body,
+        decorators: vec![],
+        span: Span::default(),
+    })))
+}
+
+pub fn module(body: Vec<Stmt>) -> Module {
+    Module { body }
+}
+
+pub fn src() -> Arc<SourceFile> {
+    SourceFile::new("<test>", "")
+}
+
+pub fn compile_ok(body: Vec<Stmt>) -> Arc<CodeObject> {
+    match compile(&module(body), &src(), Mode::Exec) {
+        Ok(c) => c,
+        Err(d) => panic!("unexpected compile error: {}", d.message),
+    }
+}
+
+pub fn compile_err(body: Vec<Stmt>) -> String {
+    match compile(&module(body), &src(), Mode::Exec) {
+        Ok(c) => panic!("expected an error, got:\n{}", dis::disassemble(&c)),
+        Err(d) => d.message,
+    }
+}
+
+/// The instructions of a code object as `format_instr` renders them.
+pub fn listing(c: &CodeObject) -> Vec<String> {
+    c.instrs.iter().map(|i| dis::format_instr(c, i)).collect()
+}
+
+/// The first nested code object in `c`'s constants.
+pub fn nested(c: &CodeObject, index: usize) -> Arc<CodeObject> {
+    let codes: Vec<Arc<CodeObject>> = c
+        .consts
+        .iter()
+        .filter_map(|k| match k {
+            super::bytecode::ConstValue::Code(code) => Some(code.clone()),
+            _ => None,
+        })
+        .collect();
+    match codes.get(index) {
+        Some(code) => code.clone(),
+        None => panic!("no nested code #{index}"),
+    }
+}
