@@ -40,14 +40,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(kind: ErrorKind, message: impl Into<String>, span: Span) -> Diagnostic {
-        Diagnostic {
-            kind,
-            message: message.into(),
-            span,
-            label: None,
-            hint: None,
-            incomplete: false,
-        }
+        Diagnostic { kind, message: message.into(), span, label: None, hint: None, incomplete: false }
     }
     pub fn syntax(message: impl Into<String>, span: Span) -> Diagnostic {
         Diagnostic::new(ErrorKind::SyntaxError, message, span)
