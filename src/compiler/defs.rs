@@ -157,9 +157,15 @@ impl<'a> Compiler<'a> {
             None => &f.body,
         };
         let result = self.compile_body(body);
-        let end_span = f.body.last().map_or(span, |s| s.span);
-        self.load_const(ConstValue::None, end_span);
-        self.emit(Instr::ReturnValue, end_span);
+        // A body ending in `return` cannot fall off its end: no implicit `return None`.
+        if !matches!(
+            f.body.last().map(|s| &s.kind),
+            Some(ast::StmtKind::Return(_))
+        ) {
+            let end_span = f.body.last().map_or(span, |s| s.span);
+            self.load_const(ConstValue::None, end_span);
+            self.emit(Instr::ReturnValue, end_span);
+        }
         let code = self.leave_unit();
         result?;
         self.emit_make_function(code?, flags, span)?;

@@ -18,6 +18,8 @@ pub mod symtable;
 #[cfg(test)]
 mod codegen_tests;
 #[cfg(test)]
+mod golden_tests;
+#[cfg(test)]
 mod test_ast;
 
 use crate::diagnostics::Diagnostic;

@@ -27,14 +27,8 @@ pub fn int(i: i64) -> Expr {
 pub fn s(v: &str) -> Expr {
     e(ExprKind::Constant(Constant::Str(v.into())))
 }
-pub fn none() -> Expr {
-    e(ExprKind::Constant(Constant::None))
-}
 pub fn tuple(items: Vec<Expr>) -> Expr {
     e(ExprKind::Tuple(items))
-}
-pub fn list(items: Vec<Expr>) -> Expr {
-    e(ExprKind::List(items))
 }
 pub fn star(x: Expr) -> Expr {
     e(ExprKind::Starred(b(x)))
@@ -50,18 +44,6 @@ pub fn neg(x: Expr) -> Expr {
     e(ExprKind::UnaryOp {
         op: UnaryOp::USub,
         operand: b(x),
-    })
-}
-pub fn not(x: Expr) -> Expr {
-    e(ExprKind::UnaryOp {
-        op: UnaryOp::Not,
-        operand: b(x),
-    })
-}
-pub fn and(values: Vec<Expr>) -> Expr {
-    e(ExprKind::BoolOp {
-        op: BoolOpKind::And,
-        values,
     })
 }
 pub fn compare(left: Expr, ops: Vec<CmpOp>, comparators: Vec<Expr>) -> Expr {
@@ -96,12 +78,6 @@ pub fn attr(x: Expr, name: &str) -> Expr {
     e(ExprKind::Attribute {
         value: b(x),
         attr: name.into(),
-    })
-}
-pub fn sub(x: Expr, i: Expr) -> Expr {
-    e(ExprKind::Subscript {
-        value: b(x),
-        slice: b(i),
     })
 }
 pub fn named(target: &str, value: Expr) -> Expr {
@@ -154,15 +130,6 @@ pub fn genexp(elt: Expr, target: Expr, iter: Expr) -> Expr {
         generators: comp(target, iter),
     })
 }
-pub fn listcomp_gens(elt: Expr, generators: Vec<Comprehension>) -> Expr {
-    e(ExprKind::ListComp {
-        elt: b(elt),
-        generators,
-    })
-}
-pub fn gen(target: Expr, iter: Expr, ifs: Vec<Expr>) -> Comprehension {
-    Comprehension { target, iter, ifs }
-}
 
 pub fn expr(x: Expr) -> Stmt {
     st(StmtKind::Expr(x))
@@ -172,9 +139,6 @@ pub fn assign(t: Expr, v: Expr) -> Stmt {
         targets: vec![t],
         value: v,
     })
-}
-pub fn assign_multi(targets: Vec<Expr>, v: Expr) -> Stmt {
-    st(StmtKind::Assign { targets, value: v })
 }
 pub fn augassign(t: Expr, op: BinOp, v: Expr) -> Stmt {
     st(StmtKind::AugAssign {
@@ -259,12 +223,6 @@ pub fn with(ctx: Expr, var: Option<Expr>, body: Vec<Stmt>) -> Stmt {
         }],
         body,
     })
-}
-pub fn raise(exc: Option<Expr>, cause: Option<Expr>) -> Stmt {
-    st(StmtKind::Raise { exc, cause })
-}
-pub fn assert_(test: Expr, msg: Option<Expr>) -> Stmt {
-    st(StmtKind::Assert { test, msg })
 }
 pub fn alias(name: &str, asname: Option<&str>) -> Alias {
     Alias {
@@ -357,5 +315,41 @@ pub fn nested(c: &CodeObject, index: usize) -> Arc<CodeObject> {
     match codes.get(index) {
         Some(code) => code.clone(),
         None => panic!("no nested code #{index}"),
+    }
+}
+
+/// Parse and compile source text (Exec mode).
+pub fn compile_src(text: &str) -> Result<Arc<CodeObject>, crate::diagnostics::Diagnostic> {
+    let source = SourceFile::new("<test>", text);
+    let m = crate::parser::parse(&source)?;
+    compile(&m, &source, Mode::Exec)
+}
+
+/// The disassembly of source text; panics on a syntax error.
+pub fn dis_src(text: &str) -> String {
+    match compile_src(text) {
+        Ok(c) => dis::disassemble(&c),
+        Err(d) => panic!("unexpected error: {}", d.message),
+    }
+}
+
+/// The error message of source text that must fail to compile.
+pub fn err_src(text: &str) -> String {
+    match compile_src(text) {
+        Ok(c) => panic!("expected an error, got:\n{}", dis::disassemble(&c)),
+        Err(d) => d.message,
+    }
+}
+
+/// Manual helper: `PYT_DIS=file.py cargo test --lib dump_dis -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn dump_dis() {
+    if let Ok(path) = std::env::var("PYT_DIS") {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        match compile_src(&text) {
+            Ok(c) => println!("{}", dis::disassemble(&c)),
+            Err(d) => println!("error: {} at {:?}", d.message, d.span),
+        }
     }
 }
