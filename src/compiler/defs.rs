@@ -2,10 +2,11 @@
 //! bodies and comprehensions (each comprehension is its own function scope, as in CPython
 //! 3.11, called with its outermost iterator as the single argument `.0`).
 
+use super::bytecode::CodeObject;
 use super::bytecode::{
     CodeKind, ConstValue, Instr, MAKE_FN_CLOSURE, MAKE_FN_DEFAULTS, MAKE_FN_KWDEFAULTS,
 };
-use super::symtable::{Resolved, ScopeId, ScopeKind};
+use super::symtable::{node_key, Resolved, ScopeId, ScopeKind};
 use super::{docstring_of, internal, Compiler, Ctx};
 use crate::diagnostics::Diagnostic;
 use crate::parser::ast::{self, Expr, ExprKind, Name};
@@ -31,6 +32,18 @@ impl<'a> Compiler<'a> {
         } else {
             Arc::from(format!("{}.{}", parent.qualname, name))
         }
+    }
+
+    /// A code object already compiled for this AST node (a finally body is compiled once per
+    /// exit path; its nested functions are built once and shared).
+    fn cached_code<T>(&self, node: &T) -> Option<Arc<CodeObject>> {
+        self.code_cache.get(&node_key(node)).cloned()
+    }
+
+    fn cache_code<T>(&mut self, node: &T, code: CodeObject) -> Arc<CodeObject> {
+        let code = Arc::new(code);
+        self.code_cache.insert(node_key(node), code.clone());
+        code
     }
 
     fn line_of(&self, span: Span) -> u32 {
@@ -111,12 +124,12 @@ impl<'a> Compiler<'a> {
     /// Emit `LoadConst code; MakeFunction flags` for a finished child code object.
     fn emit_make_function(
         &mut self,
-        code: super::bytecode::CodeObject,
+        code: Arc<CodeObject>,
         flags: u32,
         span: Span,
     ) -> Result<(), Diagnostic> {
         let flags = flags | self.make_closure(&code, span)?;
-        self.load_const(ConstValue::Code(Arc::new(code)), span);
+        self.load_const(ConstValue::Code(code), span);
         self.emit(Instr::MakeFunction(flags), span);
         Ok(())
     }
@@ -130,6 +143,22 @@ impl<'a> Compiler<'a> {
             self.compile_expr(d)?;
         }
         let flags = self.compile_defaults(&f.args, span)?;
+        let code = match self.cached_code(&**f) {
+            Some(code) => code,
+            None => self.compile_function_code(f, span)?,
+        };
+        self.emit_make_function(code, flags, span)?;
+        for d in f.decorators.iter().rev() {
+            self.emit(Instr::Call(1), d.span);
+        }
+        self.name_op(&f.name, Ctx::Store, span)
+    }
+
+    fn compile_function_code(
+        &mut self,
+        f: &'a Arc<ast::FunctionDef>,
+        span: Span,
+    ) -> Result<Arc<CodeObject>, Diagnostic> {
         let scope = self.scope_for(&**f, span)?;
         let qualname = self.qualname_for(&f.name, true);
         let first_line = f
@@ -168,11 +197,7 @@ impl<'a> Compiler<'a> {
         }
         let code = self.leave_unit();
         result?;
-        self.emit_make_function(code?, flags, span)?;
-        for d in f.decorators.iter().rev() {
-            self.emit(Instr::Call(1), d.span);
-        }
-        self.name_op(&f.name, Ctx::Store, span)
+        Ok(self.cache_code(&**f, code?))
     }
 
     pub(crate) fn compile_lambda(
@@ -183,6 +208,9 @@ impl<'a> Compiler<'a> {
     ) -> Result<(), Diagnostic> {
         let span = e.span;
         let flags = self.compile_defaults(args, span)?;
+        if let Some(code) = self.cached_code(e) {
+            return self.emit_make_function(code, flags, span);
+        }
         let scope = self.scope_for(e, span)?;
         let name: Name = Arc::from("<lambda>");
         let qualname = self.qualname_for(&name, false);
@@ -200,7 +228,8 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::ReturnValue, body.span);
         let code = self.leave_unit();
         result?;
-        self.emit_make_function(code?, flags, span)
+        let code = self.cache_code(e, code?);
+        self.emit_make_function(code, flags, span)
     }
 
     pub(crate) fn compile_classdef(&mut self, c: &'a Arc<ast::ClassDef>) -> Result<(), Diagnostic> {
@@ -208,6 +237,20 @@ impl<'a> Compiler<'a> {
         for d in &c.decorators {
             self.compile_expr(d)?;
         }
+        let code = match self.cached_code(&**c) {
+            Some(code) => code,
+            None => self.compile_class_code(c, span)?,
+        };
+        self.emit(Instr::LoadBuildClass, span);
+        self.emit_make_function(code, 0, span)?;
+        self.compile_class_call(c, span)
+    }
+
+    fn compile_class_code(
+        &mut self,
+        c: &'a Arc<ast::ClassDef>,
+        span: Span,
+    ) -> Result<Arc<CodeObject>, Diagnostic> {
         let scope = self.scope_for(&**c, span)?;
         let qualname = self.qualname_for(&c.name, true);
         let first_line = c
@@ -228,14 +271,16 @@ impl<'a> Compiler<'a> {
         let result = self.compile_class_body(c, &qualname, span);
         let code = self.leave_unit();
         result?;
-        self.emit(Instr::LoadBuildClass, span);
-        self.emit_make_function(code?, 0, span)?;
+        Ok(self.cache_code(&**c, code?))
+    }
+
+    /// `__build_class__(body, name, *bases, **keywords)`, decorators, store.
+    fn compile_class_call(
+        &mut self,
+        c: &'a Arc<ast::ClassDef>,
+        span: Span,
+    ) -> Result<(), Diagnostic> {
         self.load_const(ConstValue::Str(c.name.clone()), span);
-        // __build_class__(body, name, *bases, **keywords)
-        let mut args = Vec::with_capacity(c.bases.len());
-        for b in &c.bases {
-            args.push(b);
-        }
         let has_star = c
             .bases
             .iter()
@@ -384,6 +429,26 @@ impl<'a> Compiler<'a> {
         let Some(first) = generators.first() else {
             return Err(internal(span, "comprehension without for"));
         };
+        if let Some(code) = self.cached_code(e) {
+            self.emit_make_function(code, 0, span)?;
+        } else {
+            let code = self.compile_comprehension_code(e, name, generators, kind)?;
+            self.emit_make_function(code, 0, span)?;
+        }
+        self.compile_expr(&first.iter)?;
+        self.emit(Instr::GetIter, first.iter.span);
+        self.emit(Instr::Call(1), span);
+        Ok(())
+    }
+
+    fn compile_comprehension_code(
+        &mut self,
+        e: &'a Expr,
+        name: &str,
+        generators: &'a [ast::Comprehension],
+        kind: CompKind,
+    ) -> Result<Arc<CodeObject>, Diagnostic> {
+        let span = e.span;
         let scope = self.scope_for(e, span)?;
         let name: Name = Arc::from(name);
         let qualname = self.qualname_for(&name, false);
@@ -400,11 +465,7 @@ impl<'a> Compiler<'a> {
         let result = self.compile_comprehension_body(e, generators, kind);
         let code = self.leave_unit();
         result?;
-        self.emit_make_function(code?, 0, span)?;
-        self.compile_expr(&first.iter)?;
-        self.emit(Instr::GetIter, first.iter.span);
-        self.emit(Instr::Call(1), span);
-        Ok(())
+        Ok(self.cache_code(e, code?))
     }
 
     fn compile_comprehension_body(

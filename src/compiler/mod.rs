@@ -53,6 +53,7 @@ pub fn compile(
         table,
         mode,
         units: Vec::new(),
+        code_cache: HashMap::new(),
     };
     c.enter_unit(
         0,
@@ -176,6 +177,8 @@ pub(crate) struct Compiler<'a> {
     table: SymbolTable,
     mode: Mode,
     units: Vec<Unit<'a>>,
+    /// Finished code objects by AST node (see `defs.rs`).
+    code_cache: HashMap<usize, Arc<CodeObject>>,
 }
 
 /// The label a jump instruction targets, if it is one.

@@ -104,15 +104,23 @@ impl Scope {
             .map_or(Resolved::GlobalImplicit, |s| s.scope)
     }
 
-    /// Cell variable names, sorted, `__class__` first for a class that needs it (CPython order).
+    /// Cell variable names in CPython 3.11's order: captured parameters in parameter order,
+    /// then the other cells sorted; `__class__` alone for a class that needs it.
     pub fn cellvars(&self) -> Vec<Name> {
-        let mut v: Vec<Name> = self
+        let is_cell = |n: &Name| {
+            self.symbols
+                .get(n)
+                .is_some_and(|s| s.scope == Resolved::Cell)
+        };
+        let mut v: Vec<Name> = self.params.iter().filter(|n| is_cell(n)).cloned().collect();
+        let mut rest: Vec<Name> = self
             .symbols
             .iter()
-            .filter(|(_, s)| s.scope == Resolved::Cell)
+            .filter(|(_, s)| s.scope == Resolved::Cell && s.flags & DEF_PARAM == 0)
             .map(|(n, _)| n.clone())
             .collect();
-        v.sort();
+        rest.sort();
+        v.extend(rest);
         if self.needs_class_closure {
             v.insert(0, Arc::from("__class__"));
         }

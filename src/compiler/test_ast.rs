@@ -353,3 +353,99 @@ fn dump_dis() {
         }
     }
 }
+
+/// Manual robustness check: `PYT_CORPUS=dir cargo test --lib corpus -- --ignored --nocapture`
+/// parses and compiles every .py file under dir and reports compile errors on parsed files.
+#[test]
+#[ignore]
+fn corpus() {
+    let Ok(dir) = std::env::var("PYT_CORPUS") else {
+        return;
+    };
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    let (mut parsed, mut compiled) = (0, 0);
+    while let Some(p) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&p) else {
+            continue;
+        };
+        for entry in rd.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "py") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let source = SourceFile::new(path.display().to_string(), text);
+                let Ok(m) = crate::parser::parse(&source) else {
+                    continue;
+                };
+                parsed += 1;
+                match compile(&m, &source, Mode::Exec) {
+                    Ok(_) => compiled += 1,
+                    Err(d) => println!("{}: {} ({:?})", path.display(), d.summary(&source), d.span),
+                }
+            }
+        }
+    }
+    println!("parsed {parsed}, compiled {compiled}");
+}
+
+/// Manual cross-check against CPython: `PYT_CODEDUMP=dir` prints, for every code object of
+/// every file the parser accepts, its scope metadata (compared by scripts against `compile()`).
+#[test]
+#[ignore]
+fn codedump() {
+    let Ok(dir) = std::env::var("PYT_CODEDUMP") else {
+        return;
+    };
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    let mut files = Vec::new();
+    while let Some(p) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&p) else {
+            continue;
+        };
+        for entry in rd.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "py") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let source = SourceFile::new(path.display().to_string(), text);
+        let Ok(m) = crate::parser::parse(&source) else {
+            continue;
+        };
+        let Ok(code) = compile(&m, &source, Mode::Exec) else {
+            continue;
+        };
+        println!("FILE {}", path.display());
+        let mut work = vec![code];
+        while let Some(c) = work.pop() {
+            let mut vars: Vec<&str> = c.varnames.iter().map(|s| &**s).collect();
+            vars.sort();
+            let j = |v: &[Arc<str>]| v.iter().map(|s| &**s).collect::<Vec<_>>().join(",");
+            println!(
+                "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
+                c.qualname,
+                c.first_line,
+                c.argcount,
+                c.posonlyargcount,
+                c.kwonlyargcount,
+                vars.join(","),
+                j(&c.cellvars),
+                j(&c.freevars),
+                c.is_generator,
+                c.docstring.is_some()
+            );
+            for k in &c.consts {
+                if let super::bytecode::ConstValue::Code(inner) = k {
+                    work.push(inner.clone());
+                }
+            }
+        }
+    }
+}
