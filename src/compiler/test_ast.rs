@@ -449,3 +449,20 @@ fn codedump() {
         }
     }
 }
+
+/// Manual check of error messages: `PYT_SNIPPETS=file` holds snippets separated by lines
+/// `----`; prints each one's compile result, to diff against CPython's.
+#[test]
+#[ignore]
+fn snippets() {
+    let Ok(path) = std::env::var("PYT_SNIPPETS") else { return };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    for snippet in text.split("----\n") {
+        let source = SourceFile::new("<s>", snippet);
+        let r = crate::parser::parse(&source).and_then(|m| compile(&m, &source, Mode::Exec));
+        match r {
+            Ok(_) => println!("OK"),
+            Err(d) => println!("{} line {}", d.message, source.line_of(d.span.start)),
+        }
+    }
+}
