@@ -399,9 +399,9 @@ Disassembly of f (function, line 1):
   varnames: lock, item, e
    2     0 LoadGlobal 0 (items)
          1 GetIter
-         2 ForIter 58
+         2 ForIter 65
          3 StoreFast 1 (item)
-   3     4 SetupExcept 52
+   3     4 SetupExcept 59
          5 SetupExcept 25
    4     6 LoadFast 1 (item)
          7 PopJumpIfFalse 16
@@ -421,42 +421,49 @@ Disassembly of f (function, line 1):
         21 Pop
    6    22 Jump 2
    3    23 PopBlock
-        24 Jump 46
+        24 Jump 53
    7    25 LoadGlobal 2 (ValueError)
         26 CheckExcMatch
-        27 PopJumpIfFalse 45
+        27 PopJumpIfFalse 52
         28 StoreFast 2 (e)
-   8    29 PopExcept
-        30 LoadConst 0 (None)
-        31 StoreFast 2 (e)
-        32 DeleteFast 2 (e)
-        33 PopBlock
-  10    34 LoadFast 0 (lock)
-        35 LoadMethod 1 (release)
-        36 CallMethod 0
-        37 Pop
-   8    38 Pop
-        39 Jump 58
-        40 PopExcept
-        41 LoadConst 0 (None)
-        42 StoreFast 2 (e)
-        43 DeleteFast 2 (e)
-        44 Jump 46
-   3    45 Reraise
-        46 PopBlock
-  10    47 LoadFast 0 (lock)
-        48 LoadMethod 1 (release)
-        49 CallMethod 0
-        50 Pop
-   3    51 Jump 2
-  10    52 LoadFast 0 (lock)
-        53 LoadMethod 1 (release)
-        54 CallMethod 0
-        55 Pop
-   3    56 Reraise
-   2    57 Jump 2
-        58 LoadConst 0 (None)
-        59 ReturnValue
+        29 SetupExcept 48
+   8    30 PopBlock
+        31 PopExcept
+        32 LoadConst 0 (None)
+        33 StoreFast 2 (e)
+        34 DeleteFast 2 (e)
+        35 PopBlock
+  10    36 LoadFast 0 (lock)
+        37 LoadMethod 1 (release)
+        38 CallMethod 0
+        39 Pop
+   8    40 Pop
+        41 Jump 65
+        42 PopBlock
+        43 PopExcept
+        44 LoadConst 0 (None)
+        45 StoreFast 2 (e)
+        46 DeleteFast 2 (e)
+        47 Jump 53
+        48 LoadConst 0 (None)
+        49 StoreFast 2 (e)
+        50 DeleteFast 2 (e)
+        51 Reraise
+   3    52 Reraise
+        53 PopBlock
+  10    54 LoadFast 0 (lock)
+        55 LoadMethod 1 (release)
+        56 CallMethod 0
+        57 Pop
+   3    58 Jump 2
+  10    59 LoadFast 0 (lock)
+        60 LoadMethod 1 (release)
+        61 CallMethod 0
+        62 Pop
+   3    63 Reraise
+   2    64 Jump 2
+        65 LoadConst 0 (None)
+        66 ReturnValue
 "#;
     assert_eq!(dis_src(src), expected);
 }

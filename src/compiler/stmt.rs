@@ -380,15 +380,23 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::WithExit, span);
             }
             FBlock::HandlerCleanup { name } => {
+                if name.is_some() {
+                    self.emit(Instr::PopBlock, span);
+                }
                 self.emit(Instr::PopExcept, span);
                 if let Some(n) = name {
-                    self.load_const(ConstValue::None, span);
-                    self.name_op(n, Ctx::Store, span)?;
-                    self.name_op(n, Ctx::Del, span)?;
+                    self.unbind(n, span)?;
                 }
             }
         }
         Ok(())
+    }
+
+    /// `name = None; del name`: how an except clause's `as` name is unbound on the way out.
+    fn unbind(&mut self, n: &ast::Name, span: Span) -> Result<(), Diagnostic> {
+        self.load_const(ConstValue::None, span);
+        self.name_op(n, Ctx::Store, span)?;
+        self.name_op(n, Ctx::Del, span)
     }
 
     /// Unwind fblocks from the innermost outwards until `stop` says to stop at one (which is
@@ -498,6 +506,12 @@ impl<'a> Compiler<'a> {
                 Some(n) => self.name_op(n, Ctx::Store, h.span)?,
                 None => self.emit(Instr::Pop, h.span),
             }
+            // With `as name`, the body is protected so that the name is also unbound when
+            // the body raises (CPython's `try: body finally: name = None; del name`).
+            let cleanup = self.new_label();
+            if h.name.is_some() {
+                self.emit(Instr::SetupExcept(cleanup), h.span);
+            }
             self.push_fblock(
                 FBlock::HandlerCleanup {
                     name: h.name.clone(),
@@ -507,13 +521,19 @@ impl<'a> Compiler<'a> {
             self.compile_body(&h.body)?;
             self.pop_fblock();
             let last = h.body.last().map_or(h.span, |s| s.span);
+            if h.name.is_some() {
+                self.emit(Instr::PopBlock, last);
+            }
             self.emit(Instr::PopExcept, last);
             if let Some(n) = &h.name {
-                self.load_const(ConstValue::None, last);
-                self.name_op(n, Ctx::Store, last)?;
-                self.name_op(n, Ctx::Del, last)?;
+                self.unbind(n, last)?;
+                self.emit(Instr::Jump(end), last);
+                self.place(cleanup);
+                self.unbind(n, last)?;
+                self.emit(Instr::Reraise, last);
+            } else {
+                self.emit(Instr::Jump(end), last);
             }
-            self.emit(Instr::Jump(end), last);
             self.place(next);
         }
         // No clause matched (or the last was typed and failed): re-raise.

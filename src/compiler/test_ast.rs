@@ -455,7 +455,9 @@ fn codedump() {
 #[test]
 #[ignore]
 fn snippets() {
-    let Ok(path) = std::env::var("PYT_SNIPPETS") else { return };
+    let Ok(path) = std::env::var("PYT_SNIPPETS") else {
+        return;
+    };
     let text = std::fs::read_to_string(path).unwrap_or_default();
     for snippet in text.split("----\n") {
         let source = SourceFile::new("<s>", snippet);
