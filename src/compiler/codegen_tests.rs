@@ -30,6 +30,19 @@ fn interactive_mode_echoes_top_level_expressions_only() {
 }
 
 #[test]
+fn interactive_mode_echoes_a_leading_string_instead_of_taking_a_docstring() {
+    let c = match compile(&module(vec![expr(s("hi"))]), &src(), Mode::Interactive) {
+        Ok(c) => c,
+        Err(d) => panic!("{}", d.message),
+    };
+    assert_eq!(c.docstring, None);
+    assert_eq!(
+        listing(&c)[..2],
+        ["LoadConst 0 ('hi')".to_string(), "PrintExpr".to_string()]
+    );
+}
+
+#[test]
 fn exec_mode_pops_expression_values_and_skips_bare_constants() {
     let c = compile_ok(vec![expr(n("x")), expr(int(5))]);
     assert_eq!(
@@ -494,4 +507,101 @@ fn errors_from_source_have_cpython_wording() {
         err_of("for x in y:\n    def f():\n        continue\n"),
         "'continue' not properly in loop"
     );
+}
+
+#[test]
+fn tricky_control_flow_verifies() {
+    // Every exit path through try/except/finally/with/loops, checked for stack depth and
+    // block balance by the verifier that `dis_src` runs.
+    let text = r#"
+def f(xs, m):
+    for x in xs:
+        try:
+            with m as a, m:
+                if x == 1:
+                    return a
+                if x == 2:
+                    break
+                if x == 3:
+                    continue
+        except (KeyError, ValueError) as e:
+            if x:
+                return e
+            continue
+        except Exception:
+            try:
+                raise
+            finally:
+                break
+        else:
+            while True:
+                try:
+                    break
+                finally:
+                    pass
+        finally:
+            if x == 4:
+                return 1
+            if x == 5:
+                continue
+    else:
+        return [y for y in xs if y], {k: v for k, v in m}, {z for z in xs}
+    try:
+        pass
+    finally:
+        try:
+            return x
+        except:
+            return None
+def g():
+    try:
+        yield 1
+    finally:
+        yield from g()
+    x = [*a, *b]
+    y = {**c, 'k': 1, **d}
+    z = f(*a, k=1, **c)
+    a, (b, *c), d = z
+    del a, b[0], c.d
+    assert x < y < z, (x, y)
+    return (yield)
+"#;
+    let _ = dis_src(text);
+}
+
+#[test]
+fn returns_and_loop_exits_inside_finally_bodies_verify() {
+    let text = r#"
+def f(xs, m):
+    while xs:
+        try:
+            try:
+                return xs.pop()
+            finally:
+                with m:
+                    if xs:
+                        return 2
+                    for y in xs:
+                        try:
+                            continue
+                        finally:
+                            break
+        except:
+            try:
+                return 3
+            finally:
+                def inner():
+                    return xs
+                class K:
+                    z = [q for q in xs]
+        finally:
+            while True:
+                try:
+                    return 4
+                finally:
+                    continue
+    else:
+        pass
+"#;
+    let _ = dis_src(text);
 }

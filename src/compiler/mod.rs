@@ -21,6 +21,8 @@ mod codegen_tests;
 mod golden_tests;
 #[cfg(test)]
 mod test_ast;
+#[cfg(test)]
+mod verify;
 
 use crate::diagnostics::Diagnostic;
 use crate::parser::ast::{self, Name, Stmt};
@@ -100,6 +102,8 @@ pub(crate) enum FBlock<'a> {
     /// Running a finally body on the exceptional path: the exception is on the stack and an
     /// ExceptHandler block is active.
     FinallyEnd,
+    /// Inside a finally body inlined on a `return` path: the return value is on the stack.
+    PopValue,
     /// Inside a with body: the bound `__exit__` is on the stack and its handler block is active.
     With,
     /// Inside an except clause body: an ExceptHandler block is active; `name` is the `as` name.
@@ -481,7 +485,12 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_module_body(&mut self, body: &'a [Stmt]) -> Result<(), Diagnostic> {
-        let rest = match docstring_of(body) {
+        // A REPL input has no docstring: a lone string literal is echoed like any expression.
+        let doc = match self.mode {
+            Mode::Exec => docstring_of(body),
+            Mode::Interactive => None,
+        };
+        let rest = match doc {
             Some(doc) => {
                 self.unit().docstring = Some(doc.clone());
                 let span = body[0].span;

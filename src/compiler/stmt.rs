@@ -363,7 +363,22 @@ impl<'a> Compiler<'a> {
             FBlock::TryExcept => self.emit(Instr::PopBlock, span),
             FBlock::FinallyTry { body } => {
                 self.emit(Instr::PopBlock, span);
-                self.compile_body(body)?;
+                // A `break`/`continue`/`return` inside this inlined copy must first drop the
+                // return value being carried past it.
+                if preserve_tos {
+                    self.push_fblock(FBlock::PopValue, span)?;
+                }
+                let r = self.compile_body(body);
+                if preserve_tos {
+                    self.pop_fblock();
+                }
+                r?;
+            }
+            FBlock::PopValue => {
+                if preserve_tos {
+                    self.emit(Instr::Rot2, span);
+                }
+                self.emit(Instr::Pop, span);
             }
             FBlock::FinallyEnd => {
                 if preserve_tos {

@@ -328,7 +328,15 @@ pub fn compile_src(text: &str) -> Result<Arc<CodeObject>, crate::diagnostics::Di
 /// The disassembly of source text; panics on a syntax error.
 pub fn dis_src(text: &str) -> String {
     match compile_src(text) {
-        Ok(c) => dis::disassemble(&c),
+        Ok(c) => {
+            if let Err(e) = super::verify::verify(&c) {
+                panic!(
+                    "bytecode verification failed: {e}\n{}",
+                    dis::disassemble(&c)
+                );
+            }
+            dis::disassemble(&c)
+        }
         Err(d) => panic!("unexpected error: {}", d.message),
     }
 }
@@ -380,7 +388,12 @@ fn corpus() {
                 };
                 parsed += 1;
                 match compile(&m, &source, Mode::Exec) {
-                    Ok(_) => compiled += 1,
+                    Ok(c) => {
+                        compiled += 1;
+                        if let Err(e) = super::verify::verify(&c) {
+                            println!("{}: VERIFY {e}", path.display());
+                        }
+                    }
                     Err(d) => println!("{}: {} ({:?})", path.display(), d.summary(&source), d.span),
                 }
             }
