@@ -190,26 +190,25 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
             return Err(format!("stack underflow at {pc} ({i:?}) depth {d}"));
         }
         let mut after = blocks.clone();
-        match i {
-            Instr::SetupExcept(_) | Instr::BeforeWith(_) => after.push(Block::Setup),
-            Instr::PopBlock => {
-                if after.pop() != Some(Block::Setup) {
-                    return Err(format!(
-                        "PopBlock without a setup block at {pc}: {blocks:?}"
-                    ));
-                }
-            }
-            Instr::PopExcept => {
-                if after.pop() != Some(Block::Handler) {
-                    return Err(format!("PopExcept outside a handler at {pc}: {blocks:?}"));
-                }
-            }
-            Instr::ReturnValue if !blocks.is_empty() => {
+        let must_pop = match i {
+            Instr::PopBlock => Some(Block::Setup),
+            Instr::PopExcept => Some(Block::Handler),
+            _ => None,
+        };
+        if let Some(kind) = must_pop {
+            if after.pop() != Some(kind) {
                 return Err(format!(
-                    "return with blocks still active at {pc}: {blocks:?}"
+                    "{i:?} at {pc} does not match the block stack {blocks:?}"
                 ));
             }
-            _ => {}
+        }
+        if matches!(i, Instr::SetupExcept(_) | Instr::BeforeWith(_)) {
+            after.push(Block::Setup);
+        }
+        if matches!(i, Instr::ReturnValue) && !blocks.is_empty() {
+            return Err(format!(
+                "return with blocks still active at {pc}: {blocks:?}"
+            ));
         }
         let (fall, jump) = effect(i);
         if let Some(f) = fall {
