@@ -14,11 +14,17 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
@@ -42,7 +48,11 @@ impl SourceFile {
                 line_starts.push(i as u32 + 1);
             }
         }
-        Arc::new(SourceFile { name: name.into(), text, line_starts })
+        Arc::new(SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        })
     }
 
     /// 1-based line number of a byte offset.
@@ -58,13 +68,18 @@ impl SourceFile {
         let line = self.line_of(offset);
         let start = self.line_starts[line as usize - 1] as usize;
         let end = (offset as usize).min(self.text.len());
-        let col = self.text.get(start..end).map_or(end - start, |s| s.chars().count());
+        let col = self
+            .text
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count());
         (line, col as u32 + 1)
     }
 
     /// The text of a 1-based line without its line end, or "" past the end.
     pub fn line_text(&self, line: u32) -> &str {
-        let Some(&start) = self.line_starts.get(line as usize - 1) else { return "" };
+        let Some(&start) = self.line_starts.get(line as usize - 1) else {
+            return "";
+        };
         let end = self
             .line_starts
             .get(line as usize)

@@ -3,6 +3,8 @@
 //! The front end (lexer, parser, compiler) returns a [`Diagnostic`]; `render` turns it into an
 //! ariadne report for humans. Runtime tracebacks live in `traceback.rs`.
 
+pub mod render;
+
 use crate::source::{SourceFile, Span};
 
 /// Which Python exception class a compile-time error becomes.
@@ -40,7 +42,14 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(kind: ErrorKind, message: impl Into<String>, span: Span) -> Diagnostic {
-        Diagnostic { kind, message: message.into(), span, label: None, hint: None, incomplete: false }
+        Diagnostic {
+            kind,
+            message: message.into(),
+            span,
+            label: None,
+            hint: None,
+            incomplete: false,
+        }
     }
     pub fn syntax(message: impl Into<String>, span: Span) -> Diagnostic {
         Diagnostic::new(ErrorKind::SyntaxError, message, span)

@@ -34,17 +34,18 @@ impl<'a> Parser<'a> {
         Ok(Expr::new(kind, span))
     }
 
-    /// Run a bracketed form one bracket level deeper (for the forgotten-comma check).
+    /// Run a bracketed form one bracket level deeper (for the forgotten-comma check). The
+    /// nesting depth is counted by the expressions inside, so a bracket costs one level.
     fn bracketed(&mut self, f: impl FnOnce(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
         self.level += 1;
-        let r = self.nested(f);
+        let r = f(self);
         self.level -= 1;
         r
     }
 
-    /// `tuple -> '(' [star_named_expression ',' [star_named_expressions]] ')'`
-    /// `group -> '(' (yield_expr | named_expression) ')'`
-    /// `genexp -> '(' named_expression for_if_clauses ')'`
+    /// `paren_form -> '(' ')' | '(' yield_expr ')' | '(' named_expression ')'
+    ///              | '(' named_expression for_if_clauses ')'
+    ///              | '(' star_named_expression ',' [','.star_named_expression+ [',']] ')'`
     fn paren_form(&mut self) -> PResult<Expr> {
         let open = self.bump();
         if self.at(&Token::RPar) {
@@ -60,7 +61,10 @@ impl<'a> Parser<'a> {
         if self.at(&Token::For) {
             let generators = self.for_if_clauses()?;
             let close = self.expect(&Token::RPar)?;
-            let kind = ExprKind::GeneratorExp { elt: bx(first), generators };
+            let kind = ExprKind::GeneratorExp {
+                elt: bx(first),
+                generators,
+            };
             return Ok(Expr::new(kind, open.to(close)));
         }
         if self.at(&Token::RPar) {
@@ -91,7 +95,7 @@ impl<'a> Parser<'a> {
         Ok(e)
     }
 
-    /// `list -> '[' [star_named_expressions] ']'`, `listcomp -> '[' named_expression for_if_clauses ']'`
+    /// `list_form -> '[' [','.star_named_expression+ [',']] ']' | '[' named_expression for_if_clauses ']'`
     fn list_form(&mut self) -> PResult<Expr> {
         let open = self.bump();
         let mut elts = Vec::new();
@@ -100,7 +104,13 @@ impl<'a> Parser<'a> {
             if elts.is_empty() && self.at(&Token::For) {
                 let generators = self.for_if_clauses()?;
                 let close = self.expect(&Token::RSqb)?;
-                return Ok(Expr::new(ExprKind::ListComp { elt: bx(e), generators }, open.to(close)));
+                return Ok(Expr::new(
+                    ExprKind::ListComp {
+                        elt: bx(e),
+                        generators,
+                    },
+                    open.to(close),
+                ));
             }
             elts.push(e);
             if !self.eat(&Token::Comma) {
@@ -111,13 +121,16 @@ impl<'a> Parser<'a> {
         Ok(Expr::new(ExprKind::List(elts), open.to(close)))
     }
 
-    /// `dict -> '{' [double_starred_kvpairs] '}'`, `set -> '{' star_named_expressions '}'`,
-    /// `dictcomp -> '{' kvpair for_if_clauses '}'`, `setcomp -> '{' named_expression for_if_clauses '}'`
+    /// `brace_form -> '{' '}' | '{' dict_rest | '{' ','.star_named_expression+ [','] '}'
+    ///              | '{' named_expression for_if_clauses '}'`
     fn brace_form(&mut self) -> PResult<Expr> {
         let open = self.bump();
         if self.at(&Token::RBrace) {
             let close = self.bump();
-            let kind = ExprKind::Dict { keys: Vec::new(), values: Vec::new() };
+            let kind = ExprKind::Dict {
+                keys: Vec::new(),
+                values: Vec::new(),
+            };
             return Ok(Expr::new(kind, open.to(close)));
         }
         // The first item decides between a dict and a set.
@@ -127,7 +140,8 @@ impl<'a> Parser<'a> {
         let mut elts = Vec::new();
         loop {
             let e = self.star_named_expression()?;
-            if elts.is_empty() && self.at(&Token::Colon) && !matches!(e.kind, ExprKind::Starred(_)) {
+            if elts.is_empty() && self.at(&Token::Colon) && !matches!(e.kind, ExprKind::Starred(_))
+            {
                 return self.dict_rest(open, Some(e));
             }
             if self.at(&Token::Equal) {
@@ -136,7 +150,13 @@ impl<'a> Parser<'a> {
             if elts.is_empty() && self.at(&Token::For) {
                 let generators = self.for_if_clauses()?;
                 let close = self.expect(&Token::RBrace)?;
-                return Ok(Expr::new(ExprKind::SetComp { elt: bx(e), generators }, open.to(close)));
+                return Ok(Expr::new(
+                    ExprKind::SetComp {
+                        elt: bx(e),
+                        generators,
+                    },
+                    open.to(close),
+                ));
             }
             elts.push(e);
             if !self.eat(&Token::Comma) || self.at(&Token::RBrace) {
@@ -147,7 +167,8 @@ impl<'a> Parser<'a> {
         Ok(Expr::new(ExprKind::Set(elts), open.to(close)))
     }
 
-    /// `double_starred_kvpairs -> ','.('**' bitwise_or | expression ':' expression)+ [',']`
+    /// `dict_rest -> ','.('**' bitwise_or | expression ':' expression)+ [','] '}'
+    ///             | expression ':' expression for_if_clauses '}'` (the first key may be parsed already)
     fn dict_rest(&mut self, open: crate::source::Span, mut first: Option<Expr>) -> PResult<Expr> {
         let mut keys = Vec::new();
         let mut values = Vec::new();
@@ -171,7 +192,11 @@ impl<'a> Parser<'a> {
                 if keys.is_empty() && self.at(&Token::For) {
                     let generators = self.for_if_clauses()?;
                     let close = self.expect(&Token::RBrace)?;
-                    let kind = ExprKind::DictComp { key: bx(k), value: bx(v), generators };
+                    let kind = ExprKind::DictComp {
+                        key: bx(k),
+                        value: bx(v),
+                        generators,
+                    };
                     return Ok(Expr::new(kind, open.to(close)));
                 }
                 keys.push(Some(k));
@@ -208,18 +233,18 @@ impl<'a> Parser<'a> {
         let start = self.bump();
         if self.eat(&Token::From) {
             let e = self.expression()?;
-            let span = start.to(e.span);
+            let span = self.since(start);
             return Ok(Expr::new(ExprKind::YieldFrom(bx(e)), span));
         }
         if self.starts_expression() {
             let e = self.star_expressions()?;
-            let span = start.to(e.span);
+            let span = self.since(start);
             return Ok(Expr::new(ExprKind::Yield(Some(bx(e))), span));
         }
         Ok(Expr::new(ExprKind::Yield(None), start))
     }
 
-    /// `strings -> (STRING | BYTES | FSTRING)+`: adjacent literals joined into one constant,
+    /// `strings -> STRING+`: adjacent literals joined into one constant,
     /// or a JoinedStr when any of them is an f-string.
     fn strings(&mut self) -> PResult<Expr> {
         let start = self.span();
@@ -228,10 +253,16 @@ impl<'a> Parser<'a> {
             toks.push((t, self.bump()));
         }
         let span = start.to(self.prev_span());
-        let bytes = toks.iter().filter(|(t, _)| matches!(t, Token::Bytes(_))).count();
+        let bytes = toks
+            .iter()
+            .filter(|(t, _)| matches!(t, Token::Bytes(_)))
+            .count();
         if bytes > 0 && bytes < toks.len() {
             // CPython 3.11 reports this after the last literal of the run.
-            let at = crate::source::Span { start: span.end, end: span.end };
+            let at = crate::source::Span {
+                start: span.end,
+                end: span.end,
+            };
             return Err(self.error_at("cannot mix bytes and nonbytes literals", at));
         }
         if bytes > 0 {

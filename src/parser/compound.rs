@@ -51,7 +51,10 @@ impl<'a> Parser<'a> {
                 i += 1;
             }
             let at = match self.toks.get(self.pos + i) {
-                Some((Token::EndMarker, _)) | None => Span { start: nl.start, end: nl.start },
+                Some((Token::EndMarker, _)) | None => Span {
+                    start: nl.start,
+                    end: nl.start,
+                },
                 Some((_, s)) => *s,
             };
             return Err(self.indentation_error(msg, at));
@@ -72,13 +75,18 @@ impl<'a> Parser<'a> {
     }
 
     fn end_of(&self, start: Span, body: &[Stmt]) -> Span {
-        body.last().map_or(start.to(self.prev_span()), |s| start.to(s.span))
+        body.last()
+            .map_or(start.to(self.prev_span()), |s| start.to(s.span))
     }
 
     /// `if_stmt -> 'if' named_expression ':' block (elif_stmt | [else_block])`
     /// `elif_stmt -> 'elif' named_expression ':' block (elif_stmt | [else_block])`
     fn if_stmt(&mut self) -> PResult<Stmt> {
-        let what = if self.at(&Token::Elif) { "'elif' statement" } else { "'if' statement" };
+        let what = if self.at(&Token::Elif) {
+            "'elif' statement"
+        } else {
+            "'if' statement"
+        };
         let start = self.bump();
         let test = self.named_expression_no_eq()?;
         self.expect_colon()?;
@@ -105,7 +113,11 @@ impl<'a> Parser<'a> {
         let test = self.named_expression_no_eq()?;
         self.expect_colon()?;
         let body = self.block("'while' statement", start)?;
-        let orelse = if self.at(&Token::Else) { self.else_block()? } else { Vec::new() };
+        let orelse = if self.at(&Token::Else) {
+            self.else_block()?
+        } else {
+            Vec::new()
+        };
         let span = self.end_of(start, if orelse.is_empty() { &body } else { &orelse });
         Ok(Stmt::new(StmtKind::While { test, body, orelse }, span))
     }
@@ -119,9 +131,21 @@ impl<'a> Parser<'a> {
         let iter = self.star_expressions()?;
         self.expect_colon()?;
         let body = self.block("'for' statement", start)?;
-        let orelse = if self.at(&Token::Else) { self.else_block()? } else { Vec::new() };
+        let orelse = if self.at(&Token::Else) {
+            self.else_block()?
+        } else {
+            Vec::new()
+        };
         let span = self.end_of(start, if orelse.is_empty() { &body } else { &orelse });
-        Ok(Stmt::new(StmtKind::For { target, iter, body, orelse }, span))
+        Ok(Stmt::new(
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            },
+            span,
+        ))
     }
 
     /// `try_stmt -> 'try' ':' block finally_block
@@ -160,7 +184,15 @@ impl<'a> Parser<'a> {
             .or_else(|| handlers.last().map(|h| h.body.as_slice()))
             .unwrap_or(&body);
         let span = self.end_of(start, last);
-        Ok(Stmt::new(StmtKind::Try { body, handlers, orelse, finalbody }, span))
+        Ok(Stmt::new(
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            },
+            span,
+        ))
     }
 
     /// `except_block -> 'except' [expression ['as' NAME]] ':' block`
@@ -186,7 +218,12 @@ impl<'a> Parser<'a> {
         self.expect_colon()?;
         let body = self.block("'except' statement", start)?;
         let span = self.end_of(start, &body);
-        Ok(ExceptHandler { typ, name, body, span })
+        Ok(ExceptHandler {
+            typ,
+            name,
+            body,
+            span,
+        })
     }
 
     /// `with_stmt -> 'with' '(' ','.with_item+ ','? ')' ':' block | 'with' ','.with_item+ ':' block`
@@ -247,10 +284,13 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        Ok(WithItem { context_expr, optional_vars })
+        Ok(WithItem {
+            context_expr,
+            optional_vars,
+        })
     }
 
-    /// `decorators -> ('@' named_expression NEWLINE)+` followed by a def or class.
+    /// `decorated -> ('@' named_expression NEWLINE)+ (function_def | class_def)`
     fn decorated(&mut self) -> PResult<Stmt> {
         let mut decorators = Vec::new();
         while self.eat(&Token::At) {
@@ -280,11 +320,22 @@ impl<'a> Parser<'a> {
         self.level -= 1;
         let args = args?;
         self.expect(&Token::RPar)?;
-        let returns = if self.eat(&Token::Arrow) { Some(self.expression()?) } else { None };
+        let returns = if self.eat(&Token::Arrow) {
+            Some(self.expression()?)
+        } else {
+            None
+        };
         let colon = self.expect_colon()?;
         let body = self.block("function definition", start)?;
         let span = self.end_of(start, &body);
-        let def = FunctionDef { name, args, body, decorators, returns, span: start.to(colon) };
+        let def = FunctionDef {
+            name,
+            args,
+            body,
+            decorators,
+            returns,
+            span: start.to(colon),
+        };
         Ok(Stmt::new(StmtKind::FunctionDef(Arc::new(def)), span))
     }
 
@@ -295,7 +346,12 @@ impl<'a> Parser<'a> {
         let (mut bases, mut keywords) = (Vec::new(), Vec::new());
         if self.eat(&Token::LPar) {
             let dummy = Expr::new(ExprKind::Name(name.clone()), name_span);
-            if let ExprKind::Call { args, keywords: kws, .. } = self.call_arguments(dummy)?.kind {
+            if let ExprKind::Call {
+                args,
+                keywords: kws,
+                ..
+            } = self.call_arguments(dummy)?.kind
+            {
                 for a in &args {
                     if let ExprKind::GeneratorExp { elt, .. } = &a.kind {
                         // CPython blames the `for` that follows the element.
@@ -314,7 +370,14 @@ impl<'a> Parser<'a> {
         let colon = self.expect_colon()?;
         let body = self.block("class definition", start)?;
         let span = self.end_of(start, &body);
-        let def = ClassDef { name, bases, keywords, body, decorators, span: start.to(colon) };
+        let def = ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorators,
+            span: start.to(colon),
+        };
         Ok(Stmt::new(StmtKind::ClassDef(Arc::new(def)), span))
     }
 }

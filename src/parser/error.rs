@@ -30,7 +30,10 @@ impl<'a> Parser<'a> {
             }
             // A NEWLINE token may cover the line break: CPython points just before it.
             Token::Newline => {
-                let at = crate::source::Span { start: span.start, end: span.start };
+                let at = crate::source::Span {
+                    start: span.start,
+                    end: span.start,
+                };
                 self.error_at("invalid syntax", at)
             }
             _ => self.error_at("invalid syntax", span),
@@ -53,9 +56,7 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Tuple(_) => "tuple",
         ExprKind::Lambda { .. } => "lambda",
         ExprKind::Call { .. } => "function call",
-        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => {
-            "expression"
-        }
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
         ExprKind::GeneratorExp { .. } => "generator expression",
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
         ExprKind::Await(_) => "await expression",

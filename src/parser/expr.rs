@@ -16,6 +16,7 @@ impl<'a> Parser<'a> {
     /// `star_expressions -> star_expression (',' star_expression)* [',']`
     /// A bare comma list becomes a Tuple spanning its elements.
     pub(crate) fn star_expressions(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let first = self.star_expression()?;
         if !self.at(&Token::Comma) {
             return Ok(first);
@@ -27,14 +28,19 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.star_expression()?);
         }
-        Ok(self.bare_tuple(elts))
+        Ok(self.bare_tuple(elts, start))
     }
 
     /// A Tuple written without parentheses: its span runs from the first element to the
     /// last token consumed (a trailing comma included, as CPython does).
-    pub(crate) fn bare_tuple(&self, elts: Vec<Expr>) -> Expr {
-        let start = elts.first().map_or(self.prev_span(), |e| e.span);
-        Expr::new(ExprKind::Tuple(elts), start.to(self.prev_span()))
+    pub(crate) fn bare_tuple(&self, elts: Vec<Expr>, start: Span) -> Expr {
+        Expr::new(ExprKind::Tuple(elts), self.since(start))
+    }
+
+    /// From the token `start` to the last token consumed. Nodes take their spans from
+    /// tokens, not from their children, so `(a) + b` starts at the parenthesis as in CPython.
+    pub(crate) fn since(&self, start: Span) -> Span {
+        start.to(self.prev_span())
     }
 
     /// `star_expression -> '*' bitwise_or | expression`
@@ -42,7 +48,7 @@ impl<'a> Parser<'a> {
         if self.at(&Token::Star) {
             let s = self.bump();
             let v = self.bitwise_or()?;
-            let span = s.to(v.span);
+            let span = self.since(s);
             return Ok(Expr::new(ExprKind::Starred(bx(v)), span));
         }
         self.expression()
@@ -53,7 +59,7 @@ impl<'a> Parser<'a> {
         if self.at(&Token::Star) {
             let s = self.bump();
             let v = self.bitwise_or()?;
-            let span = s.to(v.span);
+            let span = self.since(s);
             return Ok(Expr::new(ExprKind::Starred(bx(v)), span));
         }
         self.named_expression()
@@ -65,8 +71,14 @@ impl<'a> Parser<'a> {
             let start = self.bump();
             self.bump();
             let value = self.expression()?;
-            let span = start.to(value.span);
-            return Ok(Expr::new(ExprKind::NamedExpr { target: n.clone(), value: bx(value) }, span));
+            let span = self.since(start);
+            return Ok(Expr::new(
+                ExprKind::NamedExpr {
+                    target: n.clone(),
+                    value: bx(value),
+                },
+                span,
+            ));
         }
         let e = self.expression()?;
         if self.at(&Token::ColonEqual) {
@@ -104,6 +116,7 @@ impl<'a> Parser<'a> {
         if self.at(&Token::Lambda) {
             return self.lambdef();
         }
+        let start = self.span();
         let body = self.disjunction()?;
         if !self.at(&Token::If) {
             return Ok(body);
@@ -118,9 +131,13 @@ impl<'a> Parser<'a> {
             return Err(self.error_at("expected 'else' after 'if' expression", span));
         }
         let orelse = self.expression()?;
-        let span = body.span.to(orelse.span);
+        let span = self.since(start);
         Ok(Expr::new(
-            ExprKind::IfExp { test: bx(test), body: bx(body), orelse: bx(orelse) },
+            ExprKind::IfExp {
+                test: bx(test),
+                body: bx(body),
+                orelse: bx(orelse),
+            },
             span,
         ))
     }
@@ -131,12 +148,19 @@ impl<'a> Parser<'a> {
         let args = self.parameters(false)?;
         self.expect(&Token::Colon)?;
         let body = self.expression()?;
-        let span = start.to(body.span);
-        Ok(Expr::new(ExprKind::Lambda { args: Box::new(args), body: bx(body) }, span))
+        let span = self.since(start);
+        Ok(Expr::new(
+            ExprKind::Lambda {
+                args: Box::new(args),
+                body: bx(body),
+            },
+            span,
+        ))
     }
 
     /// `disjunction -> conjunction ('or' conjunction)*`
     pub(crate) fn disjunction(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let first = self.conjunction()?;
         if !self.at(&Token::Or) {
             return Ok(first);
@@ -145,11 +169,18 @@ impl<'a> Parser<'a> {
         while self.eat(&Token::Or) {
             values.push(self.conjunction()?);
         }
-        Ok(bool_op(BoolOpKind::Or, values))
+        Ok(Expr::new(
+            ExprKind::BoolOp {
+                op: BoolOpKind::Or,
+                values,
+            },
+            self.since(start),
+        ))
     }
 
     /// `conjunction -> inversion ('and' inversion)*`
     fn conjunction(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let first = self.inversion()?;
         if !self.at(&Token::And) {
             return Ok(first);
@@ -158,7 +189,13 @@ impl<'a> Parser<'a> {
         while self.eat(&Token::And) {
             values.push(self.inversion()?);
         }
-        Ok(bool_op(BoolOpKind::And, values))
+        Ok(Expr::new(
+            ExprKind::BoolOp {
+                op: BoolOpKind::And,
+                values,
+            },
+            self.since(start),
+        ))
     }
 
     /// `inversion -> 'not' inversion | comparison`
@@ -166,14 +203,21 @@ impl<'a> Parser<'a> {
         if self.at(&Token::Not) {
             let start = self.bump();
             let operand = self.nested(|p| p.inversion())?;
-            let span = start.to(operand.span);
-            return Ok(Expr::new(ExprKind::UnaryOp { op: UnaryOp::Not, operand: bx(operand) }, span));
+            let span = self.since(start);
+            return Ok(Expr::new(
+                ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: bx(operand),
+                },
+                span,
+            ));
         }
         self.comparison()
     }
 
     /// `comparison -> bitwise_or (compare_op bitwise_or)*`
     fn comparison(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let left = self.bitwise_or()?;
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
@@ -184,8 +228,15 @@ impl<'a> Parser<'a> {
         if ops.is_empty() {
             return Ok(left);
         }
-        let span = left.span.to(comparators.last().map_or(left.span, |e| e.span));
-        Ok(Expr::new(ExprKind::Compare { left: bx(left), ops, comparators }, span))
+        let span = self.since(start);
+        Ok(Expr::new(
+            ExprKind::Compare {
+                left: bx(left),
+                ops,
+                comparators,
+            },
+            span,
+        ))
     }
 
     /// `compare_op -> '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not' 'in' | 'is' ['not']`
@@ -225,16 +276,23 @@ impl<'a> Parser<'a> {
         if level >= BINARY_LEVELS.len() {
             return self.factor();
         }
+        let start = self.span();
         let mut left = self.binary_level(level + 1)?;
         let mut chain = 0;
-        loop {
-            let Some(op) = binary_op(level, self.peek()) else { break };
+        while let Some(op) = binary_op(level, self.peek()) {
             self.bump();
             chain += 1;
             self.check_chain(chain)?;
             let right = self.binary_level(level + 1)?;
-            let span = left.span.to(right.span);
-            left = Expr::new(ExprKind::BinOp { left: bx(left), op, right: bx(right) }, span);
+            let span = self.since(start);
+            left = Expr::new(
+                ExprKind::BinOp {
+                    left: bx(left),
+                    op,
+                    right: bx(right),
+                },
+                span,
+            );
         }
         Ok(left)
     }
@@ -249,19 +307,33 @@ impl<'a> Parser<'a> {
         };
         let start = self.bump();
         let operand = self.nested(|p| p.factor())?;
-        let span = start.to(operand.span);
-        Ok(Expr::new(ExprKind::UnaryOp { op, operand: bx(operand) }, span))
+        let span = self.since(start);
+        Ok(Expr::new(
+            ExprKind::UnaryOp {
+                op,
+                operand: bx(operand),
+            },
+            span,
+        ))
     }
 
     /// `power -> await_primary ['**' factor]`
     fn power(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let left = self.await_primary()?;
         if !self.eat(&Token::DoubleStar) {
             return Ok(left);
         }
         let right = self.nested(|p| p.factor())?;
-        let span = left.span.to(right.span);
-        Ok(Expr::new(ExprKind::BinOp { left: bx(left), op: BinOp::Pow, right: bx(right) }, span))
+        let span = self.since(start);
+        Ok(Expr::new(
+            ExprKind::BinOp {
+                left: bx(left),
+                op: BinOp::Pow,
+                right: bx(right),
+            },
+            span,
+        ))
     }
 
     /// `await_primary -> 'await' primary | primary`; pyt has no coroutines, so `await` is
@@ -275,6 +347,7 @@ impl<'a> Parser<'a> {
 
     /// `primary -> atom ('.' NAME | '(' [arguments] ')' | '[' slices ']')*`
     pub(crate) fn primary(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let mut e = self.atom()?;
         let mut chain = 0;
         loop {
@@ -282,12 +355,14 @@ impl<'a> Parser<'a> {
                 Token::Dot => {
                     self.bump();
                     let (attr, s) = self.name()?;
-                    let span = e.span.to(s);
+                    let _ = s;
+                    let span = self.since(start);
                     e = Expr::new(ExprKind::Attribute { value: bx(e), attr }, span);
                 }
                 Token::LPar => {
                     self.bump();
                     e = self.call_arguments(e)?;
+                    e.span = self.since(start);
                 }
                 Token::LSqb => {
                     self.bump();
@@ -296,8 +371,15 @@ impl<'a> Parser<'a> {
                     self.level -= 1;
                     let slice = slice?;
                     let end = self.expect(&Token::RSqb)?;
-                    let span = e.span.to(end);
-                    e = Expr::new(ExprKind::Subscript { value: bx(e), slice: bx(slice) }, span);
+                    let _ = end;
+                    let span = self.since(start);
+                    e = Expr::new(
+                        ExprKind::Subscript {
+                            value: bx(e),
+                            slice: bx(slice),
+                        },
+                        span,
+                    );
                 }
                 _ => break,
             }
@@ -309,8 +391,14 @@ impl<'a> Parser<'a> {
 
     /// `slices -> slice !',' | ','.(slice | starred_expression)+ [',']`
     fn slices(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let first = self.slice()?;
         if !self.at(&Token::Comma) {
+            // `a[*b]` is a one-element tuple, as in CPython 3.11.
+            if matches!(first.kind, ExprKind::Starred(_)) {
+                let span = first.span;
+                return Ok(Expr::new(ExprKind::Tuple(vec![first]), span));
+            }
             return Ok(first);
         }
         let mut elts = vec![first];
@@ -320,7 +408,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.slice()?);
         }
-        Ok(self.bare_tuple(elts))
+        Ok(self.bare_tuple(elts, start))
     }
 
     /// `slice -> [expression] ':' [expression] [':' [expression]] | named_expression`
@@ -409,7 +497,10 @@ impl<'a> Parser<'a> {
     /// CPython does not suggest a comma for `NAME STRING` (a legacy `print "x"`).
     fn legacy_name_string(&self, e: &Expr) -> bool {
         matches!(e.kind, ExprKind::Name(_))
-            && matches!(self.peek(), Token::Str(_) | Token::Bytes(_) | Token::FString(_))
+            && matches!(
+                self.peek(),
+                Token::Str(_) | Token::Bytes(_) | Token::FString(_)
+            )
     }
 
     /// `invalid syntax. Perhaps you forgot a comma?` spanning both expressions.
@@ -419,7 +510,10 @@ impl<'a> Parser<'a> {
             Ok(b) => b.span,
             Err(_) => here,
         };
-        self.error_at("invalid syntax. Perhaps you forgot a comma?", a.span.to(b_end))
+        self.error_at(
+            "invalid syntax. Perhaps you forgot a comma?",
+            a.span.to(b_end),
+        )
     }
 }
 
@@ -428,7 +522,10 @@ const BINARY_LEVELS: [&[(Token, BinOp)]; 6] = [
     &[(Token::Pipe, BinOp::BitOr)],
     &[(Token::Caret, BinOp::BitXor)],
     &[(Token::Amper, BinOp::BitAnd)],
-    &[(Token::LeftShift, BinOp::LShift), (Token::RightShift, BinOp::RShift)],
+    &[
+        (Token::LeftShift, BinOp::LShift),
+        (Token::RightShift, BinOp::RShift),
+    ],
     &[(Token::Plus, BinOp::Add), (Token::Minus, BinOp::Sub)],
     &[
         (Token::Star, BinOp::Mult),
@@ -440,15 +537,11 @@ const BINARY_LEVELS: [&[(Token, BinOp)]; 6] = [
 ];
 
 fn binary_op(level: usize, t: &Token) -> Option<BinOp> {
-    BINARY_LEVELS.get(level)?.iter().find(|(tok, _)| tok == t).map(|(_, op)| *op)
-}
-
-fn bool_op(op: BoolOpKind, values: Vec<Expr>) -> Expr {
-    let span = match (values.first(), values.last()) {
-        (Some(a), Some(b)) => a.span.to(b.span),
-        _ => Span::default(),
-    };
-    Expr::new(ExprKind::BoolOp { op, values }, span)
+    BINARY_LEVELS
+        .get(level)?
+        .iter()
+        .find(|(tok, _)| tok == t)
+        .map(|(_, op)| *op)
 }
 
 /// A Constant expression.

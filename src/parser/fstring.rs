@@ -18,7 +18,8 @@ impl Pieces {
     fn flush(&mut self) {
         if !self.text.is_empty() {
             let s = std::mem::take(&mut self.text);
-            self.values.push(constant(Constant::Str(s.into()), self.span));
+            self.values
+                .push(constant(Constant::Str(s.into()), self.span));
         }
     }
 }
@@ -26,7 +27,11 @@ impl Pieces {
 impl<'a> Parser<'a> {
     /// A run of adjacent str and f-string literals as one JoinedStr.
     pub(crate) fn joined_str(&mut self, toks: &[(&Token, Span)], span: Span) -> PResult<Expr> {
-        let mut pieces = Pieces { values: Vec::new(), text: String::new(), span };
+        let mut pieces = Pieces {
+            values: Vec::new(),
+            text: String::new(),
+            span,
+        };
         for (t, _) in toks {
             match t {
                 Token::Str(s) => pieces.text.push_str(s),
@@ -61,7 +66,11 @@ impl<'a> Parser<'a> {
         let value = self.fstring_expression(f)?;
         let format_spec = match &f.format_spec {
             Some(parts) => {
-                let mut spec = Pieces { values: Vec::new(), text: String::new(), span };
+                let mut spec = Pieces {
+                    values: Vec::new(),
+                    text: String::new(),
+                    span,
+                };
                 self.nested(|p| p.fstring_parts(parts, &mut spec))?;
                 spec.flush();
                 Some(Box::new(Expr::new(ExprKind::JoinedStr(spec.values), span)))
@@ -72,13 +81,20 @@ impl<'a> Parser<'a> {
             (None, Some(_), None) => Some('r'),
             (c, _, _) => c,
         };
-        let kind = ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec };
+        let kind = ExprKind::FormattedValue {
+            value: Box::new(value),
+            conversion,
+            format_spec,
+        };
         Ok(Expr::new(kind, span))
     }
 
     /// Parse a field's expression text: `(yield_expr | star_expressions)` in bracket mode.
     fn fstring_expression(&mut self, f: &FStringField) -> PResult<Expr> {
-        let at = Span::new(f.expr_offset as usize, f.expr_offset as usize + f.expr_source.len());
+        let at = Span::new(
+            f.expr_offset as usize,
+            f.expr_offset as usize + f.expr_source.len(),
+        );
         if f.expr_source.trim().is_empty() {
             return Err(self.error_at("f-string: empty expression not allowed", at));
         }
@@ -87,7 +103,11 @@ impl<'a> Parser<'a> {
         sub.level = 1;
         sub.depth = self.depth;
         let r = sub.nested(|p| {
-            let e = if p.at(&Token::Yield) { p.yield_expr()? } else { p.star_expressions()? };
+            let e = if p.at(&Token::Yield) {
+                p.yield_expr()?
+            } else {
+                p.star_expressions()?
+            };
             while p.eat(&Token::Newline) {}
             if !p.at(&Token::EndMarker) {
                 return Err(p.invalid_syntax());

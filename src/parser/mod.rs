@@ -70,12 +70,21 @@ pub(crate) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     pub(crate) fn new(src: &'a SourceFile, toks: &'a [(Token, Span)]) -> Parser<'a> {
-        Parser { src, toks, pos: 0, depth: 0, level: 0 }
+        Parser {
+            src,
+            toks,
+            pos: 0,
+            depth: 0,
+            level: 0,
+        }
     }
 
     fn end_span(&self) -> Span {
         match self.toks.last() {
-            Some((_, s)) => Span { start: s.end, end: s.end },
+            Some((_, s)) => Span {
+                start: s.end,
+                end: s.end,
+            },
             None => {
                 let n = self.src.text.len();
                 Span::new(n, n)
@@ -94,7 +103,9 @@ impl<'a> Parser<'a> {
     }
 
     pub(crate) fn span(&self) -> Span {
-        self.toks.get(self.pos).map_or_else(|| self.end_span(), |(_, s)| *s)
+        self.toks
+            .get(self.pos)
+            .map_or_else(|| self.end_span(), |(_, s)| *s)
     }
 
     /// Span of the token just consumed.
@@ -143,7 +154,13 @@ impl<'a> Parser<'a> {
         }
         if matches!(self.peek(), Token::Newline | Token::EndMarker) {
             let s = self.prev_span();
-            return Err(self.error_at("expected ':'", Span { start: s.end, end: s.end }));
+            return Err(self.error_at(
+                "expected ':'",
+                Span {
+                    start: s.end,
+                    end: s.end,
+                },
+            ));
         }
         Err(self.invalid_syntax())
     }
@@ -193,7 +210,10 @@ impl<'a> Parser<'a> {
     /// more input could have completed the program.
     fn finish(&self, d: Diagnostic) -> Diagnostic {
         let rest = self.toks.get(self.pos..).unwrap_or(&[]);
-        if rest.iter().all(|(t, _)| matches!(t, Token::Dedent | Token::EndMarker)) {
+        if rest
+            .iter()
+            .all(|(t, _)| matches!(t, Token::Dedent | Token::EndMarker))
+        {
             d.incomplete()
         } else {
             d

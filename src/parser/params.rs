@@ -21,7 +21,9 @@ impl<'a> Parser<'a> {
         let mut default_seen = false;
         while !self.at(&close) {
             if kwarg_seen {
-                return Err(self.error_at("arguments cannot follow var-keyword argument", self.span()));
+                return Err(
+                    self.error_at("arguments cannot follow var-keyword argument", self.span())
+                );
             }
             match self.peek() {
                 Token::Slash => {
@@ -78,7 +80,11 @@ impl<'a> Parser<'a> {
                 }
                 _ => {
                     let arg = self.param(is_def, &mut names)?;
-                    let default = if self.eat(&Token::Equal) { Some(self.expression()?) } else { None };
+                    let default = if self.eat(&Token::Equal) {
+                        Some(self.expression()?)
+                    } else {
+                        None
+                    };
                     if star_seen.is_some() {
                         a.kwonlyargs.push(arg);
                         a.kw_defaults.push(default);
@@ -120,12 +126,21 @@ impl<'a> Parser<'a> {
             return Err(self.error_at(msg, span));
         }
         names.push(name.clone());
-        let annotation = if is_def && self.eat(&Token::Colon) { Some(self.expression()?) } else { None };
-        Ok(Arg { name, annotation, span })
+        let annotation = if is_def && self.eat(&Token::Colon) {
+            Some(self.expression()?)
+        } else {
+            None
+        };
+        Ok(Arg {
+            name,
+            annotation,
+            span,
+        })
     }
 
-    /// `arguments -> ','.(starred_expression | named_expression | NAME '=' expression
-    ///                | '**' expression)+ [','] ')'`, after the `(`; builds the Call.
+    /// `call_arguments -> ','.argument+ [','] ')'` with `argument -> '*' expression
+    /// | '**' expression | NAME '=' expression | named_expression [for_if_clauses]`,
+    /// after the `(`; builds the Call.
     /// A lone generator expression argument needs no parentheses of its own.
     pub(crate) fn call_arguments(&mut self, func: Expr) -> PResult<Expr> {
         self.level += 1;
@@ -135,6 +150,7 @@ impl<'a> Parser<'a> {
     }
 
     fn call_arguments_inner(&mut self, func: Expr) -> PResult<Expr> {
+        let open = self.prev_span();
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         // CPython reports argument-order errors at the token after the argument list.
@@ -150,25 +166,37 @@ impl<'a> Parser<'a> {
                     let v = self.expression()?;
                     if kw_unpack_seen && order_error.is_none() {
                         let msg = "iterable argument unpacking follows keyword argument unpacking";
-                        let at = keywords.iter().rev().find(|k| k.arg.is_none()).map_or(s, |k| k.span);
+                        let at = keywords
+                            .iter()
+                            .rev()
+                            .find(|k| k.arg.is_none())
+                            .map_or(s, |k| k.span);
                         return Err(self.error_at(msg, at));
                     }
-                    let span = s.to(v.span);
+                    let span = self.since(s);
                     args.push(Expr::new(ExprKind::Starred(Box::new(v)), span));
                 }
                 (Token::DoubleStar, _) => {
                     let s = self.bump();
                     let v = self.expression()?;
                     kw_unpack_seen = true;
-                    let span = s.to(v.span);
-                    keywords.push(Keyword { arg: None, value: v, span });
+                    let span = self.since(s);
+                    keywords.push(Keyword {
+                        arg: None,
+                        value: v,
+                        span,
+                    });
                 }
                 (Token::Name(n), Token::Equal) => {
                     let s = self.bump();
                     self.bump();
                     let v = self.expression()?;
-                    let span = s.to(v.span);
-                    keywords.push(Keyword { arg: Some(n.clone()), value: v, span });
+                    let span = self.since(s);
+                    keywords.push(Keyword {
+                        arg: Some(n.clone()),
+                        value: v,
+                        span,
+                    });
                 }
                 _ => {
                     let e = self.named_expression()?;
@@ -181,7 +209,13 @@ impl<'a> Parser<'a> {
                         let generators = self.for_if_clauses()?;
                         let span = e.span.to(self.prev_span());
                         genexp.get_or_insert(span);
-                        Expr::new(ExprKind::GeneratorExp { elt: Box::new(e), generators }, span)
+                        Expr::new(
+                            ExprKind::GeneratorExp {
+                                elt: Box::new(e),
+                                generators,
+                            },
+                            span,
+                        )
                     } else {
                         e
                     };
@@ -211,12 +245,26 @@ impl<'a> Parser<'a> {
             return Err(self.error_at(msg, self.span()));
         }
         let close = self.bump();
+        if let (Some(_), [only]) = (genexp, args.as_mut_slice()) {
+            // A lone generator argument owns the call's parentheses, as in CPython.
+            only.span = open.to(close);
+        }
         let span = func.span.to(close);
-        Ok(Expr::new(ExprKind::Call { func: Box::new(func), args, keywords }, span))
+        Ok(Expr::new(
+            ExprKind::Call {
+                func: Box::new(func),
+                args,
+                keywords,
+            },
+            span,
+        ))
     }
 
     fn prev_is_comma(&self) -> bool {
-        self.pos.checked_sub(1).and_then(|i| self.toks.get(i)).is_some_and(|(t, _)| t == &Token::Comma)
+        self.pos
+            .checked_sub(1)
+            .and_then(|i| self.toks.get(i))
+            .is_some_and(|(t, _)| t == &Token::Comma)
     }
 }
 

@@ -24,7 +24,7 @@ impl<'a> Parser<'a> {
         Ok(Module { body })
     }
 
-    /// `eval -> expressions NEWLINE* ENDMARKER`
+    /// `eval_input -> star_expressions NEWLINE* ENDMARKER`
     pub(crate) fn eval_input(&mut self) -> PResult<Expr> {
         let e = self.star_expressions()?;
         while self.eat(&Token::Newline) {}
@@ -94,7 +94,11 @@ impl<'a> Parser<'a> {
     /// `return_stmt -> 'return' [star_expressions]`
     fn return_stmt(&mut self) -> PResult<StmtKind> {
         self.bump();
-        let value = if self.starts_expression() { Some(self.star_expressions()?) } else { None };
+        let value = if self.starts_expression() {
+            Some(self.star_expressions()?)
+        } else {
+            None
+        };
         Ok(StmtKind::Return(value))
     }
 
@@ -102,11 +106,21 @@ impl<'a> Parser<'a> {
     fn raise_stmt(&mut self) -> PResult<StmtKind> {
         self.bump();
         if !self.starts_expression() {
-            return Ok(StmtKind::Raise { exc: None, cause: None });
+            return Ok(StmtKind::Raise {
+                exc: None,
+                cause: None,
+            });
         }
         let exc = self.expression()?;
-        let cause = if self.eat(&Token::From) { Some(self.expression()?) } else { None };
-        Ok(StmtKind::Raise { exc: Some(exc), cause })
+        let cause = if self.eat(&Token::From) {
+            Some(self.expression()?)
+        } else {
+            None
+        };
+        Ok(StmtKind::Raise {
+            exc: Some(exc),
+            cause,
+        })
     }
 
     /// `global_stmt -> 'global' ','.NAME+`, `nonlocal_stmt -> 'nonlocal' ','.NAME+`
@@ -117,15 +131,19 @@ impl<'a> Parser<'a> {
         while self.eat(&Token::Comma) {
             names.push(self.name()?.0);
         }
-        Ok(if is_global { StmtKind::Global(names) } else { StmtKind::Nonlocal(names) })
+        Ok(if is_global {
+            StmtKind::Global(names)
+        } else {
+            StmtKind::Nonlocal(names)
+        })
     }
 
-    /// `del_stmt -> 'del' del_targets`, `del_targets -> ','.del_target+ [',']`
+    /// `del_stmt -> 'del' ','.del_target+ [',']`
     fn del_stmt(&mut self) -> PResult<StmtKind> {
         self.bump();
         let mut targets = Vec::new();
         loop {
-            let t = self.star_targets_one()?;
+            let t = self.del_target()?;
             self.check_target(&t, TargetCtx::Del)?;
             targets.push(t);
             if !self.eat(&Token::Comma) || !self.starts_expression() {
@@ -135,12 +153,12 @@ impl<'a> Parser<'a> {
         Ok(StmtKind::Del(targets))
     }
 
-    /// One `del_target`: a `bitwise_or` (or `*x`, rejected by the target check).
-    fn star_targets_one(&mut self) -> PResult<Expr> {
+    /// `del_target -> ['*'] bitwise_or` (a starred one is rejected by the target check).
+    fn del_target(&mut self) -> PResult<Expr> {
         if self.at(&Token::Star) {
             let s = self.bump();
             let v = self.bitwise_or()?;
-            let span = s.to(v.span);
+            let span = self.since(s);
             return Ok(Expr::new(ExprKind::Starred(Box::new(v)), span));
         }
         self.bitwise_or()
@@ -150,7 +168,11 @@ impl<'a> Parser<'a> {
     fn assert_stmt(&mut self) -> PResult<StmtKind> {
         self.bump();
         let test = self.expression()?;
-        let msg = if self.eat(&Token::Comma) { Some(self.expression()?) } else { None };
+        let msg = if self.eat(&Token::Comma) {
+            Some(self.expression()?)
+        } else {
+            None
+        };
         Ok(StmtKind::Assert { test, msg })
     }
 
@@ -160,8 +182,16 @@ impl<'a> Parser<'a> {
         let mut names = Vec::new();
         loop {
             let (name, span) = self.dotted_name()?;
-            let asname = if self.eat(&Token::As) { Some(self.name()?.0) } else { None };
-            names.push(Alias { name, asname, span: span.to(self.prev_span()) });
+            let asname = if self.eat(&Token::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
+            names.push(Alias {
+                name,
+                asname,
+                span: span.to(self.prev_span()),
+            });
             if !self.eat(&Token::Comma) {
                 break;
             }
@@ -205,15 +235,31 @@ impl<'a> Parser<'a> {
         self.expect(&Token::Import)?;
         if self.at(&Token::Star) {
             let span = self.bump();
-            let names = vec![Alias { name: "*".into(), asname: None, span }];
-            return Ok(StmtKind::ImportFrom { module, names, level });
+            let names = vec![Alias {
+                name: "*".into(),
+                asname: None,
+                span,
+            }];
+            return Ok(StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            });
         }
         let parens = self.eat(&Token::LPar);
         let mut names = Vec::new();
         loop {
             let (name, span) = self.name()?;
-            let asname = if self.eat(&Token::As) { Some(self.name()?.0) } else { None };
-            names.push(Alias { name, asname, span: span.to(self.prev_span()) });
+            let asname = if self.eat(&Token::As) {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
+            names.push(Alias {
+                name,
+                asname,
+                span: span.to(self.prev_span()),
+            });
             if !self.at(&Token::Comma) {
                 break;
             }
@@ -223,13 +269,23 @@ impl<'a> Parser<'a> {
             }
             if !parens && matches!(self.peek(), Token::Newline | Token::Semi | Token::EndMarker) {
                 let msg = "trailing comma not allowed without surrounding parentheses";
-                return Err(self.error_at(msg, Span { start: comma.end, end: comma.end }));
+                return Err(self.error_at(
+                    msg,
+                    Span {
+                        start: comma.end,
+                        end: comma.end,
+                    },
+                ));
             }
         }
         if parens {
             self.expect(&Token::RPar)?;
         }
-        Ok(StmtKind::ImportFrom { module, names, level })
+        Ok(StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        })
     }
 
     /// `expr_stmt -> star_expressions ('=' (yield_expr | star_expressions))+
@@ -256,7 +312,11 @@ impl<'a> Parser<'a> {
                         return Err(self.error_at(msg, first.span));
                     }
                     let value = self.yield_or_star_expressions()?;
-                    StmtKind::AugAssign { target: first, op, value }
+                    StmtKind::AugAssign {
+                        target: first,
+                        op,
+                        value,
+                    }
                 }
                 None => {
                     if let ExprKind::Name(n) = &first.kind {
@@ -283,7 +343,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `assignment -> (star_targets '=')+ (yield_expr | star_expressions)`
+    /// `assignment -> star_expressions ('=' (yield_expr | star_expressions))+`, after the
+    /// first target; every target is then checked.
     fn assignment(&mut self, first: Expr) -> PResult<StmtKind> {
         let mut targets = vec![first];
         let mut value;
@@ -295,7 +356,10 @@ impl<'a> Parser<'a> {
             }
             targets.push(value);
         }
-        if let Some(y) = targets.iter().find(|t| matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_))) {
+        if let Some(y) = targets
+            .iter()
+            .find(|t| matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)))
+        {
             return Err(self.error_at("assignment to yield expression not possible", y.span));
         }
         for t in &targets {
@@ -309,25 +373,42 @@ impl<'a> Parser<'a> {
         Ok(StmtKind::Assign { targets, value })
     }
 
-    /// `annotated_rhs` after `target ':'`: the annotation and an optional value.
+    /// `ann_assign -> single_target ':' expression ['=' (yield_expr | star_expressions)]`,
+    /// after the target.
     fn ann_assign(&mut self, target: Expr, start: Span) -> PResult<StmtKind> {
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple(elts) => {
-                let at = if self.parenthesized(&target) { target.span } else { elts.first().map_or(target.span, |e| e.span) };
+                let at = if self.parenthesized(&target) {
+                    target.span
+                } else {
+                    elts.first().map_or(target.span, |e| e.span)
+                };
                 return Err(self.error_at("only single target (not tuple) can be annotated", at));
             }
             ExprKind::List(_) => {
-                return Err(self.error_at("only single target (not list) can be annotated", target.span));
+                return Err(self.error_at(
+                    "only single target (not list) can be annotated",
+                    target.span,
+                ));
             }
             _ => return Err(self.error_at("illegal target for annotation", target.span)),
         }
         self.bump();
         let annotation = self.expression()?;
-        let value = if self.eat(&Token::Equal) { Some(self.yield_or_star_expressions()?) } else { None };
+        let value = if self.eat(&Token::Equal) {
+            Some(self.yield_or_star_expressions()?)
+        } else {
+            None
+        };
         let paren = self.src.text.as_bytes().get(start.start as usize) == Some(&b'(');
         let simple = matches!(target.kind, ExprKind::Name(_)) && !paren;
-        Ok(StmtKind::AnnAssign { target, annotation, value, simple })
+        Ok(StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+            simple,
+        })
     }
 
     /// After a bare `print`/`exec`: does an argument follow, as in Python 2's `print "x"`?

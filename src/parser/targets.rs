@@ -20,6 +20,7 @@ impl<'a> Parser<'a> {
     /// `star_target -> ['*'] bitwise_or` (checked afterwards by `check_target`).
     /// Stops before `in`, so `for` headers and comprehensions can use it.
     pub(crate) fn star_targets(&mut self) -> PResult<Expr> {
+        let start = self.span();
         let first = self.star_target()?;
         if !self.at(&Token::Comma) {
             return Ok(first);
@@ -31,14 +32,14 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.star_target()?);
         }
-        Ok(self.bare_tuple(elts))
+        Ok(self.bare_tuple(elts, start))
     }
 
     pub(crate) fn star_target(&mut self) -> PResult<Expr> {
         if self.at(&Token::Star) {
             let s = self.bump();
             let v = self.bitwise_or()?;
-            let span = s.to(v.span);
+            let span = self.since(s);
             return Ok(Expr::new(ExprKind::Starred(Box::new(v)), span));
         }
         self.bitwise_or()
@@ -50,7 +51,11 @@ impl<'a> Parser<'a> {
         match invalid_target(e, ctx) {
             None => self.check_starred(e, ctx),
             Some(bad) => {
-                let verb = if ctx == TargetCtx::Del { "delete" } else { "assign to" };
+                let verb = if ctx == TargetCtx::Del {
+                    "delete"
+                } else {
+                    "assign to"
+                };
                 Err(self.error_at(format!("cannot {verb} {}", expr_name(bad)), bad.span))
             }
         }
@@ -64,12 +69,11 @@ impl<'a> Parser<'a> {
                 e.span,
             )),
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
-                let mut stars = elts.iter().filter(|x| matches!(x.kind, ExprKind::Starred(_)));
+                let mut stars = elts
+                    .iter()
+                    .filter(|x| matches!(x.kind, ExprKind::Starred(_)));
                 if let (Some(_), Some(_)) = (stars.next(), stars.next()) {
-                    return Err(self.error_at(
-                        "multiple starred expressions in assignment",
-                        e.span,
-                    ));
+                    return Err(self.error_at("multiple starred expressions in assignment", e.span));
                 }
                 for x in elts {
                     match &x.kind {
@@ -128,8 +132,10 @@ impl<'a> Parser<'a> {
             let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
             return self.error_at(msg, a.span.to(b.span));
         }
-        let msg =
-            format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(a));
+        let msg = format!(
+            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+            expr_name(a)
+        );
         self.error_at(msg, a.span)
     }
 
@@ -155,7 +161,10 @@ fn excluded_from_hint(e: &Expr, p: &Parser) -> bool {
 fn starts_bitwise_or(v: &Expr) -> bool {
     match &v.kind {
         ExprKind::Tuple(elts) => elts.first().is_some_and(starts_bitwise_or),
-        ExprKind::UnaryOp { op: super::ast::UnaryOp::Not, .. } => false,
+        ExprKind::UnaryOp {
+            op: super::ast::UnaryOp::Not,
+            ..
+        } => false,
         ExprKind::Lambda { .. } | ExprKind::Starred(_) | ExprKind::Yield(_) => false,
         ExprKind::YieldFrom(_) => false,
         _ => true,

@@ -32,377 +32,752 @@ fn invalid_syntax_at_keyword() {
 
 #[test]
 fn expected_colon() {
-    check("def f()\n  pass\n", "SyntaxError", "expected ':'", (1, 8, 8));
+    check(
+        "def f()\n  pass\n",
+        "SyntaxError",
+        "expected ':'",
+        (1, 8, 8),
+    );
 }
 
 #[test]
 fn expected_colon_after_else() {
-    check("if x:\n  pass\nelse\n  pass\n", "SyntaxError", "expected ':'", (3, 5, 5));
+    check(
+        "if x:\n  pass\nelse\n  pass\n",
+        "SyntaxError",
+        "expected ':'",
+        (3, 5, 5),
+    );
 }
 
 #[test]
 fn expected_colon_while() {
-    check("while x\n  pass\n", "SyntaxError", "expected ':'", (1, 8, 8));
+    check(
+        "while x\n  pass\n",
+        "SyntaxError",
+        "expected ':'",
+        (1, 8, 8),
+    );
 }
 
 #[test]
 fn perhaps_you_forgot_a_comma() {
-    check("f(a b)\n", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", (1, 3, 6));
+    check(
+        "f(a b)\n",
+        "SyntaxError",
+        "invalid syntax. Perhaps you forgot a comma?",
+        (1, 3, 6),
+    );
 }
 
 #[test]
 fn perhaps_you_forgot_a_comma_in_list() {
-    check("x = [1,\n 2,\n 3 4]\n", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", (3, 2, 5));
+    check(
+        "x = [1,\n 2,\n 3 4]\n",
+        "SyntaxError",
+        "invalid syntax. Perhaps you forgot a comma?",
+        (3, 2, 5),
+    );
 }
 
 #[test]
 fn unexpected_indent() {
-    check("x = 1\n  y = 2\n", "IndentationError", "unexpected indent", (2, 2, -1));
+    check(
+        "x = 1\n  y = 2\n",
+        "IndentationError",
+        "unexpected indent",
+        (2, 2, -1),
+    );
 }
 
 #[test]
 fn expected_indented_block_after_if() {
-    check("if x:\npass\n", "IndentationError", "expected an indented block after 'if' statement on line 1", (2, 1, 5));
+    check(
+        "if x:\npass\n",
+        "IndentationError",
+        "expected an indented block after 'if' statement on line 1",
+        (2, 1, 5),
+    );
 }
 
 #[test]
 fn expected_indented_block_after_elif() {
-    check("if x:\n  pass\nelif y:\nz\n", "IndentationError", "expected an indented block after 'elif' statement on line 3", (4, 1, 2));
+    check(
+        "if x:\n  pass\nelif y:\nz\n",
+        "IndentationError",
+        "expected an indented block after 'elif' statement on line 3",
+        (4, 1, 2),
+    );
 }
 
 #[test]
 fn expected_indented_block_after_else() {
-    check("if x:\n  pass\nelse:\nz\n", "IndentationError", "expected an indented block after 'else' statement on line 3", (4, 1, 2));
+    check(
+        "if x:\n  pass\nelse:\nz\n",
+        "IndentationError",
+        "expected an indented block after 'else' statement on line 3",
+        (4, 1, 2),
+    );
 }
 
 #[test]
 fn expected_indented_block_after_while() {
-    check("while x:\nz\n", "IndentationError", "expected an indented block after 'while' statement on line 1", (2, 1, 2));
+    check(
+        "while x:\nz\n",
+        "IndentationError",
+        "expected an indented block after 'while' statement on line 1",
+        (2, 1, 2),
+    );
 }
 
 #[test]
 fn expected_indented_block_after_for() {
-    check("for x in y:\n\nz\n", "IndentationError", "expected an indented block after 'for' statement on line 1", (3, 1, 2));
+    check(
+        "for x in y:\n\nz\n",
+        "IndentationError",
+        "expected an indented block after 'for' statement on line 1",
+        (3, 1, 2),
+    );
 }
 
 #[test]
 fn expected_indented_block_after_function_definition() {
-    check("def f():\nreturn\n", "IndentationError", "expected an indented block after function definition on line 1", (2, 1, 7));
+    check(
+        "def f():\nreturn\n",
+        "IndentationError",
+        "expected an indented block after function definition on line 1",
+        (2, 1, 7),
+    );
 }
 
 #[test]
 fn expected_indented_block_after_class_definition() {
-    check("class A:\nx\n", "IndentationError", "expected an indented block after class definition on line 1", (2, 1, 2));
+    check(
+        "class A:\nx\n",
+        "IndentationError",
+        "expected an indented block after class definition on line 1",
+        (2, 1, 2),
+    );
 }
 
 #[test]
 fn expected_indented_block_after_try() {
-    check("try:\nx\n", "IndentationError", "expected an indented block after 'try' statement on line 1", (2, 1, 2));
+    check(
+        "try:\nx\n",
+        "IndentationError",
+        "expected an indented block after 'try' statement on line 1",
+        (2, 1, 2),
+    );
 }
 
 #[test]
 fn expected_indented_block_after_except() {
-    check("try:\n  x\nexcept:\ny\n", "IndentationError", "expected an indented block after 'except' statement on line 3", (4, 1, 2));
+    check(
+        "try:\n  x\nexcept:\ny\n",
+        "IndentationError",
+        "expected an indented block after 'except' statement on line 3",
+        (4, 1, 2),
+    );
 }
 
 #[test]
 fn expected_indented_block_after_finally() {
-    check("try:\n  x\nfinally:\ny\n", "IndentationError", "expected an indented block after 'finally' statement on line 3", (4, 1, 2));
+    check(
+        "try:\n  x\nfinally:\ny\n",
+        "IndentationError",
+        "expected an indented block after 'finally' statement on line 3",
+        (4, 1, 2),
+    );
 }
 
 #[test]
 fn expected_indented_block_after_with() {
-    check("with a:\ny\n", "IndentationError", "expected an indented block after 'with' statement on line 1", (2, 1, 2));
+    check(
+        "with a:\ny\n",
+        "IndentationError",
+        "expected an indented block after 'with' statement on line 1",
+        (2, 1, 2),
+    );
 }
 
 #[test]
 fn missing_parentheses_in_call_to_print() {
-    check("print \"x\"\n", "SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?", (1, 1, 10));
+    check(
+        "print \"x\"\n",
+        "SyntaxError",
+        "Missing parentheses in call to 'print'. Did you mean print(...)?",
+        (1, 1, 10),
+    );
 }
 
 #[test]
 fn missing_parentheses_in_call_to_print_name() {
-    check("print x, y\n", "SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?", (1, 1, 11));
+    check(
+        "print x, y\n",
+        "SyntaxError",
+        "Missing parentheses in call to 'print'. Did you mean print(...)?",
+        (1, 1, 11),
+    );
 }
 
 #[test]
 fn missing_parentheses_in_call_to_exec() {
-    check("exec \"x\"\n", "SyntaxError", "Missing parentheses in call to 'exec'. Did you mean exec(...)?", (1, 1, 9));
+    check(
+        "exec \"x\"\n",
+        "SyntaxError",
+        "Missing parentheses in call to 'exec'. Did you mean exec(...)?",
+        (1, 1, 9),
+    );
 }
 
 #[test]
 fn cannot_assign_to_literal_here() {
-    check("1 = x\n", "SyntaxError", "cannot assign to literal here. Maybe you meant '==' instead of '='?", (1, 1, 2));
+    check(
+        "1 = x\n",
+        "SyntaxError",
+        "cannot assign to literal here. Maybe you meant '==' instead of '='?",
+        (1, 1, 2),
+    );
 }
 
 #[test]
 fn cannot_assign_to_function_call_here() {
-    check("f() = 1\n", "SyntaxError", "cannot assign to function call here. Maybe you meant '==' instead of '='?", (1, 1, 4));
+    check(
+        "f() = 1\n",
+        "SyntaxError",
+        "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+        (1, 1, 4),
+    );
 }
 
 #[test]
 fn cannot_assign_to_expression_here() {
-    check("a + b = 1\n", "SyntaxError", "cannot assign to expression here. Maybe you meant '==' instead of '='?", (1, 1, 6));
+    check(
+        "a + b = 1\n",
+        "SyntaxError",
+        "cannot assign to expression here. Maybe you meant '==' instead of '='?",
+        (1, 1, 6),
+    );
 }
 
 #[test]
 fn cannot_assign_to_function_call_here_in_tuple() {
-    check("a, f() = 1, 2\n", "SyntaxError", "cannot assign to function call here. Maybe you meant '==' instead of '='?", (1, 4, 7));
+    check(
+        "a, f() = 1, 2\n",
+        "SyntaxError",
+        "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+        (1, 4, 7),
+    );
 }
 
 #[test]
 fn cannot_assign_to_list_comprehension_here() {
-    check("[x for x in y] = 1\n", "SyntaxError", "cannot assign to list comprehension here. Maybe you meant '==' instead of '='?", (1, 1, 15));
+    check(
+        "[x for x in y] = 1\n",
+        "SyntaxError",
+        "cannot assign to list comprehension here. Maybe you meant '==' instead of '='?",
+        (1, 1, 15),
+    );
 }
 
 #[test]
 fn cannot_assign_to_attribute_here_after_invalid() {
-    check("f(), a.b = 1\n", "SyntaxError", "cannot assign to attribute here. Maybe you meant '==' instead of '='?", (1, 6, 9));
+    check(
+        "f(), a.b = 1\n",
+        "SyntaxError",
+        "cannot assign to attribute here. Maybe you meant '==' instead of '='?",
+        (1, 6, 9),
+    );
 }
 
 #[test]
 fn maybe_meant_eq_or_walrus_after_invalid_target() {
-    check("f(), a = 1\n", "SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", (1, 6, 11));
+    check(
+        "f(), a = 1\n",
+        "SyntaxError",
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        (1, 6, 11),
+    );
 }
 
 #[test]
 fn cannot_assign_to_literal() {
-    check("a = 1 = 2\n", "SyntaxError", "cannot assign to literal", (1, 5, 6));
+    check(
+        "a = 1 = 2\n",
+        "SyntaxError",
+        "cannot assign to literal",
+        (1, 5, 6),
+    );
 }
 
 #[test]
 fn cannot_assign_to_literal_in_list() {
-    check("[1, 2] = x\n", "SyntaxError", "cannot assign to literal", (1, 2, 3));
+    check(
+        "[1, 2] = x\n",
+        "SyntaxError",
+        "cannot assign to literal",
+        (1, 2, 3),
+    );
 }
 
 #[test]
 fn cannot_assign_to_true() {
-    check("True = 1\n", "SyntaxError", "cannot assign to True", (1, 1, 5));
+    check(
+        "True = 1\n",
+        "SyntaxError",
+        "cannot assign to True",
+        (1, 1, 5),
+    );
 }
 
 #[test]
 fn cannot_assign_to_none() {
-    check("None = 1\n", "SyntaxError", "cannot assign to None", (1, 1, 5));
+    check(
+        "None = 1\n",
+        "SyntaxError",
+        "cannot assign to None",
+        (1, 1, 5),
+    );
 }
 
 #[test]
 fn cannot_assign_to_generator_expression() {
-    check("(x for x in y) = 1\n", "SyntaxError", "cannot assign to generator expression", (1, 1, 15));
+    check(
+        "(x for x in y) = 1\n",
+        "SyntaxError",
+        "cannot assign to generator expression",
+        (1, 1, 15),
+    );
 }
 
 #[test]
 fn cannot_assign_to_function_call_in_chain() {
-    check("x = f() = 1\n", "SyntaxError", "cannot assign to function call", (1, 5, 8));
+    check(
+        "x = f() = 1\n",
+        "SyntaxError",
+        "cannot assign to function call",
+        (1, 5, 8),
+    );
 }
 
 #[test]
 fn cannot_assign_to_expression_in_chain() {
-    check("x = a + b = 1\n", "SyntaxError", "cannot assign to expression", (1, 5, 10));
+    check(
+        "x = a + b = 1\n",
+        "SyntaxError",
+        "cannot assign to expression",
+        (1, 5, 10),
+    );
 }
 
 #[test]
 fn cannot_assign_to_function_call_in_for() {
-    check("for f() in x: pass\n", "SyntaxError", "cannot assign to function call", (1, 5, 8));
+    check(
+        "for f() in x: pass\n",
+        "SyntaxError",
+        "cannot assign to function call",
+        (1, 5, 8),
+    );
 }
 
 #[test]
 fn cannot_assign_to_function_call_in_for_tuple() {
-    check("for x, f() in y: pass\n", "SyntaxError", "cannot assign to function call", (1, 8, 11));
+    check(
+        "for x, f() in y: pass\n",
+        "SyntaxError",
+        "cannot assign to function call",
+        (1, 8, 11),
+    );
 }
 
 #[test]
 fn cannot_assign_to_function_call_in_with() {
-    check("with a as f(): pass\n", "SyntaxError", "cannot assign to function call", (1, 11, 14));
+    check(
+        "with a as f(): pass\n",
+        "SyntaxError",
+        "cannot assign to function call",
+        (1, 11, 14),
+    );
 }
 
 #[test]
 fn cannot_assign_to_function_call_in_comprehension() {
-    check("[x for f() in y]\n", "SyntaxError", "cannot assign to function call", (1, 8, 11));
+    check(
+        "[x for f() in y]\n",
+        "SyntaxError",
+        "cannot assign to function call",
+        (1, 8, 11),
+    );
 }
 
 #[test]
 fn assignment_to_yield_expression_not_possible() {
-    check("x = yield = 3\n", "SyntaxError", "assignment to yield expression not possible", (1, 5, 10));
+    check(
+        "x = yield = 3\n",
+        "SyntaxError",
+        "assignment to yield expression not possible",
+        (1, 5, 10),
+    );
 }
 
 #[test]
 fn tuple_is_illegal_for_augmented_assignment() {
-    check("a, b += 1\n", "SyntaxError", "'tuple' is an illegal expression for augmented assignment", (1, 1, 5));
+    check(
+        "a, b += 1\n",
+        "SyntaxError",
+        "'tuple' is an illegal expression for augmented assignment",
+        (1, 1, 5),
+    );
 }
 
 #[test]
 fn parenthesized_tuple_is_illegal_for_augmented_assignment() {
-    check("(a, b) += 1\n", "SyntaxError", "'tuple' is an illegal expression for augmented assignment", (1, 1, 7));
+    check(
+        "(a, b) += 1\n",
+        "SyntaxError",
+        "'tuple' is an illegal expression for augmented assignment",
+        (1, 1, 7),
+    );
 }
 
 #[test]
 fn function_call_is_illegal_for_augmented_assignment() {
-    check("f() += 1\n", "SyntaxError", "'function call' is an illegal expression for augmented assignment", (1, 1, 4));
+    check(
+        "f() += 1\n",
+        "SyntaxError",
+        "'function call' is an illegal expression for augmented assignment",
+        (1, 1, 4),
+    );
 }
 
 #[test]
 fn cannot_delete_function_call() {
-    check("del f()\n", "SyntaxError", "cannot delete function call", (1, 5, 8));
+    check(
+        "del f()\n",
+        "SyntaxError",
+        "cannot delete function call",
+        (1, 5, 8),
+    );
 }
 
 #[test]
 fn cannot_delete_function_call_in_list() {
-    check("del [a, f()]\n", "SyntaxError", "cannot delete function call", (1, 9, 12));
+    check(
+        "del [a, f()]\n",
+        "SyntaxError",
+        "cannot delete function call",
+        (1, 9, 12),
+    );
 }
 
 #[test]
 fn cannot_delete_literal() {
-    check("del (a, 1)\n", "SyntaxError", "cannot delete literal", (1, 9, 10));
+    check(
+        "del (a, 1)\n",
+        "SyntaxError",
+        "cannot delete literal",
+        (1, 9, 10),
+    );
 }
 
 #[test]
 fn cannot_delete_expression() {
-    check("del x + 1\n", "SyntaxError", "cannot delete expression", (1, 5, 10));
+    check(
+        "del x + 1\n",
+        "SyntaxError",
+        "cannot delete expression",
+        (1, 5, 10),
+    );
 }
 
 #[test]
 fn cannot_delete_starred() {
-    check("del *a\n", "SyntaxError", "cannot delete starred", (1, 5, 7));
+    check(
+        "del *a\n",
+        "SyntaxError",
+        "cannot delete starred",
+        (1, 5, 7),
+    );
 }
 
 #[test]
 fn positional_argument_follows_keyword_argument() {
-    check("f(a=1, b)\n", "SyntaxError", "positional argument follows keyword argument", (1, 9, 10));
+    check(
+        "f(a=1, b)\n",
+        "SyntaxError",
+        "positional argument follows keyword argument",
+        (1, 9, 10),
+    );
 }
 
 #[test]
 fn positional_argument_follows_keyword_argument_unpacking() {
-    check("f(**k, b)\n", "SyntaxError", "positional argument follows keyword argument unpacking", (1, 9, 10));
+    check(
+        "f(**k, b)\n",
+        "SyntaxError",
+        "positional argument follows keyword argument unpacking",
+        (1, 9, 10),
+    );
 }
 
 #[test]
 fn positional_argument_follows_keyword_argument_in_class() {
-    check("class A(metaclass=M, x): pass\n", "SyntaxError", "positional argument follows keyword argument", (1, 23, 24));
+    check(
+        "class A(metaclass=M, x): pass\n",
+        "SyntaxError",
+        "positional argument follows keyword argument",
+        (1, 23, 24),
+    );
 }
 
 #[test]
 fn iterable_argument_unpacking_follows_keyword_argument_unpacking() {
-    check("f(**k, *a)\n", "SyntaxError", "iterable argument unpacking follows keyword argument unpacking", (1, 3, 6));
+    check(
+        "f(**k, *a)\n",
+        "SyntaxError",
+        "iterable argument unpacking follows keyword argument unpacking",
+        (1, 3, 6),
+    );
 }
 
 #[test]
 fn expression_cannot_contain_assignment() {
-    check("f(a.b=1)\n", "SyntaxError", "expression cannot contain assignment, perhaps you meant \"==\"?", (1, 3, 7));
+    check(
+        "f(a.b=1)\n",
+        "SyntaxError",
+        "expression cannot contain assignment, perhaps you meant \"==\"?",
+        (1, 3, 7),
+    );
 }
 
 #[test]
 fn generator_expression_must_be_parenthesized() {
-    check("f(x for x in y, 1)\n", "SyntaxError", "Generator expression must be parenthesized", (1, 3, 15));
+    check(
+        "f(x for x in y, 1)\n",
+        "SyntaxError",
+        "Generator expression must be parenthesized",
+        (1, 3, 15),
+    );
 }
 
 #[test]
 fn generator_expression_must_be_parenthesized_second() {
-    check("f(a, b for b in c)\n", "SyntaxError", "Generator expression must be parenthesized", (1, 6, 18));
+    check(
+        "f(a, b for b in c)\n",
+        "SyntaxError",
+        "Generator expression must be parenthesized",
+        (1, 6, 18),
+    );
 }
 
 #[test]
 fn generator_expression_must_be_parenthesized_trailing_comma() {
-    check("f(b for b in c, )\n", "SyntaxError", "Generator expression must be parenthesized", (1, 3, 15));
+    check(
+        "f(b for b in c, )\n",
+        "SyntaxError",
+        "Generator expression must be parenthesized",
+        (1, 3, 15),
+    );
 }
 
 #[test]
 fn non_default_argument_follows_default_argument() {
-    check("def f(a=1, b): pass\n", "SyntaxError", "non-default argument follows default argument", (1, 12, 13));
+    check(
+        "def f(a=1, b): pass\n",
+        "SyntaxError",
+        "non-default argument follows default argument",
+        (1, 12, 13),
+    );
 }
 
 #[test]
 fn non_default_argument_follows_default_argument_posonly() {
-    check("def f(a, b=1, /, c): pass\n", "SyntaxError", "non-default argument follows default argument", (1, 18, 19));
+    check(
+        "def f(a, b=1, /, c): pass\n",
+        "SyntaxError",
+        "non-default argument follows default argument",
+        (1, 18, 19),
+    );
 }
 
 #[test]
 fn duplicate_argument() {
-    check("def f(a, a): pass\n", "SyntaxError", "duplicate argument 'a' in function definition", (1, 10, 11));
+    check(
+        "def f(a, a): pass\n",
+        "SyntaxError",
+        "duplicate argument 'a' in function definition",
+        (1, 10, 11),
+    );
 }
 
 #[test]
 fn duplicate_argument_lambda() {
-    check("lambda a, *a: 1\n", "SyntaxError", "duplicate argument 'a' in function definition", (1, 12, 13));
+    check(
+        "lambda a, *a: 1\n",
+        "SyntaxError",
+        "duplicate argument 'a' in function definition",
+        (1, 12, 13),
+    );
 }
 
 #[test]
 fn named_arguments_must_follow_bare_star() {
-    check("def f(*): pass\n", "SyntaxError", "named arguments must follow bare *", (1, 7, 8));
+    check(
+        "def f(*): pass\n",
+        "SyntaxError",
+        "named arguments must follow bare *",
+        (1, 7, 8),
+    );
 }
 
 #[test]
 fn named_arguments_must_follow_bare_star_before_kwargs() {
-    check("def f(*, **k): pass\n", "SyntaxError", "named arguments must follow bare *", (1, 7, 8));
+    check(
+        "def f(*, **k): pass\n",
+        "SyntaxError",
+        "named arguments must follow bare *",
+        (1, 7, 8),
+    );
 }
 
 #[test]
 fn arguments_cannot_follow_var_keyword_argument() {
-    check("def f(**k, a): pass\n", "SyntaxError", "arguments cannot follow var-keyword argument", (1, 12, 13));
+    check(
+        "def f(**k, a): pass\n",
+        "SyntaxError",
+        "arguments cannot follow var-keyword argument",
+        (1, 12, 13),
+    );
 }
 
 #[test]
 fn star_argument_may_appear_only_once() {
-    check("def f(a, *b, *c): pass\n", "SyntaxError", "* argument may appear only once", (1, 14, 15));
+    check(
+        "def f(a, *b, *c): pass\n",
+        "SyntaxError",
+        "* argument may appear only once",
+        (1, 14, 15),
+    );
 }
 
 #[test]
 fn var_positional_argument_cannot_have_default_value() {
-    check("def f(*a=1): pass\n", "SyntaxError", "var-positional argument cannot have default value", (1, 9, 10));
+    check(
+        "def f(*a=1): pass\n",
+        "SyntaxError",
+        "var-positional argument cannot have default value",
+        (1, 9, 10),
+    );
 }
 
 #[test]
 fn var_keyword_argument_cannot_have_default_value() {
-    check("def f(**a=1): pass\n", "SyntaxError", "var-keyword argument cannot have default value", (1, 10, 11));
+    check(
+        "def f(**a=1): pass\n",
+        "SyntaxError",
+        "var-keyword argument cannot have default value",
+        (1, 10, 11),
+    );
 }
 
 #[test]
 fn slash_must_be_ahead_of_star() {
-    check("def f(*a, /): pass\n", "SyntaxError", "/ must be ahead of *", (1, 11, 12));
+    check(
+        "def f(*a, /): pass\n",
+        "SyntaxError",
+        "/ must be ahead of *",
+        (1, 11, 12),
+    );
 }
 
 #[test]
 fn slash_may_appear_only_once() {
-    check("def f(a, /, b, /): pass\n", "SyntaxError", "/ may appear only once", (1, 16, 17));
+    check(
+        "def f(a, /, b, /): pass\n",
+        "SyntaxError",
+        "/ may appear only once",
+        (1, 16, 17),
+    );
 }
 
 #[test]
 fn slash_first_is_invalid() {
-    check("def f(/): pass\n", "SyntaxError", "invalid syntax", (1, 7, 8));
+    check(
+        "def f(/): pass\n",
+        "SyntaxError",
+        "invalid syntax",
+        (1, 7, 8),
+    );
 }
 
 #[test]
 fn lambda_parameters_cannot_be_parenthesized() {
-    check("lambda a, (b): 1\n", "SyntaxError", "Lambda expression parameters cannot be parenthesized", (1, 11, 14));
+    check(
+        "lambda a, (b): 1\n",
+        "SyntaxError",
+        "Lambda expression parameters cannot be parenthesized",
+        (1, 11, 14),
+    );
 }
 
 #[test]
 fn expected_except_or_finally_block() {
-    check("try:\n  pass\nx = 1\n", "SyntaxError", "expected 'except' or 'finally' block", (3, 1, 2));
+    check(
+        "try:\n  pass\nx = 1\n",
+        "SyntaxError",
+        "expected 'except' or 'finally' block",
+        (3, 1, 2),
+    );
 }
 
 #[test]
 fn maybe_meant_eq_or_walrus() {
-    check("if x = 1:\n  pass\n", "SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", (1, 4, 9));
+    check(
+        "if x = 1:\n  pass\n",
+        "SyntaxError",
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        (1, 4, 9),
+    );
 }
 
 #[test]
 fn maybe_meant_eq_in_list() {
-    check("[a = 1]\n", "SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", (1, 2, 7));
+    check(
+        "[a = 1]\n",
+        "SyntaxError",
+        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        (1, 2, 7),
+    );
 }
 
 #[test]
 fn cannot_assign_to_attribute_here_in_if() {
-    check("if x.y = 1: pass\n", "SyntaxError", "cannot assign to attribute here. Maybe you meant '==' instead of '='?", (1, 4, 7));
+    check(
+        "if x.y = 1: pass\n",
+        "SyntaxError",
+        "cannot assign to attribute here. Maybe you meant '==' instead of '='?",
+        (1, 4, 7),
+    );
 }
 
 #[test]
 fn cannot_assign_to_function_call_here_in_while() {
-    check("while f() = 1: pass\n", "SyntaxError", "cannot assign to function call here. Maybe you meant '==' instead of '='?", (1, 7, 10));
+    check(
+        "while f() = 1: pass\n",
+        "SyntaxError",
+        "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+        (1, 7, 10),
+    );
 }
 
 #[test]
 fn cannot_use_assignment_expressions_with_attribute() {
-    check("(a.b := 1)\n", "SyntaxError", "cannot use assignment expressions with attribute", (1, 2, 5));
+    check(
+        "(a.b := 1)\n",
+        "SyntaxError",
+        "cannot use assignment expressions with attribute",
+        (1, 2, 5),
+    );
 }
 
 #[test]
@@ -412,77 +787,152 @@ fn walrus_at_statement_level() {
 
 #[test]
 fn expected_else_after_if_expression() {
-    check("x = 1 if 2\n", "SyntaxError", "expected 'else' after 'if' expression", (1, 5, 11));
+    check(
+        "x = 1 if 2\n",
+        "SyntaxError",
+        "expected 'else' after 'if' expression",
+        (1, 5, 11),
+    );
 }
 
 #[test]
 fn cannot_mix_bytes_and_nonbytes_literals() {
-    check("x = 'a' b'b'\n", "SyntaxError", "cannot mix bytes and nonbytes literals", (1, 13, 13));
+    check(
+        "x = 'a' b'b'\n",
+        "SyntaxError",
+        "cannot mix bytes and nonbytes literals",
+        (1, 13, 13),
+    );
 }
 
 #[test]
 fn only_single_target_not_tuple_can_be_annotated() {
-    check("a, b: int\n", "SyntaxError", "only single target (not tuple) can be annotated", (1, 1, 2));
+    check(
+        "a, b: int\n",
+        "SyntaxError",
+        "only single target (not tuple) can be annotated",
+        (1, 1, 2),
+    );
 }
 
 #[test]
 fn only_single_target_not_list_can_be_annotated() {
-    check("[a]: int\n", "SyntaxError", "only single target (not list) can be annotated", (1, 1, 4));
+    check(
+        "[a]: int\n",
+        "SyntaxError",
+        "only single target (not list) can be annotated",
+        (1, 1, 4),
+    );
 }
 
 #[test]
 fn illegal_target_for_annotation() {
-    check("f(): int\n", "SyntaxError", "illegal target for annotation", (1, 1, 4));
+    check(
+        "f(): int\n",
+        "SyntaxError",
+        "illegal target for annotation",
+        (1, 1, 4),
+    );
 }
 
 #[test]
 fn starred_assignment_target_must_be_in_a_list_or_tuple() {
-    check("*a = 1\n", "SyntaxError", "starred assignment target must be in a list or tuple", (1, 1, 3));
+    check(
+        "*a = 1\n",
+        "SyntaxError",
+        "starred assignment target must be in a list or tuple",
+        (1, 1, 3),
+    );
 }
 
 #[test]
 fn cant_use_starred_expression_here() {
-    check("x = *a\n", "SyntaxError", "can't use starred expression here", (1, 5, 7));
+    check(
+        "x = *a\n",
+        "SyntaxError",
+        "can't use starred expression here",
+        (1, 5, 7),
+    );
 }
 
 #[test]
 fn cannot_use_starred_expression_here_in_parens() {
-    check("(*a)\n", "SyntaxError", "cannot use starred expression here", (1, 2, 4));
+    check(
+        "(*a)\n",
+        "SyntaxError",
+        "cannot use starred expression here",
+        (1, 2, 4),
+    );
 }
 
 #[test]
 fn multiple_starred_expressions_in_assignment() {
-    check("*a, *b = c\n", "SyntaxError", "multiple starred expressions in assignment", (1, 1, 7));
+    check(
+        "*a, *b = c\n",
+        "SyntaxError",
+        "multiple starred expressions in assignment",
+        (1, 1, 7),
+    );
 }
 
 #[test]
 fn trailing_comma_not_allowed_without_parentheses() {
-    check("from x import a,\n", "SyntaxError", "trailing comma not allowed without surrounding parentheses", (1, 17, 17));
+    check(
+        "from x import a,\n",
+        "SyntaxError",
+        "trailing comma not allowed without surrounding parentheses",
+        (1, 17, 17),
+    );
 }
 
 #[test]
 fn multiple_exception_types_must_be_parenthesized() {
-    check("try:\n  pass\nexcept A, B:\n  pass\n", "SyntaxError", "multiple exception types must be parenthesized", (3, 8, 12));
+    check(
+        "try:\n  pass\nexcept A, B:\n  pass\n",
+        "SyntaxError",
+        "multiple exception types must be parenthesized",
+        (3, 8, 12),
+    );
 }
 
 #[test]
 fn dict_key_without_colon() {
-    check("{1: 2, 3}\n", "SyntaxError", "':' expected after dictionary key", (1, 8, -1));
+    check(
+        "{1: 2, 3}\n",
+        "SyntaxError",
+        "':' expected after dictionary key",
+        (1, 8, -1),
+    );
 }
 
 #[test]
 fn expected_open_paren_after_def_name() {
-    check("def f[T](): pass\n", "SyntaxError", "expected '('", (1, 6, 7));
+    check(
+        "def f[T](): pass\n",
+        "SyntaxError",
+        "expected '('",
+        (1, 6, 7),
+    );
 }
 
 #[test]
 fn invalid_syntax_in_import_as() {
-    check("import a.b as c.d\n", "SyntaxError", "invalid syntax", (1, 16, 17));
+    check(
+        "import a.b as c.d\n",
+        "SyntaxError",
+        "invalid syntax",
+        (1, 16, 17),
+    );
 }
 
 #[test]
 fn invalid_syntax_comprehension_tuple_iter() {
-    check("[x for x in 1, 2]\n", "SyntaxError", "invalid syntax", (1, 14, 15));
+    check(
+        "[x for x in 1, 2]\n",
+        "SyntaxError",
+        "invalid syntax",
+        (1, 14, 15),
+    );
 }
 
 #[test]
@@ -497,16 +947,31 @@ fn invalid_syntax_empty_subscript() {
 
 #[test]
 fn invalid_syntax_lambda_yield() {
-    check("lambda: yield\n", "SyntaxError", "invalid syntax", (1, 9, 14));
+    check(
+        "lambda: yield\n",
+        "SyntaxError",
+        "invalid syntax",
+        (1, 9, 14),
+    );
 }
 
 #[test]
 fn invalid_syntax_class_genexp_base() {
-    check("class A(x for x in y): pass\n", "SyntaxError", "invalid syntax", (1, 11, 14));
+    check(
+        "class A(x for x in y): pass\n",
+        "SyntaxError",
+        "invalid syntax",
+        (1, 11, 14),
+    );
 }
 
 #[test]
 fn fstring_perhaps_you_forgot_a_comma() {
     // CPython 3.11 locates this inside a made-up "(a b)" line; pyt points into the file.
-    check("f\"{a b}\"\n", "SyntaxError", "f-string: invalid syntax. Perhaps you forgot a comma?", (1, 4, 7));
+    check(
+        "f\"{a b}\"\n",
+        "SyntaxError",
+        "f-string: invalid syntax. Perhaps you forgot a comma?",
+        (1, 4, 7),
+    );
 }

@@ -4,6 +4,7 @@
 mod errors;
 mod robust;
 mod shapes;
+mod spans;
 
 use super::ast::*;
 use crate::diagnostics::Diagnostic;
@@ -25,14 +26,6 @@ pub fn sx(text: &str) -> String {
     }
 }
 
-/// The error of a program that must fail.
-pub fn err(text: &str) -> Diagnostic {
-    match parse_str(text) {
-        Ok(m) => panic!("{text:?} parsed: {m:?}"),
-        Err(d) => d,
-    }
-}
-
 fn list<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
     items.iter().map(f).collect::<Vec<_>>().join(" ")
 }
@@ -44,16 +37,25 @@ fn block(b: &[Stmt]) -> String {
 pub fn dump_stmt(s: &Stmt) -> String {
     match &s.kind {
         StmtKind::Expr(e) => dump(e),
-        StmtKind::Assign { targets, value } => format!("(= {} {})", list(targets, dump), dump(value)),
+        StmtKind::Assign { targets, value } => {
+            format!("(= {} {})", list(targets, dump), dump(value))
+        }
         StmtKind::AugAssign { target, op, value } => {
             format!("({}= {} {})", op.symbol(), dump(target), dump(value))
         }
-        StmtKind::AnnAssign { target, annotation, value, simple } => format!(
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+            simple,
+        } => format!(
             "(ann{} {} {}{})",
             if *simple { "" } else { "*" },
             dump(target),
             dump(annotation),
-            value.as_ref().map_or(String::new(), |v| format!(" {}", dump(v)))
+            value
+                .as_ref()
+                .map_or(String::new(), |v| format!(" {}", dump(v)))
         ),
         StmtKind::Del(t) => format!("(del {})", list(t, dump)),
         StmtKind::Pass => "pass".into(),
@@ -71,10 +73,26 @@ pub fn dump_stmt(s: &Stmt) -> String {
         StmtKind::While { test, body, orelse } => {
             format!("(while {} {} {})", dump(test), block(body), block(orelse))
         }
-        StmtKind::For { target, iter, body, orelse } => {
-            format!("(for {} {} {} {})", dump(target), dump(iter), block(body), block(orelse))
+        StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+        } => {
+            format!(
+                "(for {} {} {} {})",
+                dump(target),
+                dump(iter),
+                block(body),
+                block(orelse)
+            )
         }
-        StmtKind::Try { body, handlers, orelse, finalbody } => {
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
             let hs = list(handlers, |h| {
                 format!(
                     "(except {} {} {})",
@@ -83,7 +101,13 @@ pub fn dump_stmt(s: &Stmt) -> String {
                     block(&h.body)
                 )
             });
-            format!("(try {} [{}] {} {})", block(body), hs, block(orelse), block(finalbody))
+            format!(
+                "(try {} [{}] {} {})",
+                block(body),
+                hs,
+                block(orelse),
+                block(finalbody)
+            )
         }
         StmtKind::Raise { exc, cause } => {
             let mut s = "(raise".to_string();
@@ -100,7 +124,11 @@ pub fn dump_stmt(s: &Stmt) -> String {
             None => format!("(assert {})", dump(test)),
         },
         StmtKind::Import(names) => format!("(import {})", list(names, alias)),
-        StmtKind::ImportFrom { module, names, level } => format!(
+        StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        } => format!(
             "(from {}{} {})",
             ".".repeat(*level as usize),
             module.as_deref().unwrap_or(""),
@@ -110,7 +138,9 @@ pub fn dump_stmt(s: &Stmt) -> String {
             "(def {} {}{}{} {})",
             f.name,
             args(&f.args),
-            f.returns.as_ref().map_or(String::new(), |r| format!(" -> {}", dump(r))),
+            f.returns
+                .as_ref()
+                .map_or(String::new(), |r| format!(" -> {}", dump(r))),
             decorators(&f.decorators),
             block(&f.body)
         ),
@@ -118,7 +148,10 @@ pub fn dump_stmt(s: &Stmt) -> String {
             "(class {} ({}{}){} {})",
             c.name,
             list(&c.bases, dump),
-            c.keywords.iter().map(|k| format!(" {}", keyword(k))).collect::<String>(),
+            c.keywords
+                .iter()
+                .map(|k| format!(" {}", keyword(k)))
+                .collect::<String>(),
             decorators(&c.decorators),
             block(&c.body)
         ),
@@ -226,7 +259,11 @@ pub fn dump(e: &Expr) -> String {
     let opt = |x: &Option<Box<Expr>>| x.as_ref().map_or("_".to_string(), |e| dump(e));
     match &e.kind {
         ExprKind::BoolOp { op, values } => {
-            format!("({} {})", if *op == BoolOpKind::And { "and" } else { "or" }, list(values, dump))
+            format!(
+                "({} {})",
+                if *op == BoolOpKind::And { "and" } else { "or" },
+                list(values, dump)
+            )
         }
         ExprKind::NamedExpr { target, value } => format!("(:= {} {})", target, dump(value)),
         ExprKind::BinOp { left, op, right } => {
@@ -257,26 +294,49 @@ pub fn dump(e: &Expr) -> String {
                 .join(" ")
         ),
         ExprKind::Set(v) => format!("(set {})", list(v, dump)),
-        ExprKind::ListComp { elt, generators } => format!("(listcomp {} {})", dump(elt), comps(generators)),
-        ExprKind::SetComp { elt, generators } => format!("(setcomp {} {})", dump(elt), comps(generators)),
-        ExprKind::DictComp { key, value, generators } => {
-            format!("(dictcomp {}:{} {})", dump(key), dump(value), comps(generators))
+        ExprKind::ListComp { elt, generators } => {
+            format!("(listcomp {} {})", dump(elt), comps(generators))
         }
-        ExprKind::GeneratorExp { elt, generators } => format!("(genexp {} {})", dump(elt), comps(generators)),
+        ExprKind::SetComp { elt, generators } => {
+            format!("(setcomp {} {})", dump(elt), comps(generators))
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            format!(
+                "(dictcomp {}:{} {})",
+                dump(key),
+                dump(value),
+                comps(generators)
+            )
+        }
+        ExprKind::GeneratorExp { elt, generators } => {
+            format!("(genexp {} {})", dump(elt), comps(generators))
+        }
         ExprKind::Await(v) => format!("(await {})", dump(v)),
         ExprKind::Yield(v) => match v {
             Some(v) => format!("(yield {})", dump(v)),
             None => "(yield)".into(),
         },
         ExprKind::YieldFrom(v) => format!("(yield-from {})", dump(v)),
-        ExprKind::Compare { left, ops, comparators } => {
+        ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } => {
             let mut s = format!("(cmp {}", dump(left));
             for (o, c) in ops.iter().zip(comparators) {
                 let _ = write!(s, " {} {}", cmp(o), dump(c));
             }
             s + ")"
         }
-        ExprKind::Call { func, args, keywords } => {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
             let mut parts: Vec<String> = args.iter().map(dump).collect();
             parts.extend(keywords.iter().map(keyword));
             if parts.is_empty() {
@@ -286,11 +346,17 @@ pub fn dump(e: &Expr) -> String {
             }
         }
         ExprKind::JoinedStr(v) => format!("(f {})", list(v, dump)),
-        ExprKind::FormattedValue { value, conversion, format_spec } => format!(
+        ExprKind::FormattedValue {
+            value,
+            conversion,
+            format_spec,
+        } => format!(
             "(fv {}{}{})",
             dump(value),
             conversion.map_or(String::new(), |c| format!(" !{c}")),
-            format_spec.as_ref().map_or(String::new(), |s| format!(" :{}", dump(s)))
+            format_spec
+                .as_ref()
+                .map_or(String::new(), |s| format!(" :{}", dump(s)))
         ),
         ExprKind::Constant(c) => match c {
             Constant::None => "None".into(),

@@ -9,7 +9,10 @@ fn precedence() {
     assert_eq!(sx("2**-1"), "(** 2 (- 1))");
     assert_eq!(sx("2**3**4"), "(** 2 (** 3 4))");
     assert_eq!(sx("a + b * c - d"), "(- (+ a (* b c)) d)");
-    assert_eq!(sx("a | b ^ c & d << e + f"), "(| a (^ b (& c (<< d (+ e f)))))");
+    assert_eq!(
+        sx("a | b ^ c & d << e + f"),
+        "(| a (^ b (& c (<< d (+ e f)))))"
+    );
     assert_eq!(sx("a // b % c @ d / e"), "(/ (@ (% (// a b) c) d) e)");
     assert_eq!(sx("not a == b"), "(not (cmp a == b))");
     assert_eq!(sx("a or b and not c"), "(or a (and b (not c)))");
@@ -18,7 +21,10 @@ fn precedence() {
     assert_eq!(sx("x if c else y if d else z"), "(ifexp c x (ifexp d y z))");
     assert_eq!(sx("lambda: a if b else c"), "(lambda () (ifexp b a c))");
     assert_eq!(sx("a < b <= c != d"), "(cmp a < b <= c != d)");
-    assert_eq!(sx("a in b not in c is d is not e"), "(cmp a in b not-in c is d is-not e)");
+    assert_eq!(
+        sx("a in b not in c is d is not e"),
+        "(cmp a in b not-in c is d is-not e)"
+    );
     assert_eq!(sx("a >= b > c == d"), "(cmp a >= b > c == d)");
 }
 
@@ -34,6 +40,7 @@ fn primaries() {
     assert_eq!(sx("a[1,]"), "([] a (tuple 1))");
     assert_eq!(sx("a[x:=1]"), "([] a (:= x 1))");
     assert_eq!(sx("f()()"), "(call (call f))");
+    assert_eq!(sx("a[*b]"), "([] a (tuple *b))");
     assert_eq!(sx("f(a,)"), "(call f a)");
 }
 
@@ -49,13 +56,22 @@ fn atoms() {
     assert_eq!(sx("{**a, 'k': v}"), "{**a \"k\":v}");
     assert_eq!(sx("{1, 2}"), "(set 1 2)");
     assert_eq!(sx("{*a, 1}"), "(set *a 1)");
-    assert_eq!(sx("[x for x in y if x if z for w in x]"), "(listcomp x for x in y if x if z for w in x)");
+    assert_eq!(
+        sx("[x for x in y if x if z for w in x]"),
+        "(listcomp x for x in y if x if z for w in x)"
+    );
     assert_eq!(sx("{x for x, in y}"), "(setcomp x for (tuple x) in y)");
-    assert_eq!(sx("{k: v for k, v in d}"), "(dictcomp k:v for (tuple k v) in d)");
+    assert_eq!(
+        sx("{k: v for k, v in d}"),
+        "(dictcomp k:v for (tuple k v) in d)"
+    );
     assert_eq!(sx("(x for (a, b) in c)"), "(genexp x for (tuple a b) in c)");
     assert_eq!(sx("..."), "...");
     assert_eq!(sx("None, True, False"), "(tuple None True False)");
-    assert_eq!(sx("1.5, 2j, 99999999999999999999"), "(tuple 1.5 2.0j 99999999999999999999)");
+    assert_eq!(
+        sx("1.5, 2j, 99999999999999999999"),
+        "(tuple 1.5 2.0j 99999999999999999999)"
+    );
     assert_eq!(sx("(x := 5)"), "(:= x 5)");
     assert_eq!(sx("(yield)"), "(yield)");
     assert_eq!(sx("[(yield x)]"), "[(yield x)]");
@@ -66,7 +82,10 @@ fn strings() {
     assert_eq!(sx("'a' 'b'"), "\"ab\"");
     assert_eq!(sx("b'a' b'b'"), "b\"ab\"");
     assert_eq!(sx("f'a{x}b' 'c'"), "(f \"a\" (fv x) \"bc\")");
-    assert_eq!(sx("'a' f'{x!r:>{w}}'"), "(f \"a\" (fv x !r :(f \">\" (fv w))))");
+    assert_eq!(
+        sx("'a' f'{x!r:>{w}}'"),
+        "(f \"a\" (fv x !r :(f \">\" (fv w))))"
+    );
     assert_eq!(sx("f'{a, b}'"), "(f (fv (tuple a b)))");
     assert_eq!(sx("f'{x=}'"), "(f \"x=\" (fv x !r))");
     assert_eq!(sx("f'a{x = }'"), "(f \"ax = \" (fv x !r))");
@@ -86,8 +105,18 @@ fn assignments() {
     assert_eq!(sx("x = yield from y"), "(= x (yield-from y))");
     assert_eq!(sx("x = 1,"), "(= x (tuple 1))");
     for (op, sym) in [
-        ("+=", "+"), ("-=", "-"), ("*=", "*"), ("/=", "/"), ("//=", "//"), ("%=", "%"),
-        ("**=", "**"), (">>=", ">>"), ("<<=", "<<"), ("&=", "&"), ("^=", "^"), ("|=", "|"),
+        ("+=", "+"),
+        ("-=", "-"),
+        ("*=", "*"),
+        ("/=", "/"),
+        ("//=", "//"),
+        ("%=", "%"),
+        ("**=", "**"),
+        (">>=", ">>"),
+        ("<<=", "<<"),
+        ("&=", "&"),
+        ("^=", "^"),
+        ("|=", "|"),
         ("@=", "@"),
     ] {
         assert_eq!(sx(&format!("x {op} 1")), format!("({sym}= x 1)"));
@@ -125,12 +154,24 @@ fn simple_statements() {
 
 #[test]
 fn compound_statements() {
-    assert_eq!(sx("if a:\n    b\nelif c:\n    d\nelse:\n    e\n"), "(if a [b] [(if c [d] [e])])");
+    assert_eq!(
+        sx("if a:\n    b\nelif c:\n    d\nelse:\n    e\n"),
+        "(if a [b] [(if c [d] [e])])"
+    );
     assert_eq!(sx("if x: y = 1; z = 2"), "(if x [(= y 1) (= z 2)] [])");
     assert_eq!(sx("while x:\n  pass\nelse:\n  y"), "(while x [pass] [y])");
-    assert_eq!(sx("while (n := n - 1): pass"), "(while (:= n (- n 1)) [pass] [])");
-    assert_eq!(sx("for i, (a, b) in x:\n  pass"), "(for (tuple i (tuple a b)) x [pass] [])");
-    assert_eq!(sx("for x in 1, 2: pass\nelse: y"), "(for x (tuple 1 2) [pass] [y])");
+    assert_eq!(
+        sx("while (n := n - 1): pass"),
+        "(while (:= n (- n 1)) [pass] [])"
+    );
+    assert_eq!(
+        sx("for i, (a, b) in x:\n  pass"),
+        "(for (tuple i (tuple a b)) x [pass] [])"
+    );
+    assert_eq!(
+        sx("for x in 1, 2: pass\nelse: y"),
+        "(for x (tuple 1 2) [pass] [y])"
+    );
     assert_eq!(sx("for *a, b in c: pass"), "(for (tuple *a b) c [pass] [])");
     assert_eq!(
         sx("try:\n  a\nexcept E as e:\n  b\nexcept (A, B):\n  c\nexcept:\n  d\nelse:\n  e\nfinally:\n  f"),
@@ -138,23 +179,50 @@ fn compound_statements() {
     );
     assert_eq!(sx("try:\n  a\nfinally:\n  f"), "(try [a] [] [] [f])");
     assert_eq!(sx("with a as b, c: pass"), "(with (as a b) c [pass])");
-    assert_eq!(sx("with a as (b, c): pass"), "(with (as a (tuple b c)) [pass])");
-    assert_eq!(sx("with (a as b, c as d,): pass"), "(with (as a b) (as c d) [pass])");
-    assert_eq!(sx("with (a, b) as c: pass"), "(with (as (tuple a b) c) [pass])");
+    assert_eq!(
+        sx("with a as (b, c): pass"),
+        "(with (as a (tuple b c)) [pass])"
+    );
+    assert_eq!(
+        sx("with (a as b, c as d,): pass"),
+        "(with (as a b) (as c d) [pass])"
+    );
+    assert_eq!(
+        sx("with (a, b) as c: pass"),
+        "(with (as (tuple a b) c) [pass])"
+    );
     assert_eq!(sx("with (a): pass"), "(with a [pass])");
     assert_eq!(
         sx("def f(a, b=1, *args, c, d=2, **kw) -> int:\n  return a"),
         "(def f (a b=1 *args c d=2 **kw) -> int [(return a)])"
     );
-    assert_eq!(sx("def f(a, /, b, *, c): pass"), "(def f (a / b * c) [pass])");
-    assert_eq!(sx("def f(a: int = 1, *b: str): pass"), "(def f (a:int=1 *b:str) [pass])");
-    assert_eq!(sx("def f(a, b=1, /, c=2): pass"), "(def f (a b=1 / c=2) [pass])");
+    assert_eq!(
+        sx("def f(a, /, b, *, c): pass"),
+        "(def f (a / b * c) [pass])"
+    );
+    assert_eq!(
+        sx("def f(a: int = 1, *b: str): pass"),
+        "(def f (a:int=1 *b:str) [pass])"
+    );
+    assert_eq!(
+        sx("def f(a, b=1, /, c=2): pass"),
+        "(def f (a b=1 / c=2) [pass])"
+    );
     assert_eq!(sx("def f(): pass"), "(def f () [pass])");
-    assert_eq!(sx("@d\n@e.f(1)\ndef g(): pass"), "(def g () @[d (call (. e f) 1)] [pass])");
+    assert_eq!(
+        sx("@d\n@e.f(1)\ndef g(): pass"),
+        "(def g () @[d (call (. e f) 1)] [pass])"
+    );
     assert_eq!(sx("class A: pass"), "(class A () [pass])");
-    assert_eq!(sx("class A(B, C, metaclass=M): pass"), "(class A (B C metaclass=M) [pass])");
+    assert_eq!(
+        sx("class A(B, C, metaclass=M): pass"),
+        "(class A (B C metaclass=M) [pass])"
+    );
     assert_eq!(sx("@dec\nclass A(): pass"), "(class A () @[dec] [pass])");
-    assert_eq!(sx("lambda a, b=1, *c, d, **e: a"), "(lambda (a b=1 *c d **e) a)");
+    assert_eq!(
+        sx("lambda a, b=1, *c, d, **e: a"),
+        "(lambda (a b=1 *c d **e) a)"
+    );
     assert_eq!(sx("lambda *, a: a"), "(lambda (* a) a)");
     assert_eq!(sx("lambda: lambda: 1"), "(lambda () (lambda () 1))");
     assert_eq!(
@@ -169,17 +237,44 @@ fn spans_cover_source() {
     let m = parse_str(text).unwrap();
     let src = |s: crate::source::Span| &text[s.range()];
     assert_eq!(src(m.body[0].span), "x = a + b * c");
-    let StmtKind::Assign { value, .. } = &m.body[0].kind else { panic!() };
+    let StmtKind::Assign { value, .. } = &m.body[0].kind else {
+        panic!()
+    };
     assert_eq!(src(value.span), "a + b * c");
-    let StmtKind::FunctionDef(f) = &m.body[1].kind else { panic!() };
+    let StmtKind::FunctionDef(f) = &m.body[1].kind else {
+        panic!()
+    };
     assert_eq!(src(f.span), "def f(a):");
     assert_eq!(src(m.body[1].span), "def f(a):\n    return f(a, 1)");
-    let StmtKind::Return(Some(call)) = &f.body[0].kind else { panic!() };
+    let StmtKind::Return(Some(call)) = &f.body[0].kind else {
+        panic!()
+    };
     assert!(matches!(call.kind, ExprKind::Call { .. }));
     assert_eq!(src(call.span), "f(a, 1)");
-    let StmtKind::ClassDef(c) = &m.body[2].kind else { panic!() };
+    let StmtKind::ClassDef(c) = &m.body[2].kind else {
+        panic!()
+    };
     assert_eq!(src(c.span), "class C(B):");
     let m = parse_str("(1, 2)[0]; a.b; -x; (a)").unwrap();
-    let spans: Vec<_> = m.body.iter().map(|s| &"(1, 2)[0]; a.b; -x; (a)"[s.span.range()]).collect();
+    let spans: Vec<_> = m
+        .body
+        .iter()
+        .map(|s| &"(1, 2)[0]; a.b; -x; (a)"[s.span.range()])
+        .collect();
     assert_eq!(spans, ["(1, 2)[0]", "a.b", "-x", "(a)"]);
+
+    // Parents take their spans from tokens: a parenthesized operand's parentheses count.
+    let text = "(a) + (b)\nf(x for x in y)\n";
+    let m = parse_str(text).unwrap();
+    let StmtKind::Expr(e) = &m.body[0].kind else {
+        panic!()
+    };
+    assert_eq!(&text[e.span.range()], "(a) + (b)");
+    let StmtKind::Expr(e) = &m.body[1].kind else {
+        panic!()
+    };
+    let ExprKind::Call { args, .. } = &e.kind else {
+        panic!()
+    };
+    assert_eq!(&text[args[0].span.range()], "(x for x in y)");
 }
