@@ -6,6 +6,7 @@
 //! and file offset, and the parser runs `lexer::tokenize_fragment` on it.
 
 use super::literal::decode_str;
+use super::raw::char_end;
 use super::token::{FStringField, FStringPart};
 use crate::diagnostics::Diagnostic;
 use crate::source::Span;
@@ -42,7 +43,7 @@ impl FStringSplitter<'_> {
     fn error(&self, message: impl Into<String>, at: usize) -> Diagnostic {
         let start = self.offset as usize + at.min(self.bytes.len());
         let end = if at < self.bytes.len() {
-            start + 1
+            self.offset as usize + char_end(self.bytes, at)
         } else {
             start
         };

@@ -54,6 +54,11 @@ struct Layout<'a> {
     line_start: usize,
     /// The current logical line has produced a token (so it needs a NEWLINE).
     line_has_tokens: bool,
+    /// The first error of a kind CPython reports from its parser rather than its tokenizer
+    /// (a stray `$`, a bad escape, an f-string error). CPython tokenizes the rest of the file
+    /// after a parser error and reports any tokenizer error instead, so these wait until
+    /// the end of input.
+    deferred: Option<Diagnostic>,
 }
 
 /// Tokenizes `text`; spans are shifted by `base`.
@@ -62,34 +67,74 @@ pub fn run(text: &str, base: usize, mode: Mode) -> Result<Vec<(Token, Span)>, Di
         text,
         base,
         mode,
-        out: Vec::with_capacity(text.len() / 3 + 4),
+        // Typical code has a token per 4-5 bytes; start below that and let it grow.
+        out: Vec::with_capacity(text.len() / 8 + 4),
         indents: vec![(0, 0)],
         brackets: Vec::new(),
         at_line_start: mode == Mode::File,
         line_start: 0,
         line_has_tokens: false,
+        deferred: None,
     };
-    let mut lex = Raw::lexer(text);
-    let mut last_was_continuation = false;
-    while let Some(item) = lex.next() {
-        let range = lex.span();
-        let raw = match item {
-            Ok(raw) => raw,
-            Err(e) => return Err(layout.raw_error(e, range.start)),
-        };
-        last_was_continuation = raw == Raw::Continuation;
-        layout.token(raw, range.start, range.end)?;
-    }
-    if last_was_continuation {
-        let end = base + text.len();
-        return Err(
-            Diagnostic::syntax("unexpected EOF while parsing", Span::new(end, end)).incomplete(),
-        );
-    }
+    layout.scan().map_err(|e| layout.prefer(e))?;
     layout.finish()
 }
 
 impl Layout<'_> {
+    /// Runs the raw scanner and the layout rules over the whole text.
+    fn scan(&mut self) -> Result<(), Diagnostic> {
+        let text = self.text;
+        let mut lex = Raw::lexer(text);
+        // CPython appends a line end to input that lacks one, so only a continuation right
+        // at the end of input has nothing after it.
+        let mut continuation_at_end = false;
+        while let Some(item) = lex.next() {
+            let range = lex.span();
+            let raw = match item {
+                Ok(raw) => raw,
+                Err(e) if e.message.is_none() => {
+                    self.unknown_character(range.start)?;
+                    continue;
+                }
+                Err(e) => return Err(self.raw_error(e)),
+            };
+            continuation_at_end = raw == Raw::Continuation && range.end == text.len();
+            self.token(raw, range.start, range.end)?;
+        }
+        if continuation_at_end {
+            return Err(self.unexpected_eof());
+        }
+        if self.mode == Mode::File {
+            if let Some(open) = self.brackets.last() {
+                return Err(self.never_closed(open));
+            }
+        }
+        Ok(())
+    }
+
+    /// Chooses between a tokenizer error and an earlier deferred parser-level one, as
+    /// CPython's `_PyPegen_tokenize_full_source_to_check_for_errors` does: tokenizer errors
+    /// that raise at once win; indentation, continuation and EOF errors do not, except an
+    /// unclosed bracket opened on a line before the deferred error.
+    fn prefer(&mut self, e: Diagnostic) -> Diagnostic {
+        let Some(deferred) = self.deferred.take() else {
+            return e;
+        };
+        let line = |d: &Diagnostic| {
+            line_number(self.text, (d.span.start as usize).saturating_sub(self.base))
+        };
+        let silent = e.kind != ErrorKind::SyntaxError
+            || e.message == "unexpected EOF while parsing"
+            || e.message == "unexpected character after line continuation character";
+        if silent {
+            return deferred;
+        }
+        if e.message.ends_with("was never closed") && line(&e) >= line(&deferred) {
+            return deferred;
+        }
+        e
+    }
+
     fn span(&self, start: usize, end: usize) -> Span {
         Span::new(self.base + start, self.base + end)
     }
@@ -98,29 +143,40 @@ impl Layout<'_> {
         Diagnostic::syntax(message, self.span(start, end))
     }
 
-    /// Words a raw scanner error; `at` is where the failing token started.
-    fn raw_error(&self, e: RawError, at: usize) -> Diagnostic {
-        let Some(message) = e.message else {
-            return self.unknown_character(at);
-        };
-        let mut d = self.error(message, e.start, e.end);
+    /// Words a raw scanner error.
+    fn raw_error(&self, e: RawError) -> Diagnostic {
+        let mut d = self.error(e.message.unwrap_or_default(), e.start, e.end);
         d.incomplete = e.incomplete;
         d
     }
 
-    /// No raw token starts with this character.
-    fn unknown_character(&self, at: usize) -> Diagnostic {
+    /// Keeps the first parser-phase error; see `deferred`.
+    fn defer(&mut self, d: Diagnostic) {
+        if self.deferred.is_none() {
+            self.deferred = Some(d);
+        }
+    }
+
+    /// No raw token starts with the character at `at`. Errors at once for characters the
+    /// tokenizer rejects; defers CPython's parser-level "invalid syntax".
+    fn unknown_character(&mut self, at: usize) -> Result<(), Diagnostic> {
         let c = self.text[at..].chars().next().unwrap_or('\0');
         let end = at + c.len_utf8();
-        let message = if c == '\0' {
-            "source code cannot contain null bytes".to_string()
-        } else if c.is_ascii_graphic() || c == ' ' {
-            // `$`, `?`, `!`, backtick: CPython's generic message.
-            "invalid syntax".to_string()
-        } else {
-            format!("invalid non-printable character U+{:04X}", c as u32)
-        };
-        self.error(message, at, end)
+        if c == '\0' {
+            return Err(self.error("source code cannot contain null bytes", at, end));
+        }
+        if !(c.is_ascii_graphic() || c == ' ') {
+            let message = format!("invalid non-printable character U+{:04X}", c as u32);
+            return Err(self.error(message, at, end));
+        }
+        // `$`, `?`, `!`, backtick: tokens CPython's parser rejects.
+        if self.at_line_start {
+            self.at_line_start = false;
+            self.indentation(at)?;
+        }
+        self.line_has_tokens = true;
+        self.defer(self.error("invalid syntax", at, end));
+        Ok(())
     }
 
     fn push(&mut self, token: Token, start: usize, end: usize) {
@@ -143,10 +199,8 @@ impl Layout<'_> {
                 return Ok(());
             }
             Raw::Comment | Raw::Continuation => return Ok(()),
-            Raw::Backslash if end >= self.text.len() => {
-                let d = self.error("unexpected EOF while parsing", end, end);
-                return Err(d.incomplete());
-            }
+            // CPython sees a final newline after it: a continuation with nothing after.
+            Raw::Backslash if end >= self.text.len() => return Err(self.unexpected_eof()),
             Raw::Backslash => {
                 return Err(self.error(
                     "unexpected character after line continuation character",
@@ -169,7 +223,13 @@ impl Layout<'_> {
             Raw::Number(Number::Int(i)) => Token::Int(i),
             Raw::Number(Number::Float(x)) => Token::Float(x),
             Raw::Number(Number::Imag(x)) => Token::Imag(x),
-            Raw::Str(info) => self.string(info, start, end)?,
+            Raw::Str(info) => match self.string(info, start, end) {
+                Ok(token) => token,
+                Err(d) => {
+                    self.defer(d);
+                    return Ok(());
+                }
+            },
             Raw::LPar | Raw::LSqb | Raw::LBrace => {
                 if self.brackets.len() >= MAX_PAREN_LEVEL {
                     return Err(self.error("too many nested parentheses", start, end));
@@ -227,8 +287,13 @@ impl Layout<'_> {
     /// At the first token of a logical line: compare its indentation with the open blocks.
     fn indentation(&mut self, first: usize) -> Result<(), Diagnostic> {
         let (mut col, mut altcol) = (0usize, 0usize);
-        for &b in &self.text.as_bytes()[self.line_start..first] {
-            match b {
+        // As CPython 3.11: indentation may run over backslash continuations, and the column
+        // of the first backslash (if not 0) is the line's indentation, both ways of counting.
+        let mut cont_line_col = 0;
+        let bytes = self.text.as_bytes();
+        let mut i = self.line_start;
+        while i < first {
+            match bytes[i] {
                 b' ' => {
                     col += 1;
                     altcol += 1;
@@ -242,9 +307,23 @@ impl Layout<'_> {
                     col = 0;
                     altcol = 0;
                 }
-                // A continuation line: its indentation does not count.
-                _ => break,
+                b'\\' => {
+                    if cont_line_col == 0 {
+                        cont_line_col = col;
+                    }
+                    // Skip the line end of the continuation.
+                    if bytes.get(i + 1) == Some(&b'\r') && bytes.get(i + 2) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                _ => {}
             }
+            i += 1;
+        }
+        if cont_line_col != 0 {
+            col = cont_line_col;
+            altcol = cont_line_col;
         }
         let here = self.span(first, first);
         let tab_error = || {
@@ -308,8 +387,13 @@ impl Layout<'_> {
         } else {
             body
         };
+        let normalized_body = !std::ptr::eq(body, &self.text[body_start..body_end]);
         let escape_error = |e: super::literal::EscapeError| {
-            // Offsets within a newline-normalized body may drift by a byte; clamp them.
+            // Offsets within a newline-normalized body no longer match the file: point at
+            // the whole literal then.
+            if normalized_body {
+                return self.error(e.message, start, end);
+            }
             let s = (body_start + e.start).min(body_end);
             let t = (body_start + e.end).clamp(s, body_end);
             self.error(e.message, s, t)
@@ -328,24 +412,41 @@ impl Layout<'_> {
             .map_err(escape_error)
     }
 
+    /// A backslash continuation at the end of input (CPython's E_EOF): an open bracket is
+    /// reported instead, as CPython does.
+    fn unexpected_eof(&self) -> Diagnostic {
+        let end = self.text.len();
+        match self.brackets.last() {
+            Some(open) => self.never_closed(open),
+            None => self
+                .error("unexpected EOF while parsing", end, end)
+                .incomplete(),
+        }
+    }
+
+    /// CPython names the innermost open bracket.
+    fn never_closed(&self, open: &Open) -> Diagnostic {
+        self.error(
+            format!("'{}' was never closed", open.ch),
+            open.at,
+            open.at + 1,
+        )
+        .incomplete()
+    }
+
     /// End of input: unclosed brackets, the last NEWLINE, closing DEDENTs, ENDMARKER.
     fn finish(mut self) -> Result<Vec<(Token, Span)>, Diagnostic> {
         let end = self.text.len();
         if self.mode == Mode::File {
-            if let Some(open) = self.brackets.first() {
-                let d = self.error(
-                    format!("'{}' was never closed", open.ch),
-                    open.at,
-                    open.at + 1,
-                );
-                return Err(d.incomplete());
-            }
             if self.line_has_tokens {
                 self.push(Token::Newline, end, end);
             }
             for _ in 1..self.indents.len() {
                 self.push(Token::Dedent, end, end);
             }
+        }
+        if let Some(d) = self.deferred {
+            return Err(d);
         }
         self.push(Token::EndMarker, end, end);
         Ok(self.out)

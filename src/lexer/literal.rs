@@ -4,7 +4,7 @@
 
 use num_bigint::BigUint;
 
-use super::raw::RawError;
+use super::raw::{char_end, RawError};
 use super::token::IntLit;
 
 /// A decoded numeric literal.
@@ -36,13 +36,18 @@ fn verify_end(bytes: &[u8], i: usize, start: usize, kind: &str) -> Result<(), Ra
         _ => false,
     };
     if !keyword_follows && is_potential_identifier_char(c) {
-        return Err(invalid(kind, start, i));
+        return Err(invalid(bytes, kind, start, i));
     }
     Ok(())
 }
 
-fn invalid(kind: &str, start: usize, at: usize) -> RawError {
-    RawError::new(format!("invalid {kind} literal"), start, at + 1)
+/// `invalid <kind> literal`, spanning the number up to and including the character at `at`.
+fn invalid(bytes: &[u8], kind: &str, start: usize, at: usize) -> RawError {
+    RawError::new(
+        format!("invalid {kind} literal"),
+        start,
+        char_end(bytes, at),
+    )
 }
 
 /// Skips digits and single underscores between digits (CPython's `tok_decimal_tail`).
@@ -57,7 +62,7 @@ fn decimal_tail(bytes: &[u8], mut i: usize, start: usize) -> Result<usize, RawEr
         }
         i += 1;
         if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
-            return Err(invalid("decimal", start, i.saturating_sub(1)));
+            return Err(invalid(bytes, "decimal", start, i.saturating_sub(1)));
         }
     }
 }
@@ -83,7 +88,7 @@ pub fn scan_number(text: &str, start: usize) -> Result<(Number, usize), RawError
             if bytes.get(i) == Some(&b'_') {
                 i += 1;
                 if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
-                    return Err(invalid("decimal", start, i.saturating_sub(1)));
+                    return Err(invalid(bytes, "decimal", start, i.saturating_sub(1)));
                 }
             }
             if bytes.get(i) != Some(&b'0') {
@@ -153,7 +158,7 @@ fn exponent(text: &str, start: usize, e: usize) -> Result<(Number, usize), RawEr
     if matches!(bytes.get(i), Some(b'+' | b'-')) {
         i += 1;
         if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
-            return Err(invalid("decimal", start, i.saturating_sub(1)));
+            return Err(invalid(bytes, "decimal", start, i.saturating_sub(1)));
         }
     } else if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
         verify_end(bytes, e, start, "decimal")?;
@@ -207,7 +212,14 @@ fn scan_radix(
             Some(&b) if radix != 16 && b.is_ascii_digit() => {
                 return Err(bad_digit(b, kind, start, i));
             }
-            _ => return Err(invalid(kind, start, i.saturating_sub(1).max(start + 1))),
+            _ => {
+                return Err(invalid(
+                    bytes,
+                    kind,
+                    start,
+                    i.saturating_sub(1).max(start + 1),
+                ))
+            }
         }
         while bytes.get(i).is_some_and(|&b| is_digit(b)) {
             i += 1;
@@ -307,23 +319,18 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, EscapeError> {
                 };
                 let (value, next) = hex_digits(bytes, i, n);
                 let Some(value) = value else {
-                    return Err(unicode_error(bs, next, &format!("truncated {what} escape")));
+                    let what = format!("truncated {what} escape");
+                    return Err(unicode_error(body, bs, next, &what));
                 };
                 i = next;
                 match char::from_u32(value) {
                     Some(ch) => out.push(ch),
-                    None => return Err(unicode_error(bs, i, "illegal Unicode character")),
+                    None => return Err(unicode_error(body, bs, i, "illegal Unicode character")),
                 }
             }
             b'N' => {
-                let (ch, next) = named_escape(body, i).map_err(|end| {
-                    let msg = if end > i {
-                        "unknown Unicode character name"
-                    } else {
-                        "malformed \\N character escape"
-                    };
-                    unicode_error(bs, end, msg)
-                })?;
+                let (ch, next) = named_escape(body, i)
+                    .map_err(|(end, msg)| unicode_error(body, bs, end, msg))?;
                 i = next;
                 out.push(ch);
             }
@@ -337,11 +344,22 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, EscapeError> {
     Ok(out)
 }
 
-fn unicode_error(start: usize, end: usize, what: &str) -> EscapeError {
+/// The escape at `start..end` of `body` is bad. The message gives positions as CPython
+/// does: it decodes a copy of the body in which each non-ASCII character became a 10-byte
+/// `\UXXXXXXXX` escape, and names the last byte of the bad escape.
+fn unicode_error(body: &str, start: usize, end: usize, what: &str) -> EscapeError {
+    let pos = |idx: usize| -> usize {
+        let prefix = body.get(..idx).unwrap_or(body);
+        prefix
+            .chars()
+            .map(|c| if c.is_ascii() { 1 } else { 10 })
+            .sum()
+    };
+    let (from, to) = (pos(start), pos(end));
     EscapeError {
         message: format!(
-            "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: {what}",
-            end.saturating_sub(1).max(start)
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {from}-{}: {what}",
+            to.saturating_sub(1).max(from)
         ),
         start,
         end,
@@ -375,18 +393,24 @@ fn hex_digits(bytes: &[u8], mut i: usize, n: usize) -> (Option<u32>, usize) {
     (Some(value), i)
 }
 
-/// `\N{NAME}` with `i` just after the `N`. Err carries the end of the bad escape (equal to
-/// `i` when the braces are malformed).
-fn named_escape(body: &str, i: usize) -> Result<(char, usize), usize> {
+/// `\N{NAME}` with `i` just after the `N`. Err carries where CPython stops scanning the
+/// bad escape and why.
+fn named_escape(body: &str, i: usize) -> Result<(char, usize), (usize, &'static str)> {
+    const MALFORMED: &str = "malformed \\N character escape";
     if body.as_bytes().get(i) != Some(&b'{') {
-        return Err(i);
+        return Err((i, MALFORMED));
     }
     let Some(close) = body[i + 1..].find('}') else {
-        return Err(i);
+        return Err((body.len(), MALFORMED));
     };
+    if close == 0 {
+        return Err((i + 1, MALFORMED));
+    }
     let name = &body[i + 1..i + 1 + close];
     let end = i + 2 + close;
-    lookup_name(name).map(|c| (c, end)).ok_or(end)
+    lookup_name(name)
+        .map(|c| (c, end))
+        .ok_or((end, "unknown Unicode character name"))
 }
 
 /// A small table of Unicode character names: pyt has no full name database, so `\N{...}`
@@ -668,7 +692,19 @@ mod tests {
             e(r"\N{foo}"),
             "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-6: unknown Unicode character name"
         );
-        assert!(e(r"\Nx").contains("malformed \\N character escape"));
+        let malformed = "malformed \\N character escape";
+        let at = |range: &str, what: &str| {
+            format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {range}: {what}")
+        };
+        assert_eq!(e(r"\Nab"), at("0-1", malformed));
+        assert_eq!(e(r"\N{}"), at("0-2", malformed));
+        assert_eq!(e(r"ab\N{x"), at("2-5", malformed));
+        // CPython counts each non-ASCII character as ten bytes (its `\UXXXXXXXX` form).
+        assert_eq!(e(r"é\x4"), at("10-12", r"truncated \xXX escape"));
+        assert_eq!(
+            e(r"\b\N{é\N{NOPE}"),
+            at("2-22", "unknown Unicode character name")
+        );
     }
 
     #[test]

@@ -231,6 +231,16 @@ fn number(lex: &mut Lexer<Raw>) -> Result<Number, RawError> {
     Ok(num)
 }
 
+/// The offset just past the character starting at `at` (a span end that stays on a char
+/// boundary even when the offending character is not ASCII).
+pub fn char_end(bytes: &[u8], at: usize) -> usize {
+    let mut end = at + 1;
+    while bytes.get(end).is_some_and(|&b| (0x80..0xC0).contains(&b)) {
+        end += 1;
+    }
+    end.min(bytes.len().max(at))
+}
+
 /// 1-based line number of `offset` in `text`, counting `\r\n`, `\n` and lone `\r` as line
 /// ends as CPython does. Only used to word errors, so a linear count is fine.
 pub fn line_number(text: &str, offset: usize) -> usize {
@@ -269,7 +279,9 @@ fn string(lex: &mut Lexer<Raw>) -> Result<StrInfo, RawError> {
     let mut i = if triple { span.end + 2 } else { span.end };
     loop {
         let Some(&b) = bytes.get(i) else {
-            let line = line_number(src, src.len());
+            // CPython's line count at end of input: a final line end starts no new line.
+            let ends_line = src.ends_with(['\n', '\r']);
+            let line = line_number(src, src.len()) - usize::from(ends_line);
             let quote_span = (span.start, span.end);
             return Err(if triple {
                 let mut e = RawError::new(
