@@ -481,3 +481,69 @@ fn snippets() {
         }
     }
 }
+
+/// Manual cross-check of traceback positions: `PYT_POSDUMP=dir` prints, per code object, the
+/// (line, col, end line, end col) of the instructions that tracebacks underline, in CPython's
+/// opcode names, to compare with `co_positions()`.
+#[test]
+#[ignore]
+fn posdump() {
+    use super::bytecode::Instr;
+    let Ok(dir) = std::env::var("PYT_POSDUMP") else {
+        return;
+    };
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    let mut files = Vec::new();
+    while let Some(p) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&p) else {
+            continue;
+        };
+        for entry in rd.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "py") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let source = SourceFile::new(path.display().to_string(), text.clone());
+        let Ok(m) = crate::parser::parse(&source) else {
+            continue;
+        };
+        let Ok(code) = compile(&m, &source, Mode::Exec) else {
+            continue;
+        };
+        println!("FILE {}", path.display());
+        let pos = |off: u32| {
+            let line = source.line_of(off);
+            let start = text[..off as usize].rfind('\n').map_or(0, |i| i + 1);
+            (line, off as usize - start)
+        };
+        let mut work = vec![code];
+        while let Some(c) = work.pop() {
+            for (i, sp) in c.instrs.iter().zip(&c.spans) {
+                let name = match i {
+                    Instr::Call(_) | Instr::CallKw { .. } | Instr::CallMethod(_) => "CALL",
+                    Instr::CallEx { .. } => "CALL_FUNCTION_EX",
+                    Instr::BinaryOp(_) => "BINARY_OP",
+                    Instr::BinarySubscr => "BINARY_SUBSCR",
+                    Instr::LoadAttr(_) => "LOAD_ATTR",
+                    Instr::LoadMethod(_) => "LOAD_METHOD",
+                    _ => continue,
+                };
+                let (l1, c1) = pos(sp.start);
+                let (l2, c2) = pos(sp.end);
+                println!("{}|{name}|{l1}:{c1}-{l2}:{c2}", c.qualname);
+            }
+            for k in &c.consts {
+                if let super::bytecode::ConstValue::Code(inner) = k {
+                    work.push(inner.clone());
+                }
+            }
+        }
+    }
+}
