@@ -208,7 +208,7 @@ pub fn const_repr(c: &ConstValue) -> String {
         ConstValue::Int(IntLit::Big(s)) => s.clone(),
         ConstValue::Float(f) => format!("{f:?}"),
         ConstValue::Imag(f) => format!("{f:?}j"),
-        ConstValue::Str(s) => format!("{:?}", &**s).replace('"', "'"),
+        ConstValue::Str(s) => str_repr(s),
         ConstValue::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
         ConstValue::Tuple(items) => {
             let inner: Vec<String> = items.iter().map(const_repr).collect();
@@ -219,5 +219,49 @@ pub fn const_repr(c: &ConstValue) -> String {
             }
         }
         ConstValue::Code(code) => format!("<code {}>", code.qualname),
+    }
+}
+
+/// Python's `repr` of a str: single quotes unless the text has `'` and no `"`, with the
+/// usual escapes for the quote, backslash and control characters.
+fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for ch in s.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::str_repr;
+
+    #[test]
+    fn str_repr_matches_python() {
+        assert_eq!(str_repr("a"), "'a'");
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("'\""), "'\\'\"'");
+        assert_eq!(str_repr("a\nb\\"), "'a\\nb\\\\'");
+        assert_eq!(str_repr("\x01"), "'\\x01'");
     }
 }
