@@ -469,6 +469,50 @@ Disassembly of f (function, line 1):
 }
 
 #[test]
+fn golden_while_loop() {
+    let src = r#"i = 0
+while i < 10:
+    if i == 5:
+        continue
+    i += 1
+else:
+    print(i)
+while True:
+    break
+"#;
+    let expected = r#"Disassembly of <module> (module, line 1):
+   1     0 LoadConst 0 (0)
+         1 StoreName 0 (i)
+   2     2 LoadName 0 (i)
+         3 LoadConst 1 (10)
+         4 CompareOp (<)
+         5 PopJumpIfFalse 19
+   3     6 LoadName 0 (i)
+         7 LoadConst 2 (5)
+         8 CompareOp (==)
+         9 PopJumpIfFalse 11
+   4    10 Jump 15
+   5    11 LoadName 0 (i)
+        12 LoadConst 3 (1)
+        13 InplaceOp (+)
+        14 StoreName 0 (i)
+   2    15 LoadName 0 (i)
+        16 LoadConst 1 (10)
+        17 CompareOp (<)
+        18 PopJumpIfTrue 6
+   7    19 LoadName 1 (print)
+        20 LoadName 0 (i)
+        21 Call 1
+        22 Pop
+   9    23 Jump 25
+   8    24 Jump 25
+        25 LoadConst 4 (None)
+        26 ReturnValue
+"#;
+    assert_eq!(dis_src(src), expected);
+}
+
+#[test]
 fn golden_with_stmt() {
     let src = r#"with lock:
     n = n + 1

@@ -89,17 +89,26 @@ impl<'a> Compiler<'a> {
                 self.place(end);
             }
             StmtKind::While { test, body, orelse } => {
-                let start = self.new_label();
+                // The test is compiled again at the bottom of the loop (as CPython does), so
+                // each iteration takes one conditional jump instead of a jump plus a test.
+                let body_l = self.new_label();
+                let cont = self.new_label();
                 let else_l = self.new_label();
                 let end = self.new_label();
-                self.place(start);
-                if !is_const_true(test) {
+                let forever = is_const_true(test);
+                if !forever {
                     self.compile_jump_if(test, false, else_l)?;
                 }
-                self.push_fblock(FBlock::While { start, end }, span)?;
+                self.place(body_l);
+                self.push_fblock(FBlock::While { start: cont, end }, span)?;
                 self.compile_body(body)?;
                 self.pop_fblock();
-                self.emit(Instr::Jump(start), span);
+                self.place(cont);
+                if forever {
+                    self.emit(Instr::Jump(body_l), span);
+                } else {
+                    self.compile_jump_if(test, true, body_l)?;
+                }
                 self.place(else_l);
                 self.compile_body(orelse)?;
                 self.place(end);
