@@ -12,6 +12,15 @@ use super::bytecode::{CodeKind, CodeObject, ConstValue, Instr};
 use crate::lexer::token::IntLit;
 use std::fmt::Write;
 
+/// `pyt dis FILE`: parse and compile a source file, then list its bytecode.
+pub fn disassemble_source(
+    src: &std::sync::Arc<crate::source::SourceFile>,
+) -> Result<String, crate::diagnostics::Diagnostic> {
+    let module = crate::parser::parse(src)?;
+    let code = super::compile(&module, src, super::Mode::Exec)?;
+    Ok(disassemble(&code))
+}
+
 /// The listing of `code` followed by the listings of its nested code objects, depth first.
 pub fn disassemble(code: &CodeObject) -> String {
     let mut out = String::new();
@@ -255,6 +264,19 @@ fn str_repr(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::str_repr;
+
+    #[test]
+    fn disassemble_source_lists_nested_code() {
+        let src = crate::source::SourceFile::new("<t>", "def f(x):\n    return x\n");
+        let out = super::disassemble_source(&src).unwrap_or_default();
+        assert!(
+            out.contains("Disassembly of f (function, line 1):"),
+            "{out}"
+        );
+        assert!(out.contains("LoadFast 0 (x)"), "{out}");
+        let bad = crate::source::SourceFile::new("<t>", "return\n");
+        assert!(super::disassemble_source(&bad).is_err());
+    }
 
     #[test]
     fn str_repr_matches_python() {

@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use symtable::{mangle, Resolved, ScopeId, ScopeKind, SymbolTable};
 
-pub use dis::disassemble;
+pub use dis::{disassemble, disassemble_source};
 
 /// How a module's top-level expression statements behave.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
