@@ -605,3 +605,30 @@ def f(xs, m):
 "#;
     let _ = dis_src(text);
 }
+
+#[test]
+fn error_cannot_assign_to_debug_in_binding_statements() {
+    for text in [
+        "import a.b as __debug__\n",
+        "from a import b as __debug__\n",
+        "def __debug__(): pass\n",
+        "class __debug__: pass\n",
+        "f(__debug__=1)\n",
+        "x.__debug__ = 1\n",
+        "(__debug__ := 1)\n",
+    ] {
+        assert_eq!(err_src(text), "cannot assign to __debug__", "{text}");
+    }
+}
+
+#[test]
+fn error_spans_match_cpython_locations() {
+    let span_of = |text: &str| match compile_src(text) {
+        Ok(_) => panic!("expected an error for {text}"),
+        Err(d) => &text[d.span.range()],
+    };
+    assert_eq!(span_of("def f():\n from m import *\n"), "*");
+    assert_eq!(span_of("[(x := 1) for x in y]\n"), "x");
+    assert_eq!(span_of("f(__debug__=1)\n"), "f(__debug__=1)");
+    assert_eq!(span_of("while 1: pass\nelse: break\n"), "break");
+}

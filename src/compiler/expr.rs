@@ -45,7 +45,12 @@ impl<'a> Compiler<'a> {
             ExprKind::NamedExpr { target, value } => {
                 self.compile_expr(value)?;
                 self.emit(Instr::Dup, span);
-                self.name_op(target, Ctx::Store, span)?;
+                // The target is the walrus's first token.
+                let target_span = Span {
+                    start: span.start,
+                    end: span.start.saturating_add(target.len() as u32).min(span.end),
+                };
+                self.name_op(target, Ctx::Store, target_span)?;
             }
             ExprKind::BinOp { left, op, right } => {
                 self.compile_expr(left)?;
@@ -303,7 +308,7 @@ impl<'a> Compiler<'a> {
         keywords: &'a [ast::Keyword],
         span: Span,
     ) -> Result<(), Diagnostic> {
-        check_keywords(keywords)?;
+        check_keywords(keywords, span)?;
         let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
         let has_dstar = keywords.iter().any(|k| k.arg.is_none());
         // `obj.meth(positional...)`: LoadMethod/CallMethod avoids a bound-method allocation.
@@ -503,11 +508,14 @@ pub(crate) enum SeqKind {
     Set,
 }
 
-/// `f(a=1, a=2)` is a SyntaxError.
-fn check_keywords(keywords: &[ast::Keyword]) -> Result<(), Diagnostic> {
+/// `f(a=1, a=2)` and `f(__debug__=1)` are SyntaxErrors (the latter reported at the call).
+fn check_keywords(keywords: &[ast::Keyword], call: Span) -> Result<(), Diagnostic> {
     let mut seen = HashSet::new();
     for k in keywords {
         if let Some(n) = &k.arg {
+            if &**n == "__debug__" {
+                return Err(Diagnostic::syntax("cannot assign to __debug__", call));
+            }
             if !seen.insert(n.clone()) {
                 return Err(Diagnostic::syntax(
                     format!("keyword argument repeated: {n}"),

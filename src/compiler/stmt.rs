@@ -30,6 +30,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_stmt_inner(&mut self, s: &'a Stmt) -> Result<(), Diagnostic> {
         let span = s.span;
+        check_debug_binding(s)?;
         match &s.kind {
             StmtKind::Expr(e) => {
                 let interactive = self.mode == Mode::Interactive && self.units.len() == 1;
@@ -213,6 +214,9 @@ impl<'a> Compiler<'a> {
         match &t.kind {
             ExprKind::Name(n) => self.name_op(n, Ctx::Store, t.span),
             ExprKind::Attribute { value, attr } => {
+                if &**attr == "__debug__" {
+                    return Err(Diagnostic::syntax("cannot assign to __debug__", t.span));
+                }
                 self.compile_expr(value)?;
                 let attr = self.mangle(attr);
                 let i = self.add_name(&attr);
@@ -692,6 +696,28 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Pop, span);
         Ok(())
     }
+}
+
+/// A statement that binds `__debug__` itself (import alias, def or class name) is an error
+/// reported at the whole statement, as CPython does.
+fn check_debug_binding(s: &Stmt) -> Result<(), Diagnostic> {
+    let is_debug = |n: &ast::Name| &**n == "__debug__";
+    let binds = match &s.kind {
+        StmtKind::Import(aliases) => aliases.iter().any(|a| match &a.asname {
+            Some(n) => is_debug(n),
+            None => is_debug(&a.name),
+        }),
+        StmtKind::ImportFrom { names, .. } => names
+            .iter()
+            .any(|a| is_debug(a.asname.as_ref().unwrap_or(&a.name))),
+        StmtKind::FunctionDef(f) => is_debug(&f.name),
+        StmtKind::ClassDef(c) => is_debug(&c.name),
+        _ => false,
+    };
+    if binds {
+        return Err(Diagnostic::syntax("cannot assign to __debug__", s.span));
+    }
+    Ok(())
 }
 
 fn is_const_true(e: &Expr) -> bool {

@@ -547,3 +547,25 @@ fn posdump() {
         }
     }
 }
+
+/// Like `snippets`, printing the 1-based (line, col, end line, end col) of each error.
+#[test]
+#[ignore]
+fn snippet_spans() {
+    let Ok(path) = std::env::var("PYT_SNIPPETS") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    for snippet in text.split("----\n") {
+        let source = SourceFile::new("<s>", snippet);
+        let r = crate::parser::parse(&source).and_then(|m| compile(&m, &source, Mode::Exec));
+        match r {
+            Ok(_) => println!("OK"),
+            Err(d) => {
+                let (l1, c1) = source.line_col(d.span.start);
+                let (l2, c2) = source.line_col(d.span.end);
+                println!("{} {l1}:{c1}-{l2}:{c2}", d.message);
+            }
+        }
+    }
+}

@@ -453,7 +453,7 @@ impl Builder {
                         if self.scopes[self.cur()].kind != ScopeKind::Module {
                             return Err(Diagnostic::syntax(
                                 "import * only allowed at module level",
-                                s.span,
+                                a.span,
                             ));
                         }
                         continue;
@@ -470,7 +470,7 @@ impl Builder {
                     self.visit_expr(d, Ctx::Load)?;
                 }
                 self.enter(ScopeKind::Function, f.name.clone(), node_key(&**f));
-                self.visit_params(&f.args)?;
+                self.visit_params(&f.args, s.span)?;
                 self.visit_body(&f.body)?;
                 self.exit();
                 Ok(())
@@ -515,7 +515,8 @@ impl Builder {
         Ok(())
     }
 
-    fn visit_params(&mut self, args: &ast::Arguments) -> Result<(), Diagnostic> {
+    /// Bind the parameters; `owner` is the def/lambda span CPython reports `__debug__` at.
+    fn visit_params(&mut self, args: &ast::Arguments, owner: Span) -> Result<(), Diagnostic> {
         let all = args
             .posonlyargs
             .iter()
@@ -525,7 +526,7 @@ impl Builder {
             .chain(&args.kwarg);
         for a in all {
             if &*a.name == "__debug__" {
-                return Err(Diagnostic::syntax("cannot assign to __debug__", a.span));
+                return Err(Diagnostic::syntax("cannot assign to __debug__", owner));
             }
             self.add_def(&a.name, DEF_PARAM, a.span)?;
         }
@@ -567,10 +568,19 @@ impl Builder {
                         e.span,
                     ));
                 }
+                // The target is the walrus's first token: errors point at it alone.
+                let target_span = Span {
+                    start: e.span.start,
+                    end: e
+                        .span
+                        .start
+                        .saturating_add(target.len() as u32)
+                        .min(e.span.end),
+                };
                 if self.scopes[self.cur()].is_comprehension {
-                    self.extend_namedexpr_scope(target, e.span)?;
+                    self.extend_namedexpr_scope(target, target_span)?;
                 } else {
-                    self.add_def(target, DEF_LOCAL, e.span)?;
+                    self.add_def(target, DEF_LOCAL, target_span)?;
                 }
                 self.visit_expr(value, Ctx::Load)
             }
@@ -583,7 +593,7 @@ impl Builder {
                 self.visit_defaults(args)?;
                 let id = self.enter(ScopeKind::Function, Arc::from("lambda"), node_key(e));
                 self.scopes[id].is_lambda = true;
-                self.visit_params(args)?;
+                self.visit_params(args, e.span)?;
                 self.visit_expr(body, Ctx::Load)?;
                 self.exit();
                 Ok(())
