@@ -623,10 +623,12 @@ fn error_cannot_assign_to_debug_in_binding_statements() {
 
 #[test]
 fn error_spans_match_cpython_locations() {
-    let span_of = |text: &str| match compile_src(text) {
-        Ok(_) => panic!("expected an error for {text}"),
-        Err(d) => &text[d.span.range()],
-    };
+    fn span_of(text: &str) -> &str {
+        match compile_src(text) {
+            Ok(_) => panic!("expected an error for {text}"),
+            Err(d) => &text[d.span.range()],
+        }
+    }
     assert_eq!(span_of("def f():\n from m import *\n"), "*");
     assert_eq!(span_of("[(x := 1) for x in y]\n"), "x");
     assert_eq!(span_of("f(__debug__=1)\n"), "f(__debug__=1)");
