@@ -375,6 +375,39 @@ from p import *
 }
 
 #[test]
+fn golden_swap() {
+    let src = r#"a, b = b, a + b
+x, y, z = 1, 2, 3
+[p, q] = q, p
+"#;
+    let expected = r#"Disassembly of <module> (module, line 1):
+   1     0 LoadName 0 (b)
+         1 LoadName 1 (a)
+         2 LoadName 0 (b)
+         3 BinaryOp (+)
+         4 Rot2
+         5 StoreName 1 (a)
+         6 StoreName 0 (b)
+   2     7 LoadConst 0 (1)
+         8 LoadConst 1 (2)
+         9 LoadConst 2 (3)
+        10 Rot3
+        11 Rot2
+        12 StoreName 2 (x)
+        13 StoreName 3 (y)
+        14 StoreName 4 (z)
+   3    15 LoadName 5 (q)
+        16 LoadName 6 (p)
+        17 Rot2
+        18 StoreName 6 (p)
+        19 StoreName 5 (q)
+        20 LoadConst 3 (None)
+        21 ReturnValue
+"#;
+    assert_eq!(dis_src(src), expected);
+}
+
+#[test]
 fn golden_try_finally() {
     let src = r#"def f(lock):
     for item in items:

@@ -45,6 +45,11 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assign { targets, value } => {
+                if let [target] = targets.as_slice() {
+                    if self.compile_swap_assign(target, value, span)? {
+                        return Ok(());
+                    }
+                }
                 self.compile_expr(value)?;
                 for (i, t) in targets.iter().enumerate() {
                     if i + 1 < targets.len() {
@@ -182,6 +187,40 @@ impl<'a> Compiler<'a> {
             StmtKind::With { items, body } => self.compile_with(items, body, span)?,
         }
         Ok(())
+    }
+
+    /// `a, b = b, a` (2 or 3 names, no stars): evaluate the values left to right and store
+    /// them with rotations instead of building and unpacking a tuple. Returns false when the
+    /// statement does not have that shape.
+    fn compile_swap_assign(
+        &mut self,
+        target: &'a Expr,
+        value: &'a Expr,
+        span: Span,
+    ) -> Result<bool, Diagnostic> {
+        let (ExprKind::Tuple(ts) | ExprKind::List(ts)) = &target.kind else {
+            return Ok(false);
+        };
+        let (ExprKind::Tuple(vs) | ExprKind::List(vs)) = &value.kind else {
+            return Ok(false);
+        };
+        let starred = |e: &Expr| matches!(e.kind, ExprKind::Starred(_));
+        if ts.len() != vs.len() || !(2..=3).contains(&ts.len()) || ts.iter().chain(vs).any(starred)
+        {
+            return Ok(false);
+        }
+        for v in vs {
+            self.compile_expr(v)?;
+        }
+        // Put the first value on top: a b -> b a;  a b c -> c a b -> c b a.
+        if ts.len() == 3 {
+            self.emit(Instr::Rot3, span);
+        }
+        self.emit(Instr::Rot2, span);
+        for t in ts {
+            self.compile_target(t)?;
+        }
+        Ok(true)
     }
 
     /// `x: int` with no value binds nothing at run time, but the target must still be valid.
