@@ -553,4 +553,3 @@ fn thread_jumps(instrs: &mut [Instr]) {
         instrs[pc] = retarget(i, target);
     }
 }
-pub mod dis;
