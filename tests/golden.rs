@@ -22,7 +22,9 @@ const DEFAULT_TIMEOUT_SECS: u64 = 10;
 const DIFF_LINES: usize = 6;
 
 fn golden_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("golden")
 }
 
 /// What one run produced (or what the expectation files say it should produce).
@@ -41,7 +43,11 @@ fn diff_text(label: &str, expected: &str, actual: &str) -> Option<String> {
     }
     let exp: Vec<&str> = expected.split_inclusive('\n').collect();
     let act: Vec<&str> = actual.split_inclusive('\n').collect();
-    let first = exp.iter().zip(act.iter()).take_while(|(a, b)| a == b).count();
+    let first = exp
+        .iter()
+        .zip(act.iter())
+        .take_while(|(a, b)| a == b)
+        .count();
     let mut out = format!("  {label} differs at line {}:\n", first + 1);
     if first > 0 {
         out.push_str(&format!("     {}\n", show(exp[first - 1])));
@@ -52,7 +58,10 @@ fn diff_text(label: &str, expected: &str, actual: &str) -> Option<String> {
             out.push_str(&format!("   {sign} {}\n", show(line)));
         }
         if rest.len() > DIFF_LINES {
-            out.push_str(&format!("   {sign} ... ({} more lines)\n", rest.len() - DIFF_LINES));
+            out.push_str(&format!(
+                "   {sign} ... ({} more lines)\n",
+                rest.len() - DIFF_LINES
+            ));
         }
         if rest.is_empty() {
             out.push_str(&format!("   {sign} <end of output>\n"));
@@ -74,7 +83,10 @@ fn show(line: &str) -> String {
 fn compare(expected: &Outcome, actual: &Outcome) -> String {
     let mut report = String::new();
     if expected.code != actual.code {
-        report.push_str(&format!("  exit code: expected {}, got {}\n", expected.code, actual.code));
+        report.push_str(&format!(
+            "  exit code: expected {}, got {}\n",
+            expected.code, actual.code
+        ));
     }
     report.extend(diff_text("stdout", &expected.stdout, &actual.stdout));
     report.extend(diff_text("stderr", &expected.stderr, &actual.stderr));
@@ -82,7 +94,9 @@ fn compare(expected: &Outcome, actual: &Outcome) -> String {
 }
 
 fn read_opt(path: &Path) -> Option<String> {
-    std::fs::read(path).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+    std::fs::read(path)
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
 }
 
 /// The blessed expectation for `name`, or an explanation of why there is none.
@@ -92,9 +106,16 @@ fn expectation(dir: &Path, name: &str) -> Result<Outcome, String> {
     let stderr = read_opt(&dir.join(format!("{name}.err"))).unwrap_or_default();
     let code = match read_opt(&dir.join(format!("{name}.code"))) {
         None => 0,
-        Some(text) => text.trim().parse().map_err(|_| format!("  bad {name}.code: {text:?}\n"))?,
+        Some(text) => text
+            .trim()
+            .parse()
+            .map_err(|_| format!("  bad {name}.code: {text:?}\n"))?,
     };
-    Ok(Outcome { stdout, stderr, code })
+    Ok(Outcome {
+        stdout,
+        stderr,
+        code,
+    })
 }
 
 /// Runs `pyt run NAME.py ARGS...` in `dir`, killing it after `timeout`.
@@ -131,8 +152,18 @@ fn run_program(bin: &Path, dir: &Path, name: &str, timeout: Duration) -> Result<
             String::from_utf8_lossy(&buf).into_owned()
         })
     };
-    let out = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
-    let err = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let out = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let err = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
     let start = Instant::now();
     let status = loop {
         match child.try_wait() {
@@ -150,7 +181,11 @@ fn run_program(bin: &Path, dir: &Path, name: &str, timeout: Duration) -> Result<
     let stdout = out.join().unwrap_or_default();
     let stderr = err.join().unwrap_or_default();
     // A signal death has no code; -1 can never match a blessed expectation.
-    Ok(Outcome { stdout, stderr, code: status.code().unwrap_or(-1) })
+    Ok(Outcome {
+        stdout,
+        stderr,
+        code: status.code().unwrap_or(-1),
+    })
 }
 
 /// `PENDING` lines: `name  reason...`; blank lines and `#` comments ignored.
@@ -160,9 +195,35 @@ fn parse_pending(text: &str) -> BTreeMap<String, String> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
             let (name, reason) = l.split_once(char::is_whitespace).unwrap_or((l, ""));
-            (name.trim_end_matches(".py").to_string(), reason.trim().to_string())
+            (
+                name.trim_end_matches(".py").to_string(),
+                reason.trim().to_string(),
+            )
         })
         .collect()
+}
+
+/// How a run of the suite came out, given which programs are pending.
+#[derive(Debug, PartialEq, Default)]
+struct Verdict {
+    passed: usize,
+    failed: Vec<String>,
+    pending_failed: usize,
+    unexpectedly_passed: Vec<String>,
+}
+
+/// Sorts `(name, report)` results (empty report = pass) into a verdict.
+fn classify(results: &[(String, String)], pending: &BTreeMap<String, String>) -> Verdict {
+    let mut v = Verdict::default();
+    for (name, report) in results {
+        match (report.is_empty(), pending.contains_key(name)) {
+            (true, false) => v.passed += 1,
+            (true, true) => v.unexpectedly_passed.push(name.clone()),
+            (false, false) => v.failed.push(name.clone()),
+            (false, true) => v.pending_failed += 1,
+        }
+    }
+    v
 }
 
 #[test]
@@ -170,7 +231,9 @@ fn golden() {
     let dir = golden_dir();
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_pyt"));
     let filter = std::env::var("GOLDEN_FILTER").unwrap_or_default();
-    let secs = std::env::var("GOLDEN_TIMEOUT").ok().and_then(|s| s.parse().ok());
+    let secs = std::env::var("GOLDEN_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse().ok());
     let timeout = Duration::from_secs(secs.unwrap_or(DEFAULT_TIMEOUT_SECS));
     let pending = parse_pending(&read_opt(&dir.join("PENDING")).unwrap_or_default());
     let mut names: Vec<String> = std::fs::read_dir(&dir)
@@ -180,42 +243,47 @@ fn golden() {
         .filter(|n| n.contains(&filter))
         .collect();
     names.sort();
-    let stale: Vec<&String> = pending.keys().filter(|p| !dir.join(format!("{p}.py")).exists()).collect();
-    assert!(stale.is_empty(), "PENDING names programs that do not exist: {stale:?}");
+    let stale: Vec<&String> = pending
+        .keys()
+        .filter(|p| !dir.join(format!("{p}.py")).exists())
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "PENDING names programs that do not exist: {stale:?}"
+    );
 
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     std::thread::scope(|s| {
         for _ in 0..workers {
-            s.spawn(|| loop {
-                let Some(name) = names.get(next.fetch_add(1, Ordering::SeqCst)) else { break };
-                let report = expectation(&dir, name)
-                    .and_then(|exp| Ok(compare(&exp, &run_program(&bin, &dir, name, timeout)?)))
-                    .unwrap_or_else(|e| e);
-                results.lock().unwrap().push((name.clone(), report));
+            s.spawn(|| {
+                while let Some(name) = names.get(next.fetch_add(1, Ordering::SeqCst)) {
+                    let report = expectation(&dir, name)
+                        .and_then(|exp| Ok(compare(&exp, &run_program(&bin, &dir, name, timeout)?)))
+                        .unwrap_or_else(|e| e);
+                    results.lock().unwrap().push((name.clone(), report));
+                }
             });
         }
     });
     let mut results = results.into_inner().unwrap();
     results.sort();
 
-    let (mut passed, mut failed, mut pending_failed) = (0, Vec::new(), 0);
-    let mut unexpectedly_passed = Vec::new();
+    let verdict = classify(&results, &pending);
     for (name, report) in &results {
-        match (report.is_empty(), pending.get(name)) {
-            (true, None) => passed += 1,
-            (true, Some(_)) => unexpectedly_passed.push(name.clone()),
-            (false, None) => {
-                eprintln!("FAIL {name}\n{report}");
-                failed.push(name.clone());
-            }
-            (false, Some(reason)) => {
-                eprintln!("pending {name} ({reason})\n{report}");
-                pending_failed += 1;
-            }
+        if verdict.failed.contains(name) {
+            eprintln!("FAIL {name}\n{report}");
+        } else if let (false, Some(reason)) = (report.is_empty(), pending.get(name)) {
+            eprintln!("pending {name} ({reason})\n{report}");
         }
     }
+    let Verdict {
+        passed,
+        failed,
+        pending_failed,
+        unexpectedly_passed,
+    } = verdict;
     for name in &unexpectedly_passed {
         eprintln!("PASSED BUT PENDING {name}: remove it from tests/golden/PENDING");
     }
@@ -224,7 +292,10 @@ fn golden() {
         failed.len(),
         unexpectedly_passed.len()
     );
-    println!("{passed} passed, {} failed", failed.len() + unexpectedly_passed.len());
+    println!(
+        "{passed} passed, {} failed",
+        failed.len() + unexpectedly_passed.len()
+    );
     assert!(
         failed.is_empty() && unexpectedly_passed.is_empty(),
         "golden failures: {failed:?}; pending but passing: {unexpectedly_passed:?}"
@@ -240,13 +311,19 @@ fn diff_text_equal_is_none() {
 fn diff_text_shows_first_difference_with_context() {
     let d = diff_text("stdout", "a\nb\nc\n", "a\nB\nc\n").unwrap();
     assert!(d.contains("stdout differs at line 2"), "{d}");
-    assert!(d.contains("     a\n") && d.contains("   - b\n") && d.contains("   + B\n"), "{d}");
+    assert!(
+        d.contains("     a\n") && d.contains("   - b\n") && d.contains("   + B\n"),
+        "{d}"
+    );
 }
 
 #[test]
 fn diff_text_reports_missing_output_and_newline() {
     let d = diff_text("stderr", "x\n", "").unwrap();
-    assert!(d.contains("   - x\n") && d.contains("   + <end of output>"), "{d}");
+    assert!(
+        d.contains("   - x\n") && d.contains("   + <end of output>"),
+        "{d}"
+    );
     let d = diff_text("stdout", "x\n", "x").unwrap();
     assert!(d.contains("\"x\" (no newline at end)"), "{d}");
 }
@@ -255,7 +332,10 @@ fn diff_text_reports_missing_output_and_newline() {
 fn diff_text_truncates_long_tails() {
     let long: String = (0..20).map(|i| format!("{i}\n")).collect();
     let d = diff_text("stdout", "", &long).unwrap();
-    assert!(d.contains(&format!("... ({} more lines)", 20 - DIFF_LINES)), "{d}");
+    assert!(
+        d.contains(&format!("... ({} more lines)", 20 - DIFF_LINES)),
+        "{d}"
+    );
 }
 
 #[test]
@@ -266,12 +346,56 @@ fn diff_text_makes_trailing_space_visible() {
 
 #[test]
 fn compare_reports_code_and_streams() {
-    let exp = Outcome { stdout: "1\n".into(), stderr: String::new(), code: 0 };
-    assert_eq!(compare(&exp, &Outcome { stdout: "1\n".into(), ..Outcome::default() }), "");
-    let got = Outcome { stdout: "2\n".into(), stderr: "boom\n".into(), code: 1 };
+    let exp = Outcome {
+        stdout: "1\n".into(),
+        stderr: String::new(),
+        code: 0,
+    };
+    assert_eq!(
+        compare(
+            &exp,
+            &Outcome {
+                stdout: "1\n".into(),
+                ..Outcome::default()
+            }
+        ),
+        ""
+    );
+    let got = Outcome {
+        stdout: "2\n".into(),
+        stderr: "boom\n".into(),
+        code: 1,
+    };
     let r = compare(&exp, &got);
     assert!(r.contains("exit code: expected 0, got 1"), "{r}");
-    assert!(r.contains("stdout differs") && r.contains("stderr differs"), "{r}");
+    assert!(
+        r.contains("stdout differs") && r.contains("stderr differs"),
+        "{r}"
+    );
+}
+
+#[test]
+fn classify_pending_programs_do_not_fail_but_must_not_pass() {
+    let results: Vec<(String, String)> = [
+        ("ok", ""),
+        ("bad", "  x\n"),
+        ("pend", "  y\n"),
+        ("fixed", ""),
+    ]
+    .iter()
+    .map(|(n, r)| (n.to_string(), r.to_string()))
+    .collect();
+    let pending = parse_pending("pend  not yet\nfixed  was broken\n");
+    let v = classify(&results, &pending);
+    assert_eq!(
+        v,
+        Verdict {
+            passed: 1,
+            failed: vec!["bad".into()],
+            pending_failed: 1,
+            unexpectedly_passed: vec!["fixed".into()]
+        }
+    );
 }
 
 #[test]
@@ -287,10 +411,18 @@ fn expectation_defaults_and_unblessed() {
     let dir = std::env::temp_dir().join(format!("pyt-golden-selftest-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("a.out"), "hi\n").unwrap();
-    assert_eq!(expectation(&dir, "a"), Ok(Outcome { stdout: "hi\n".into(), ..Outcome::default() }));
+    assert_eq!(
+        expectation(&dir, "a"),
+        Ok(Outcome {
+            stdout: "hi\n".into(),
+            ..Outcome::default()
+        })
+    );
     std::fs::write(dir.join("a.code"), "3\n").unwrap();
     assert_eq!(expectation(&dir, "a").map(|o| o.code), Ok(3));
-    assert!(expectation(&dir, "missing").unwrap_err().contains("not blessed"));
+    assert!(expectation(&dir, "missing")
+        .unwrap_err()
+        .contains("not blessed"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -299,13 +431,23 @@ fn run_program_feeds_stdin_and_times_out() {
     // `sh` stands in for pyt: `sh run NAME.py` executes a script named `run` in the directory.
     let dir = std::env::temp_dir().join(format!("pyt-golden-run-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("run"), "case \"$1\" in\n slow.py) sleep 5;;\n *) cat; echo \"$2\" >&2; exit 4;;\nesac\n")
-        .unwrap();
+    std::fs::write(
+        dir.join("run"),
+        "case \"$1\" in\n slow.py) sleep 5;;\n *) cat; echo \"$2\" >&2; exit 4;;\nesac\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("echo.in"), "in\n").unwrap();
     std::fs::write(dir.join("echo.args"), "arg1\n").unwrap();
     let sh = Path::new("/bin/sh");
     let got = run_program(sh, &dir, "echo", Duration::from_secs(5)).unwrap();
-    assert_eq!(got, Outcome { stdout: "in\n".into(), stderr: "arg1\n".into(), code: 4 });
+    assert_eq!(
+        got,
+        Outcome {
+            stdout: "in\n".into(),
+            stderr: "arg1\n".into(),
+            code: 4
+        }
+    );
     let err = run_program(sh, &dir, "slow", Duration::from_millis(200)).unwrap_err();
     assert!(err.contains("timed out"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
