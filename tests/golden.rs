@@ -143,27 +143,7 @@ fn run_program(bin: &Path, dir: &Path, name: &str, timeout: Duration) -> Result<
             let _ = pipe.write_all(&stdin_data);
         }
     });
-    let drain = |pipe: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            if let Some(mut p) = pipe {
-                let _ = p.read_to_end(&mut buf);
-            }
-            String::from_utf8_lossy(&buf).into_owned()
-        })
-    };
-    let out = drain(
-        child
-            .stdout
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let err = drain(
-        child
-            .stderr
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
+    let (out, err) = (drain(child.stdout.take()), drain(child.stderr.take()));
     let start = Instant::now();
     let status = loop {
         match child.try_wait() {
@@ -185,6 +165,17 @@ fn run_program(bin: &Path, dir: &Path, name: &str, timeout: Duration) -> Result<
         stdout,
         stderr,
         code: status.code().unwrap_or(-1),
+    })
+}
+
+/// Reads a child's pipe to the end on its own thread.
+fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        if let Some(mut p) = pipe {
+            let _ = p.read_to_end(&mut buf);
+        }
+        String::from_utf8_lossy(&buf).into_owned()
     })
 }
 
