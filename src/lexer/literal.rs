@@ -317,6 +317,9 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, EscapeError> {
                 i = next;
                 match char::from_u32(value) {
                     Some(ch) => out.push(ch),
+                    // A lone surrogate is a valid Python str element but cannot live in a
+                    // Rust `String`: it becomes U+FFFD.
+                    None if (0xD800..=0xDFFF).contains(&value) => out.push('\u{FFFD}'),
                     None => return Err(unicode_error(body, bs, i, "illegal Unicode character")),
                 }
             }
@@ -661,6 +664,7 @@ mod tests {
         assert_eq!(d(r"\777"), "\u{1ff}");
         assert_eq!(d(r"\x41\u00e9\U0001F600"), "Aé😀");
         assert_eq!(d(r"\d\w"), "\\d\\w");
+        assert_eq!(d(r"\uDC80"), "\u{FFFD}");
         assert_eq!(d(r"\N{BULLET} \N{latin small letter a}"), "• a");
         assert_eq!(decode_str(r"\n", true).unwrap(), "\\n");
     }
