@@ -581,6 +581,14 @@ mod tests {
             num("9223372036854775807"),
             Ok(Number::Int(IntLit::Small(i64::MAX)))
         );
+        assert_eq!(
+            num("9223372036854775808"),
+            Ok(Number::Int(IntLit::Big("9223372036854775808".into())))
+        );
+        assert_eq!(
+            num("0o7777777777777777777777777"),
+            Ok(Number::Int(IntLit::Big("37778931862957161709567".into())))
+        );
     }
 
     #[test]
@@ -596,6 +604,13 @@ mod tests {
         assert_eq!(num("09j"), Ok(Number::Imag(9.0)));
         assert_eq!(num("0e5"), Ok(Number::Float(0.0)));
         assert_eq!(num("1e400"), Ok(Number::Float(f64::INFINITY)));
+        // Correctly rounded at the edges, as CPython's float parsing.
+        assert_eq!(num("5e-324"), Ok(Number::Float(f64::from_bits(1))));
+        assert_eq!(num("1e-400"), Ok(Number::Float(0.0)));
+        assert_eq!(
+            num("9007199254740993.0"),
+            Ok(Number::Float(9007199254740992.0))
+        );
     }
 
     #[test]
