@@ -168,12 +168,13 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 let ok = self.new_label();
                 self.compile_jump_if(test, true, ok)?;
-                self.emit(Instr::LoadAssertionError, span);
+                // CPython reports a failed assert at the test expression.
+                self.emit(Instr::LoadAssertionError, test.span);
                 if let Some(m) = msg {
                     self.compile_expr(m)?;
-                    self.emit(Instr::Call(1), span);
+                    self.emit(Instr::Call(1), test.span);
                 }
-                self.emit(Instr::Raise(1), span);
+                self.emit(Instr::Raise(1), test.span);
                 self.place(ok);
             }
             StmtKind::Import(aliases) => self.compile_import(aliases)?,

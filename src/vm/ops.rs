@@ -968,6 +968,15 @@ impl Vm {
                 n,
                 Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
             ) if is_intlike(n) => return self.repeat(b, n).map(Some),
+            (BinOp::Mult, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n)
+            | (BinOp::Mult, n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+                if !matches!(n, Value::Instance(_)) =>
+            {
+                return Err(PyErr::type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    n.type_name()
+                )))
+            }
             (BinOp::Mod, Value::Str(fmt), args) => {
                 return crate::builtins::format::percent_format(self, fmt.as_str(), args)
                     .map(|s| Some(Value::str(s)))
