@@ -6,6 +6,7 @@ use crate::objects::class::types;
 use crate::objects::exception::exc_state;
 use crate::objects::function::Args;
 use crate::objects::iter::{iter_class, ITER_CLASS_NAMES};
+use crate::objects::descr::Property;
 use crate::objects::{ExcKind, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
@@ -28,6 +29,13 @@ pub fn install() {
         ],
     );
     add_methods(&t.type_, "type", &[("mro", type_mro)]);
+    add_methods(&t.property, "property", &[
+        ("getter", property_getter),
+        ("setter", property_setter),
+        ("deleter", property_deleter),
+        ("__get__", property_get),
+        ("__set__", property_set),
+    ]);
     let base = t.exc(ExcKind::BaseException);
     add_methods(
         base,
@@ -221,4 +229,56 @@ fn iter_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn iter_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     this(&args)
+}
+
+fn property_of(args: &Args) -> PyResult<&'static str> {
+    let _ = args;
+    Ok("")
+}
+
+fn with_property(args: &Args, which: usize) -> PyResult<Value> {
+    let Some(p) = args.pos.first().and_then(|v| v.as_native::<Property>()) else {
+        return Err(PyErr::type_error("descriptor requires a 'property' object"));
+    };
+    let f = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+    parts[which] = f;
+    let [fget, fset, fdel] = parts;
+    Ok(Value::Native(std::sync::Arc::new(Property { fget, fset, fdel, doc: p.doc.clone() })))
+}
+
+fn property_getter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_of(&args)?;
+    with_property(&args, 0)
+}
+fn property_setter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    with_property(&args, 1)
+}
+fn property_deleter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    with_property(&args, 2)
+}
+
+fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(p), Some(obj)) = (args.pos.first().and_then(|v| v.as_native::<Property>()), args.pos.get(1)) else {
+        return Err(PyErr::type_error("__get__(None, None) is invalid"));
+    };
+    if obj.is_none() {
+        return Ok(args.pos[0].clone());
+    }
+    if p.fget.is_none() {
+        return Err(PyErr::attribute_error("property has no getter"));
+    }
+    let f = p.fget.clone();
+    vm.call(&f, Args::new(std::slice::from_ref(obj)))
+}
+
+fn property_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(p), Some(obj), Some(v)) = (args.pos.first().and_then(|v| v.as_native::<Property>()), args.pos.get(1), args.pos.get(2)) else {
+        return Err(PyErr::type_error("__set__ expected 2 arguments"));
+    };
+    if p.fset.is_none() {
+        return Err(PyErr::attribute_error("property has no setter"));
+    }
+    let f = p.fset.clone();
+    vm.call(&f, Args::new(&[obj.clone(), v.clone()]))
 }
