@@ -1,9 +1,21 @@
 //! The `builtins` module: builtin functions, builtin types and their methods, all registered
 //! in tables here (one place to look, as Lua's `linit.c`).
 
+pub mod bytes_methods;
+pub mod dict_methods;
+pub mod float_fmt;
 pub mod format;
+pub mod format_spec;
 pub mod functions;
+pub mod list_methods;
 pub mod methods;
+pub mod num_methods;
+pub mod percent;
+pub mod set_methods;
+pub mod str_methods;
+#[cfg(test)]
+pub mod testutil;
+pub mod tuple_methods;
 pub mod types_ctor;
 
 use crate::objects::class::types;

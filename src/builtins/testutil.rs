@@ -1,0 +1,61 @@
+//! Helpers for the unit tests of the builtin methods: a fresh VM, method calls by name, and
+//! exceptions rendered as `Kind: message` for comparison with CPython's output.
+
+use crate::objects::function::Args;
+use crate::objects::{PyErr, PyResult, Value};
+use crate::vm::{Interpreter, Vm};
+
+pub fn vm() -> Vm {
+    Vm::new(Interpreter::new(vec![]))
+}
+
+/// `Kind: message`, as the last line of a CPython traceback shows it.
+pub fn msg(e: &PyErr) -> String {
+    let mut vm = vm();
+    let text = vm.str(&e.0).unwrap_or_default();
+    if text.is_empty() {
+        e.0.type_name()
+    } else {
+        format!("{}: {}", e.0.type_name(), text)
+    }
+}
+
+/// `obj.name(*args)`.
+pub fn call(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+    vm.call_method(obj, name, args)
+}
+
+/// `obj.name(*args, **kw)`.
+pub fn call_kw(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &str,
+    args: &[Value],
+    kw: &[(&str, Value)],
+) -> PyResult<Value> {
+    let f = vm.getattr(obj, name)?;
+    let names: Vec<Value> = kw.iter().map(|(k, _)| Value::str(*k)).collect();
+    let vals: Vec<Value> = kw.iter().map(|(_, v)| v.clone()).collect();
+    vm.call(&f, Args::with_kw(args, &names, &vals))
+}
+
+/// `repr(obj.name(*args))`, or the exception as `Kind: message`.
+pub fn show(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> String {
+    match call(vm, obj, name, args) {
+        Ok(v) => vm.repr(&v).unwrap_or_default(),
+        Err(e) => msg(&e),
+    }
+}
+
+/// `repr(v)`.
+pub fn repr(vm: &mut Vm, v: &Value) -> String {
+    vm.repr(v).unwrap_or_default()
+}
+
+pub fn s(text: &str) -> Value {
+    Value::str(text)
+}
+
+pub fn i(n: i64) -> Value {
+    Value::Int(n)
+}
