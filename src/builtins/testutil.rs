@@ -59,3 +59,23 @@ pub fn s(text: &str) -> Value {
 pub fn i(n: i64) -> Value {
     Value::Int(n)
 }
+
+/// A dict with the given pairs, in order.
+pub fn d(pairs: Vec<(Value, Value)>) -> Value {
+    let mut vm = vm();
+    let dict = std::sync::Arc::new(crate::objects::DictObj::new());
+    for (k, v) in pairs {
+        vm.dict_set(&dict, k, v).expect("hashable test key");
+    }
+    Value::Dict(dict)
+}
+
+/// A set with the given items, inserted in order.
+pub fn set(items: Vec<Value>) -> Value {
+    let mut vm = vm();
+    let st = std::sync::Arc::new(crate::objects::SetObj::new(false));
+    for v in items {
+        vm.set_add(&st, v).expect("hashable test item");
+    }
+    Value::Set(st)
+}
