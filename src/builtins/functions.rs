@@ -691,6 +691,17 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
             it.type_name()
         )));
     }
+    if default.is_none() {
+        if let Some(g) = it.as_native::<crate::vm::generator::Generator>() {
+            // A generator's return value travels in the StopIteration.
+            return match g.resume(vm, Value::None, None)? {
+                crate::vm::generator::Resumed::Yield(v) => Ok(v),
+                crate::vm::generator::Resumed::Return(v) => {
+                    Err(PyErr::stop_iteration(if v.is_none() { None } else { Some(v) }))
+                }
+            };
+        }
+    }
     match it {
         // A user iterator's StopIteration (with its value) propagates unchanged.
         Value::Instance(_) if default.is_none() => {

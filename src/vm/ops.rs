@@ -1487,7 +1487,8 @@ impl Vm {
                                 if st.traceback.is_empty() {
                                     Some(Value::None)
                                 } else {
-                                    Some(crate::vm::traceback::traceback_value(obj))
+                                    let entries = st.traceback.clone();
+                                    Some(crate::vm::traceback::traceback_from(entries))
                                 }
                             }
                             "value"
