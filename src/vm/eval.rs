@@ -626,11 +626,7 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let v = match conversion {
                 1 => Value::str(vm.str(&v)?),
                 2 => Value::str(vm.repr(&v)?),
-                3 => Value::str(
-                    crate::objects::str::ascii_repr(&vm.repr(&v)?)
-                        .trim_matches('\'')
-                        .to_string(),
-                ),
+                3 => Value::str(crate::builtins::percent::ascii_escape(&vm.repr(&v)?)),
                 _ => v,
             };
             let spec_str = match &spec {
