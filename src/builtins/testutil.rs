@@ -79,3 +79,31 @@ pub fn set(items: Vec<Value>) -> Value {
     }
     Value::Set(st)
 }
+
+/// `repr(obj.name(*args))` and then `repr(obj)`, joined by ` | ` (for mutating methods).
+pub fn show_mut(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> String {
+    let r = show(vm, obj, name, args);
+    format!("{r} | {}", repr(vm, obj))
+}
+
+/// Runs Python source in a fresh module and returns `str(r)` (the variable `r` the code
+/// sets), or the exception that escaped as `Kind: message`.
+pub fn py(code: &str) -> String {
+    let mut vm = vm();
+    let globals = std::sync::Arc::new(crate::objects::DictObj::new());
+    globals.set_str("__name__", Value::str("__main__"));
+    let r = crate::vm::import::exec_source(
+        &mut vm,
+        "<test>",
+        code.to_string(),
+        &globals,
+        crate::compiler::Mode::Exec,
+    );
+    match r {
+        Ok(_) => match globals.get_str("r") {
+            Some(v) => vm.str(&v).unwrap_or_else(|e| msg(&e)),
+            None => "<no r>".into(),
+        },
+        Err(e) => msg(&e),
+    }
+}

@@ -1334,7 +1334,12 @@ pub fn frame_locals(f: &Frame) -> Arc<DictObj> {
             d.set_str(name, v.clone());
         }
     }
-    for (name, cell) in co.cellvars.iter().chain(co.freevars.iter()).zip(f.cells.iter()) {
+    for (name, cell) in co
+        .cellvars
+        .iter()
+        .chain(co.freevars.iter())
+        .zip(f.cells.iter())
+    {
         if let Some(v) = cell.get() {
             d.set_str(name, v);
         }
@@ -1383,7 +1388,9 @@ fn frame_intrinsic(vm: &mut Vm, f: &Frame, func: &Value) -> PyResult<Option<Valu
                 .and_then(|i| f.cells.get(ncell + i))
                 .and_then(|c| c.get());
             match class {
-                Some(Value::Class(c)) => crate::builtins::types_ctor::make_super(c, first).map(Some),
+                Some(Value::Class(c)) => {
+                    crate::builtins::types_ctor::make_super(c, first).map(Some)
+                }
                 _ => Err(PyErr::runtime_error("super(): __class__ cell not found")),
             }
         }
