@@ -3,6 +3,7 @@
 
 pub mod bytes_methods;
 pub mod dict_methods;
+pub mod dict_views;
 pub mod float_fmt;
 pub mod format;
 pub mod format_spec;
