@@ -11,10 +11,8 @@ use std::sync::Arc;
 pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 
 /// Every importable builtin module (sys and builtins exist from start-up).
-const REGISTRY: &[(&str, ModuleInit)] = &[
-    ("_thread", thread::init),
-    ("threading", threading::init),
-];
+const REGISTRY: &[(&str, ModuleInit)] =
+    &[("_thread", thread::init), ("threading", threading::init)];
 
 pub fn lookup(name: &str) -> Option<ModuleInit> {
     REGISTRY.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)

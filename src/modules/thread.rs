@@ -7,7 +7,9 @@
 use crate::builtins::add_methods;
 use crate::objects::class::types;
 use crate::objects::function::Args;
-use crate::objects::{Builtin, Class, DictObj, ExcKind, Module, NativeObject, PyErr, PyResult, Value};
+use crate::objects::{
+    Builtin, Class, DictObj, ExcKind, Module, NativeObject, PyErr, PyResult, Value,
+};
 use crate::vm::{check_signals, current_ident, Vm};
 use parking_lot::{Condvar, Mutex, MutexGuard};
 use std::any::Any;
@@ -46,7 +48,11 @@ pub fn wait_until<T>(
         if deadline.is_some_and(|d| now >= d) {
             return Ok(false);
         }
-        let wake = if vm.is_main { Some(now + SIGNAL_POLL) } else { None };
+        let wake = if vm.is_main {
+            Some(now + SIGNAL_POLL)
+        } else {
+            None
+        };
         let until = match (deadline, wake) {
             (Some(d), Some(w)) => Some(d.min(w)),
             (d, w) => d.or(w),
@@ -73,19 +79,30 @@ fn deadline_of(vm: &mut Vm, args: &Args, first: usize) -> PyResult<(bool, Option
     let timeout = match crate::builtins::opt_arg(args, first + 1, "timeout") {
         None | Some(Value::None) => -1.0,
         Some(v) => crate::builtins::functions::num_to_float(v).ok_or_else(|| {
-            PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()))
+            PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                v.type_name()
+            ))
         })?,
     };
     if !blocking && timeout != -1.0 {
-        return Err(PyErr::value_error("can't specify a timeout for a non-blocking call"));
+        return Err(PyErr::value_error(
+            "can't specify a timeout for a non-blocking call",
+        ));
     }
     if timeout < 0.0 && timeout != -1.0 {
-        return Err(PyErr::value_error("timeout value must be a non-negative number"));
+        return Err(PyErr::value_error(
+            "timeout value must be a non-negative number",
+        ));
     }
     if timeout > TIMEOUT_MAX {
         return Err(PyErr::overflow_error("timeout value is too large"));
     }
-    let deadline = if timeout >= 0.0 { Some(Instant::now() + Duration::from_secs_f64(timeout)) } else { None };
+    let deadline = if timeout >= 0.0 {
+        Some(Instant::now() + Duration::from_secs_f64(timeout))
+    } else {
+        None
+    };
     Ok((blocking, deadline))
 }
 
@@ -98,10 +115,18 @@ pub struct Lock {
 
 impl Lock {
     pub fn new() -> Lock {
-        Lock { locked: Mutex::new(false), cv: Condvar::new() }
+        Lock {
+            locked: Mutex::new(false),
+            cv: Condvar::new(),
+        }
     }
     /// Acquires; `deadline` None waits forever. Returns whether the lock was taken.
-    pub fn acquire(&self, vm: &mut Vm, blocking: bool, deadline: Option<Instant>) -> PyResult<bool> {
+    pub fn acquire(
+        &self,
+        vm: &mut Vm,
+        blocking: bool,
+        deadline: Option<Instant>,
+    ) -> PyResult<bool> {
         let mut g = self.locked.lock();
         if !*g {
             *g = true;
@@ -145,8 +170,15 @@ impl NativeObject for Lock {
         self
     }
     fn repr(&self, _vm: &mut Vm, me: &Value) -> PyResult<Option<String>> {
-        let state = if self.is_locked() { "locked" } else { "unlocked" };
-        Ok(Some(format!("<{state} _thread.lock object at {:#x}>", crate::vm::ops::addr(me))))
+        let state = if self.is_locked() {
+            "locked"
+        } else {
+            "unlocked"
+        };
+        Ok(Some(format!(
+            "<{state} _thread.lock object at {:#x}>",
+            crate::vm::ops::addr(me)
+        )))
     }
 }
 
@@ -190,17 +222,21 @@ fn lock_class() -> Arc<Class> {
     C.get_or_init(|| {
         let c = Class::new_builtin("lock", Some(&types().object));
         c.dict.set_str("__module__", Value::str("_thread"));
-        add_methods(&c, "lock", &[
-            ("acquire", lock_acquire),
-            ("acquire_lock", lock_acquire),
-            ("__enter__", lock_enter),
-            ("release", lock_release),
-            ("release_lock", lock_release),
-            ("__exit__", lock_release),
-            ("locked", lock_locked),
-            ("locked_lock", lock_locked),
-            ("_is_owned", lock_is_owned),
-        ]);
+        add_methods(
+            &c,
+            "lock",
+            &[
+                ("acquire", lock_acquire),
+                ("acquire_lock", lock_acquire),
+                ("__enter__", lock_enter),
+                ("release", lock_release),
+                ("release_lock", lock_release),
+                ("__exit__", lock_release),
+                ("locked", lock_locked),
+                ("locked_lock", lock_locked),
+                ("_is_owned", lock_is_owned),
+            ],
+        );
         c
     })
     .clone()
@@ -221,7 +257,10 @@ pub struct RLock {
 
 impl RLock {
     pub fn new() -> RLock {
-        RLock { state: Mutex::new(RState::default()), cv: Condvar::new() }
+        RLock {
+            state: Mutex::new(RState::default()),
+            cv: Condvar::new(),
+        }
     }
     fn acquire(&self, vm: &mut Vm, blocking: bool, deadline: Option<Instant>) -> PyResult<bool> {
         let me = vm.ident;
@@ -344,15 +383,19 @@ fn rlock_class() -> Arc<Class> {
     C.get_or_init(|| {
         let c = Class::new_builtin("RLock", Some(&types().object));
         c.dict.set_str("__module__", Value::str("_thread"));
-        add_methods(&c, "RLock", &[
-            ("acquire", rlock_acquire),
-            ("__enter__", rlock_enter),
-            ("release", rlock_release),
-            ("__exit__", rlock_release),
-            ("_is_owned", rlock_is_owned),
-            ("_release_save", rlock_release_save),
-            ("_acquire_restore", rlock_acquire_restore),
-        ]);
+        add_methods(
+            &c,
+            "RLock",
+            &[
+                ("acquire", rlock_acquire),
+                ("__enter__", rlock_enter),
+                ("release", rlock_release),
+                ("__exit__", rlock_release),
+                ("_is_owned", rlock_is_owned),
+                ("_release_save", rlock_release_save),
+                ("_acquire_restore", rlock_acquire_restore),
+            ],
+        );
         c
     })
     .clone()
@@ -367,7 +410,11 @@ pub struct Local {
 
 impl Local {
     fn dict(&self, vm: &Vm) -> Arc<DictObj> {
-        self.dicts.lock().entry(vm.ident).or_insert_with(|| Arc::new(DictObj::new())).clone()
+        self.dicts
+            .lock()
+            .entry(vm.ident)
+            .or_insert_with(|| Arc::new(DictObj::new()))
+            .clone()
     }
 }
 
@@ -389,7 +436,9 @@ impl NativeObject for Local {
         if name.starts_with("__") {
             return Ok(None);
         }
-        Err(PyErr::attribute_error(format!("'_thread._local' object has no attribute '{name}'")))
+        Err(PyErr::attribute_error(format!(
+            "'_thread._local' object has no attribute '{name}'"
+        )))
     }
     fn setattr(&self, vm: &mut Vm, _me: &Value, name: &str, value: &Value) -> PyResult<bool> {
         self.dict(vm).set_str(name, value.clone());
@@ -418,7 +467,9 @@ fn new_rlock(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn new_local(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Native(Arc::new(Local { dicts: Mutex::new(HashMap::new()) })))
+    Ok(Value::Native(Arc::new(Local {
+        dicts: Mutex::new(HashMap::new()),
+    })))
 }
 
 fn get_ident(vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -434,7 +485,9 @@ fn count(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn next_thread_number(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Int(THREAD_NUMBER.fetch_add(1, Ordering::Relaxed) as i64))
+    Ok(Value::Int(
+        THREAD_NUMBER.fetch_add(1, Ordering::Relaxed) as i64
+    ))
 }
 
 fn stack_size(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -442,7 +495,12 @@ fn stack_size(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(v) = args.pos.first() {
         let n = match v {
             Value::Int(i) => *i,
-            other => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                )))
+            }
         };
         if n != 0 && n < 32768 {
             return Err(PyErr::value_error("size not valid: 32768 bytes"));
@@ -473,7 +531,11 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let interp = vm.interp.clone();
     let requested = STACK_SIZE.load(Ordering::Relaxed);
-    let size = if requested == 0 { SCRIPT_THREAD_STACK } else { requested.max(SCRIPT_THREAD_STACK / 4) };
+    let size = if requested == 0 {
+        SCRIPT_THREAD_STACK
+    } else {
+        requested.max(SCRIPT_THREAD_STACK / 4)
+    };
     RUNNING.fetch_add(1, Ordering::Relaxed);
     let spawned = std::thread::Builder::new().stack_size(size).spawn(move || {
         let mut tvm = Vm::new(interp);
@@ -508,11 +570,16 @@ fn print_thread_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => format!("{}", vm.ident),
     };
     if let Some(st) = crate::objects::exception::exc_state(&exc) {
-        st.lock().traceback.retain(|e| &*e.code.obj.source.name != crate::modules::threading::SOURCE_NAME);
+        st.lock()
+            .traceback
+            .retain(|e| &*e.code.obj.source.name != crate::modules::threading::SOURCE_NAME);
     }
     let out = vm.interp.out.clone();
     out.flush_fd(1);
-    let text = format!("Exception in thread {name}:\n{}", crate::vm::traceback::format_exception(vm, &exc));
+    let text = format!(
+        "Exception in thread {name}:\n{}",
+        crate::vm::traceback::format_exception(vm, &exc)
+    );
     out.write_stderr(vm, &text)?;
     out.flush_fd(2);
     Ok(Value::None)
@@ -537,7 +604,10 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
     f("_print_thread_exception", print_thread_exception);
     f("_monotonic", monotonic);
     m.set("LockType", Value::Class(lock_class()));
-    m.set("error", Value::Class(types().exc(ExcKind::RuntimeError).clone()));
+    m.set(
+        "error",
+        Value::Class(types().exc(ExcKind::RuntimeError).clone()),
+    );
     m.set("TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
     Ok(m)
 }

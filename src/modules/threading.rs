@@ -15,7 +15,9 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
     let m = Arc::new(Module::new("threading"));
     m.set("__builtins__", Value::Module(vm.interp.builtins.clone()));
     // Registered before its body runs, as every module is, so `_shutdown` can find it.
-    vm.interp.modules.set_str("threading", Value::Module(m.clone()));
+    vm.interp
+        .modules
+        .set_str("threading", Value::Module(m.clone()));
     crate::vm::import::exec_source(vm, SOURCE_NAME, SOURCE.to_string(), &m.dict, Mode::Exec)?;
     Ok(m)
 }

@@ -49,7 +49,12 @@ impl NativeObject for Property {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, _vm: &mut crate::vm::Vm, _me: &Value, name: &str) -> crate::objects::PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        _vm: &mut crate::vm::Vm,
+        _me: &Value,
+        name: &str,
+    ) -> crate::objects::PyResult<Option<Value>> {
         Ok(match name {
             "fget" => Some(self.fget.clone()),
             "fset" => Some(self.fset.clone()),
@@ -66,13 +71,23 @@ impl NativeObject for StaticMethod {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, _vm: &mut crate::vm::Vm, _me: &Value, name: &str) -> crate::objects::PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        _vm: &mut crate::vm::Vm,
+        _me: &Value,
+        name: &str,
+    ) -> crate::objects::PyResult<Option<Value>> {
         Ok(match name {
             "__func__" | "__wrapped__" => Some(self.func.clone()),
             _ => None,
         })
     }
-    fn call(&self, vm: &mut crate::vm::Vm, _me: &Value, args: crate::objects::function::Args) -> crate::objects::PyResult<Option<Value>> {
+    fn call(
+        &self,
+        vm: &mut crate::vm::Vm,
+        _me: &Value,
+        args: crate::objects::function::Args,
+    ) -> crate::objects::PyResult<Option<Value>> {
         let f = self.func.clone();
         vm.call(&f, args).map(Some)
     }
@@ -84,7 +99,12 @@ impl NativeObject for ClassMethod {
     fn as_any(&self) -> &dyn Any {
         self
     }
-    fn getattr(&self, _vm: &mut crate::vm::Vm, _me: &Value, name: &str) -> crate::objects::PyResult<Option<Value>> {
+    fn getattr(
+        &self,
+        _vm: &mut crate::vm::Vm,
+        _me: &Value,
+        name: &str,
+    ) -> crate::objects::PyResult<Option<Value>> {
         Ok(match name {
             "__func__" | "__wrapped__" => Some(self.func.clone()),
             _ => None,

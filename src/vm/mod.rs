@@ -164,7 +164,11 @@ pub fn current_ident() -> u64 {
 pub fn native_thread_id() -> u64 {
     std::fs::read_link("/proc/thread-self")
         .ok()
-        .and_then(|p| p.file_name().and_then(|n| n.to_str()).and_then(|n| n.parse().ok()))
+        .and_then(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.parse().ok())
+        })
         .unwrap_or_else(|| u64::from(std::process::id()))
 }
 
