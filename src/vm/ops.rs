@@ -600,6 +600,11 @@ impl Vm {
                 return Ok(Value::Bool(eq == (op == CmpOp::Eq)));
             }
             (Value::Set(x), Value::Set(y)) => return self.compare_sets(op, x, y),
+            (Value::Slice(x), Value::Slice(y)) => {
+                let a = [x.start.clone(), x.stop.clone(), x.step.clone()];
+                let b = [y.start.clone(), y.stop.clone(), y.step.clone()];
+                return self.compare_seq(op, &a, &b);
+            }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
                 let same = x.len() == y.len()
                     && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
