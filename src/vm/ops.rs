@@ -105,11 +105,11 @@ impl Vm {
                     return None;
                 }
                 if owner.base_kind == crate::objects::class::BaseKind::Builtin
-                    && !Arc::ptr_eq(&owner, &cls)
+                    && matches!(i.payload, Payload::Base(_))
                 {
                     // A builtin base's own method (e.g. dict.__getitem__) is handled natively
-                    // through the payload, except where the builtin class dict provides one.
-                    return Some(f);
+                    // through the payload by the protocol (which also honours __missing__).
+                    return None;
                 }
                 Some(f)
             }
