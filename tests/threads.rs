@@ -67,5 +67,9 @@ fn thread_stress_programs() {
     }
     let passed = programs.len() - failures.len();
     println!("{passed} passed, {} failed", failures.len());
-    assert!(failures.is_empty(), "thread stress failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "thread stress failures:\n{}",
+        failures.join("\n")
+    );
 }
