@@ -1,6 +1,9 @@
 //! Builtin modules: one registry table, name → initialiser (Lua's `linit.c`).
 
+pub mod math;
+pub mod random;
 pub mod sys;
+pub mod util;
 
 use crate::objects::{Module, PyResult};
 use crate::vm::Vm;
@@ -9,7 +12,7 @@ use std::sync::Arc;
 pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 
 /// Every importable builtin module (sys and builtins exist from start-up).
-const REGISTRY: &[(&str, ModuleInit)] = &[];
+const REGISTRY: &[(&str, ModuleInit)] = &[("math", math::init), ("random", random::init)];
 
 pub fn lookup(name: &str) -> Option<ModuleInit> {
     REGISTRY.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
