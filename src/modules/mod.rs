@@ -3,6 +3,7 @@
 pub mod math;
 pub mod random;
 pub mod sys;
+pub mod time;
 pub mod util;
 
 use crate::objects::{Module, PyResult};
@@ -12,7 +13,11 @@ use std::sync::Arc;
 pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 
 /// Every importable builtin module (sys and builtins exist from start-up).
-const REGISTRY: &[(&str, ModuleInit)] = &[("math", math::init), ("random", random::init)];
+const REGISTRY: &[(&str, ModuleInit)] = &[
+    ("math", math::init),
+    ("random", random::init),
+    ("time", time::init),
+];
 
 pub fn lookup(name: &str) -> Option<ModuleInit> {
     REGISTRY.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)

@@ -101,3 +101,21 @@ pub fn not_int(v: &Value) -> PyErr {
         v.type_name()
     ))
 }
+
+/// `_tuple_new(cls, iterable)`: an instance of a tuple subclass carrying the tuple as its
+/// builtin payload (what `tuple.__new__(cls, iterable)` does in CPython).
+pub fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use crate::objects::instance::{Instance, Payload};
+    let Value::Class(cls) = pos(&args, 0, "_tuple_new")? else {
+        return Err(PyErr::type_error("_tuple_new(): first argument must be a class"));
+    };
+    let items = match args.pos.get(1) {
+        Some(v) => vm.collect(v)?,
+        None => vec![],
+    };
+    Ok(Value::Instance(Arc::new(Instance::new(
+        cls.clone(),
+        Arc::new(crate::objects::DictObj::new()),
+        Payload::Base(Value::tuple(items)),
+    ))))
+}
