@@ -697,7 +697,11 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return match g.resume(vm, Value::None, None)? {
                 crate::vm::generator::Resumed::Yield(v) => Ok(v),
                 crate::vm::generator::Resumed::Return(v) => {
-                    Err(PyErr::stop_iteration(if v.is_none() { None } else { Some(v) }))
+                    Err(PyErr::stop_iteration(if v.is_none() {
+                        None
+                    } else {
+                        Some(v)
+                    }))
                 }
             };
         }

@@ -626,11 +626,7 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let v = match conversion {
                 1 => Value::str(vm.str(&v)?),
                 2 => Value::str(vm.repr(&v)?),
-                3 => Value::str(
-                    crate::objects::str::ascii_repr(&vm.repr(&v)?)
-                        .trim_matches('\'')
-                        .to_string(),
-                ),
+                3 => Value::str(crate::builtins::percent::ascii_escape(&vm.repr(&v)?)),
                 _ => v,
             };
             let spec_str = match &spec {
@@ -1338,7 +1334,12 @@ pub fn frame_locals(f: &Frame) -> Arc<DictObj> {
             d.set_str(name, v.clone());
         }
     }
-    for (name, cell) in co.cellvars.iter().chain(co.freevars.iter()).zip(f.cells.iter()) {
+    for (name, cell) in co
+        .cellvars
+        .iter()
+        .chain(co.freevars.iter())
+        .zip(f.cells.iter())
+    {
         if let Some(v) = cell.get() {
             d.set_str(name, v);
         }
@@ -1387,7 +1388,9 @@ fn frame_intrinsic(vm: &mut Vm, f: &Frame, func: &Value) -> PyResult<Option<Valu
                 .and_then(|i| f.cells.get(ncell + i))
                 .and_then(|c| c.get());
             match class {
-                Some(Value::Class(c)) => crate::builtins::types_ctor::make_super(c, first).map(Some),
+                Some(Value::Class(c)) => {
+                    crate::builtins::types_ctor::make_super(c, first).map(Some)
+                }
                 _ => Err(PyErr::runtime_error("super(): __class__ cell not found")),
             }
         }

@@ -113,6 +113,16 @@ impl Vm {
                 }
                 Some(f)
             }
+            // Native objects (iterators, dict views, module types) get the special methods
+            // their class dict defines, so builtin methods can implement operators for them.
+            Value::Native(_) => {
+                let cls = v.class();
+                let (f, owner) = cls.lookup_with_owner(name)?;
+                if Arc::ptr_eq(&owner, &types().object) {
+                    return None;
+                }
+                Some(f)
+            }
             _ => None,
         }
     }
