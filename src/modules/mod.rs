@@ -1,6 +1,7 @@
 //! Builtin modules: one registry table, name → initialiser (Lua's `linit.c`).
 
 pub mod math;
+pub mod os;
 pub mod random;
 pub mod sys;
 pub mod time;
@@ -15,6 +16,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 /// Every importable builtin module (sys and builtins exist from start-up).
 const REGISTRY: &[(&str, ModuleInit)] = &[
     ("math", math::init),
+    ("os", os::init),
     ("random", random::init),
     ("time", time::init),
 ];

@@ -101,7 +101,9 @@ fn epoch_arg(args: &Args) -> PyResult<libc::time_t> {
         Some(v) => {
             let f = to_f64(v)?;
             if !f.is_finite() || f.abs() > 1e17 {
-                return Err(PyErr::overflow_error("timestamp out of range for platform time_t"));
+                return Err(PyErr::overflow_error(
+                    "timestamp out of range for platform time_t",
+                ));
             }
             Ok(f.floor() as libc::time_t)
         }
@@ -140,7 +142,9 @@ fn local_tm(t: libc::time_t) -> PyResult<libc::tm> {
         libc::localtime_r(&t, &mut tm)
     };
     if r.is_null() {
-        return Err(PyErr::overflow_error("timestamp out of range for platform time_t"));
+        return Err(PyErr::overflow_error(
+            "timestamp out of range for platform time_t",
+        ));
     }
     Ok(tm)
 }
@@ -155,13 +159,19 @@ fn gmtime(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     // SAFETY: both pointers are valid for the call; gmtime_r is the thread-safe variant.
     let r = unsafe { libc::gmtime_r(&t, &mut tm) };
     if r.is_null() {
-        return Err(PyErr::overflow_error("timestamp out of range for platform time_t"));
+        return Err(PyErr::overflow_error(
+            "timestamp out of range for platform time_t",
+        ));
     }
     Ok(tm_to_tuple(&tm))
 }
 
 /// A C `struct tm` from the 9 fields of a time tuple (plus optional zone and offset).
-fn tuple_to_tm(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<(libc::tm, Option<std::ffi::CString>)> {
+fn tuple_to_tm(
+    vm: &mut Vm,
+    v: &Value,
+    fname: &str,
+) -> PyResult<(libc::tm, Option<std::ffi::CString>)> {
     let items = vm.collect(v)?;
     if items.len() < 9 {
         return Err(PyErr::type_error(format!(
@@ -234,7 +244,12 @@ fn strftime(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let mut buf = vec![0u8; size];
         // SAFETY: buf has `size` writable bytes; cfmt and tm are valid for the call.
         let n = unsafe {
-            libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, size, cfmt.as_ptr(), &tm)
+            libc::strftime(
+                buf.as_mut_ptr() as *mut libc::c_char,
+                size,
+                cfmt.as_ptr(),
+                &tm,
+            )
         };
         if n > 0 || size >= fmt.len() * 64 {
             buf.truncate(n);
@@ -265,7 +280,10 @@ fn format_asctime(vm: &mut Vm, t: &Value) -> PyResult<String> {
     for (slot, item) in f.iter_mut().zip(items.iter()) {
         *slot = to_i64(item)?;
     }
-    let day = DAYS.get(f[6].rem_euclid(7) as usize).copied().unwrap_or("???");
+    let day = DAYS
+        .get(f[6].rem_euclid(7) as usize)
+        .copied()
+        .unwrap_or("???");
     let mon = MONTHS
         .get((f[1] - 1).clamp(0, 11) as usize)
         .copied()

@@ -107,7 +107,9 @@ pub fn not_int(v: &Value) -> PyErr {
 pub fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     use crate::objects::instance::{Instance, Payload};
     let Value::Class(cls) = pos(&args, 0, "_tuple_new")? else {
-        return Err(PyErr::type_error("_tuple_new(): first argument must be a class"));
+        return Err(PyErr::type_error(
+            "_tuple_new(): first argument must be a class",
+        ));
     };
     let items = match args.pos.get(1) {
         Some(v) => vm.collect(v)?,
