@@ -143,13 +143,7 @@ fn version_info() -> Value {
     use crate::objects::{Class, DictObj};
     let ns = Arc::new(DictObj::new());
     ns.set_str("__module__", Value::str("sys"));
-    let cls = Class::new_user(
-        "version_info",
-        "version_info",
-        vec![types().tuple.clone()],
-        ns,
-        None,
-    );
+    let cls = Class::new_user("version_info", "version_info", vec![types().tuple.clone()], ns, None);
     let (a, b, c) = PYTHON_VERSION;
     let fields = [
         ("major", Value::Int(a)),

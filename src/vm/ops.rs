@@ -978,16 +978,10 @@ impl Vm {
                 n,
                 Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
             ) if is_intlike(n) => return self.repeat(b, n).map(Some),
-            (
-                BinOp::Mult,
-                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
-                n,
-            )
-            | (
-                BinOp::Mult,
-                n,
-                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
-            ) if !matches!(n, Value::Instance(_)) => {
+            (BinOp::Mult, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n)
+            | (BinOp::Mult, n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+                if !matches!(n, Value::Instance(_)) =>
+            {
                 return Err(PyErr::type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     n.type_name()
