@@ -1,5 +1,7 @@
 //! Builtin modules: one registry table, name → initialiser (Lua's `linit.c`).
 
+pub mod collections;
+pub mod deque;
 pub mod math;
 pub mod os;
 pub mod random;
@@ -15,7 +17,9 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 
 /// Every importable builtin module (sys and builtins exist from start-up).
 const REGISTRY: &[(&str, ModuleInit)] = &[
+    ("collections", collections::init),
     ("math", math::init),
+    ("operator", collections::init_operator),
     ("os", os::init),
     ("random", random::init),
     ("time", time::init),
