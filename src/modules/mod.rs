@@ -2,6 +2,7 @@
 
 pub mod collections;
 pub mod deque;
+pub mod functools;
 pub mod math;
 pub mod os;
 pub mod random;
@@ -18,6 +19,8 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 /// Every importable builtin module (sys and builtins exist from start-up).
 const REGISTRY: &[(&str, ModuleInit)] = &[
     ("collections", collections::init),
+    ("contextlib", functools::init_contextlib),
+    ("functools", functools::init),
     ("math", math::init),
     ("operator", collections::init_operator),
     ("os", os::init),
