@@ -13,3 +13,8 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
 pub fn init_contextlib(vm: &mut Vm) -> PyResult<Arc<Module>> {
     python_module(vm, "contextlib", &[], include_str!("py/contextlib.py"))
 }
+
+/// `heapq`: CPython's sift algorithms in Python (`py/heapq.py`).
+pub fn init_heapq(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    python_module(vm, "heapq", &[], include_str!("py/heapq.py"))
+}

@@ -21,6 +21,7 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("collections", collections::init),
     ("contextlib", functools::init_contextlib),
     ("functools", functools::init),
+    ("heapq", functools::init_heapq),
     ("math", math::init),
     ("operator", collections::init_operator),
     ("os", os::init),
