@@ -22,6 +22,7 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("contextlib", functools::init_contextlib),
     ("functools", functools::init),
     ("heapq", functools::init_heapq),
+    ("itertools", functools::init_itertools),
     ("math", math::init),
     ("operator", collections::init_operator),
     ("os", os::init),
