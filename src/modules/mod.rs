@@ -8,6 +8,7 @@ pub mod os;
 pub mod random;
 pub mod sys;
 pub mod time;
+pub mod traceback;
 pub mod util;
 
 use crate::objects::{Module, PyResult};
@@ -28,6 +29,7 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("os", os::init),
     ("random", random::init),
     ("time", time::init),
+    ("traceback", traceback::init),
 ];
 
 pub fn lookup(name: &str) -> Option<ModuleInit> {
