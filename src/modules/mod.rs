@@ -9,6 +9,8 @@ pub mod random;
 pub mod sys;
 pub mod time;
 pub mod traceback;
+#[cfg(test)]
+mod tests;
 pub mod util;
 
 use crate::objects::{Module, PyResult};
