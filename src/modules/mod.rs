@@ -7,10 +7,12 @@ pub mod math;
 pub mod os;
 pub mod random;
 pub mod sys;
-pub mod time;
-pub mod traceback;
 #[cfg(test)]
 mod tests;
+pub mod thread;
+pub mod threading;
+pub mod time;
+pub mod traceback;
 pub mod util;
 
 use crate::objects::{Module, PyResult};
@@ -21,6 +23,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 
 /// Every importable builtin module (sys and builtins exist from start-up).
 const REGISTRY: &[(&str, ModuleInit)] = &[
+    ("_thread", thread::init),
     ("collections", collections::init),
     ("contextlib", functools::init_contextlib),
     ("functools", functools::init),
@@ -30,6 +33,7 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("operator", collections::init_operator),
     ("os", os::init),
     ("random", random::init),
+    ("threading", threading::init),
     ("time", time::init),
     ("traceback", traceback::init),
 ];

@@ -18,6 +18,8 @@ pub fn install(interp: &Arc<Interpreter>, argv: Vec<String>) {
     );
     m.set("stdout", Value::Native(Arc::new(StdStream { fd: 1 })));
     m.set("stderr", Value::Native(Arc::new(StdStream { fd: 2 })));
+    m.set("stdin", Value::Native(Arc::new(crate::vm::output::StdIn)));
+    m.set("__stdin__", m.get("stdin").unwrap_or(Value::None));
     m.set("__stdout__", m.get("stdout").unwrap_or(Value::None));
     m.set("__stderr__", m.get("stderr").unwrap_or(Value::None));
     m.set("modules", Value::Dict(interp.modules.clone()));
@@ -143,7 +145,13 @@ fn version_info() -> Value {
     use crate::objects::{Class, DictObj};
     let ns = Arc::new(DictObj::new());
     ns.set_str("__module__", Value::str("sys"));
-    let cls = Class::new_user("version_info", "version_info", vec![types().tuple.clone()], ns, None);
+    let cls = Class::new_user(
+        "version_info",
+        "version_info",
+        vec![types().tuple.clone()],
+        ns,
+        None,
+    );
     let (a, b, c) = PYTHON_VERSION;
     let fields = [
         ("major", Value::Int(a)),

@@ -85,7 +85,10 @@ impl Vm {
                             if let Some(base) = super::ops::base_value(first) {
                                 let mut pos = args.pos.to_vec();
                                 pos[0] = base.clone();
-                                return (b.func)(self, Args::with_kw(&pos, args.kwnames, args.kwvals));
+                                return (b.func)(
+                                    self,
+                                    Args::with_kw(&pos, args.kwnames, args.kwvals),
+                                );
                             }
                         }
                     }

@@ -978,10 +978,16 @@ impl Vm {
                 n,
                 Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
             ) if is_intlike(n) => return self.repeat(b, n).map(Some),
-            (BinOp::Mult, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n)
-            | (BinOp::Mult, n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
-                if !matches!(n, Value::Instance(_)) =>
-            {
+            (
+                BinOp::Mult,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+                n,
+            )
+            | (
+                BinOp::Mult,
+                n,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+            ) if !matches!(n, Value::Instance(_)) => {
                 return Err(PyErr::type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     n.type_name()
@@ -2075,13 +2081,11 @@ impl Vm {
             },
             Value::Range(r) => match idx {
                 Value::Slice(sl) => {
-                    let (start, _, step, n) = self.slice_indices(sl, r.len() as usize)?;
-                    let new_start = r.get(start);
-                    let new_step = r.step * step;
+                    let (start, stop, step, _) = self.slice_indices(sl, r.len() as usize)?;
                     Ok(Value::Range(Arc::new(crate::objects::RangeObj {
-                        start: new_start,
-                        stop: new_start + new_step * n as i64,
-                        step: new_step,
+                        start: r.get(start),
+                        stop: r.get(stop),
+                        step: r.step * step,
                     })))
                 }
                 _ => {
