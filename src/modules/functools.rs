@@ -14,11 +14,6 @@ pub fn init_contextlib(vm: &mut Vm) -> PyResult<Arc<Module>> {
     python_module(vm, "contextlib", &[], include_str!("py/contextlib.py"))
 }
 
-/// `heapq`: CPython's sift algorithms in Python (`py/heapq.py`).
-pub fn init_heapq(vm: &mut Vm) -> PyResult<Arc<Module>> {
-    python_module(vm, "heapq", &[], include_str!("py/heapq.py"))
-}
-
 /// `itertools`: generators in Python (`py/itertools.py`).
 pub fn init_itertools(vm: &mut Vm) -> PyResult<Arc<Module>> {
     python_module(vm, "itertools", &[], include_str!("py/itertools.py"))

@@ -3,6 +3,7 @@
 pub mod collections;
 pub mod deque;
 pub mod functools;
+pub mod heapq;
 pub mod math;
 pub mod os;
 pub mod random;
@@ -27,7 +28,7 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("collections", collections::init),
     ("contextlib", functools::init_contextlib),
     ("functools", functools::init),
-    ("heapq", functools::init_heapq),
+    ("heapq", heapq::init),
     ("itertools", functools::init_itertools),
     ("math", math::init),
     ("operator", collections::init_operator),
