@@ -11,6 +11,7 @@ use crate::objects::function::Args;
 use crate::objects::{Class, Module, NativeObject, PyErr, PyResult, Value};
 use crate::vm::Vm;
 use num_bigint::{BigInt, Sign};
+use num_traits::FromPrimitive;
 use parking_lot::Mutex;
 use std::any::Any;
 use std::sync::{Arc, OnceLock};
@@ -179,10 +180,43 @@ impl NativeObject for MtObj {
     }
 }
 
-fn mt_of<'a>(args: &Args<'a>, fname: &str) -> PyResult<&'a MtObj> {
-    pos(args, 0, fname)?
-        .as_native::<MtObj>()
-        .ok_or_else(|| PyErr::type_error(format!("{fname}: expected a generator state")))
+/// The generator behind `self`: the native state itself, or a `Random` instance's `_mt`.
+fn mt_of(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<Arc<dyn NativeObject>> {
+    let me = pos(args, 0, fname)?;
+    if let Value::Native(n) = me {
+        if n.as_any().is::<MtObj>() {
+            return Ok(n.clone());
+        }
+    }
+    match vm.getattr(me, "_mt")? {
+        Value::Native(n) if n.as_any().is::<MtObj>() => Ok(n),
+        _ => Err(PyErr::type_error(format!(
+            "{fname}: expected a generator state"
+        ))),
+    }
+}
+
+/// Runs `f` on the locked generator of `self`.
+fn with_mt<T>(vm: &mut Vm, args: &Args, fname: &str, f: impl FnOnce(&mut Mt) -> T) -> PyResult<T> {
+    let n = mt_of(vm, args, fname)?;
+    match n.as_any().downcast_ref::<MtObj>() {
+        Some(obj) => Ok(f(&mut obj.mt.lock())),
+        None => Err(PyErr::type_error(format!(
+            "{fname}: expected a generator state"
+        ))),
+    }
+}
+
+/// `_method(builtin)`: the builtin as a method (bound to instances) of a Python class.
+fn as_method(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match pos(&args, 0, "_method")? {
+        Value::Builtin(b) => {
+            let mut m = crate::objects::Builtin::new(b.name, b.func);
+            m.owner = Some("Random");
+            Ok(Value::Builtin(Arc::new(m)))
+        }
+        other => Ok(other.clone()),
+    }
 }
 
 fn mt_new(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -214,11 +248,11 @@ fn entropy_words() -> Vec<u32> {
 /// `_seed(mt, a)`: None → entropy; int → abs value; str/bytes → bytes + sha512 (version 2);
 /// anything else → its hash.
 fn mt_seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let obj = mt_of(&args, "seed")?;
     let a = args.pos.get(1).cloned().unwrap_or(Value::None);
     let n: BigInt = match &a {
         Value::None => {
-            obj.mt.lock().seed_words(&entropy_words());
+            let words = entropy_words();
+            with_mt(vm, &args, "seed", |mt| mt.seed_words(&words))?;
             return Ok(Value::None);
         }
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => to_bigint(&a)?,
@@ -230,7 +264,7 @@ fn mt_seed(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
     };
     let n = if n.sign() == Sign::Minus { -n } else { n };
-    obj.mt.lock().seed_bigint(&n);
+    with_mt(vm, &args, "seed", |mt| mt.seed_bigint(&n))?;
     Ok(Value::None)
 }
 
@@ -243,60 +277,152 @@ fn bytes_seed(b: &[u8]) -> BigInt {
     BigInt::from_bytes_be(Sign::Plus, &all)
 }
 
-fn mt_random(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let obj = mt_of(&args, "random")?;
-    let x = obj.mt.lock().random();
-    Ok(Value::Float(x))
+fn mt_random(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Float(with_mt(vm, &args, "random", |mt| {
+        mt.random()
+    })?))
 }
 
-fn mt_getrandbits(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let obj = mt_of(&args, "getrandbits")?;
+fn mt_getrandbits(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let k = to_i64(pos(&args, 1, "getrandbits")?)?;
     if k < 0 {
         return Err(PyErr::value_error("number of bits must be non-negative"));
     }
-    let r = obj.mt.lock().getrandbits(k as u64);
+    let r = with_mt(vm, &args, "getrandbits", |mt| mt.getrandbits(k as u64))?;
     Ok(Value::from_bigint(r))
 }
 
-fn mt_randbelow(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let obj = mt_of(&args, "_randbelow")?;
+fn mt_randbelow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n = to_bigint(pos(&args, 1, "_randbelow")?)?;
     if n.sign() != Sign::Plus {
         return Ok(Value::Int(0));
     }
-    let r = obj.mt.lock().randbelow(&n);
+    let r = with_mt(vm, &args, "_randbelow", |mt| mt.randbelow(&n))?;
     Ok(Value::from_bigint(r))
 }
 
 /// `_shuffle(mt, list)`: CPython's shuffle, run whole under the list's lock (no Python code
 /// runs inside: the items are only moved).
-fn mt_shuffle(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let obj = mt_of(&args, "shuffle")?;
+fn mt_shuffle(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(Value::List(l)) = args.pos.get(1) else {
         return Ok(Value::NotImplemented);
     };
-    let mut mt = obj.mt.lock();
-    let mut items = l.lock();
-    for i in (1..items.len()).rev() {
-        let j = mt.randbelow(&BigInt::from(i + 1));
-        let j: usize = num_traits::ToPrimitive::to_usize(&j).unwrap_or(0);
-        items.swap(i, j);
-    }
+    let l = l.clone();
+    with_mt(vm, &args, "shuffle", |mt| {
+        let mut items = l.lock();
+        for i in (1..items.len()).rev() {
+            let j = mt.randbelow(&BigInt::from(i + 1));
+            let j: usize = num_traits::ToPrimitive::to_usize(&j).unwrap_or(0);
+            items.swap(i, j);
+        }
+    })?;
     Ok(Value::None)
 }
 
+/// A randrange argument: an int, or a float with an integral value (CPython 3.11 still
+/// accepts those, with a DeprecationWarning).
+fn range_arg(v: &Value, what: &str) -> PyResult<BigInt> {
+    match v {
+        Value::Float(f) => {
+            if f.fract() != 0.0 || !f.is_finite() {
+                return Err(PyErr::value_error(format!(
+                    "non-integer {what} for randrange()"
+                )));
+            }
+            Ok(BigInt::from_f64(*f).unwrap_or_default())
+        }
+        _ => to_bigint(v),
+    }
+}
+
+/// CPython's `Random.randrange` (same draws, same messages).
+fn randrange_impl(
+    vm: &mut Vm,
+    args: &Args,
+    start: &Value,
+    stop: Option<&Value>,
+    step: Option<&Value>,
+) -> PyResult<Value> {
+    use num_traits::{One, Zero};
+    let istart = range_arg(start, "arg 1")?;
+    let below = |vm: &mut Vm, n: &BigInt| with_mt(vm, args, "randrange", |mt| mt.randbelow(n));
+    let Some(stop) = stop.filter(|v| !v.is_none()) else {
+        if step.is_some_and(|s| !matches!(s, Value::Int(1))) {
+            return Err(PyErr::type_error("Missing a non-None stop argument"));
+        }
+        if istart.sign() == Sign::Plus {
+            return Ok(Value::from_bigint(below(vm, &istart)?));
+        }
+        return Err(PyErr::value_error("empty range for randrange()"));
+    };
+    let istop = range_arg(stop, "stop")?;
+    let width = &istop - &istart;
+    let istep = match step {
+        Some(s) => range_arg(s, "step")?,
+        None => BigInt::one(),
+    };
+    if istep.is_one() {
+        if width.sign() == Sign::Plus {
+            return Ok(Value::from_bigint(istart + below(vm, &width)?));
+        }
+        return Err(PyErr::value_error(format!(
+            "empty range for randrange() ({istart}, {istop}, {width})"
+        )));
+    }
+    let n = if istep.sign() == Sign::Plus {
+        num_integer::Integer::div_floor(&(&width + &istep - 1), &istep)
+    } else if istep.sign() == Sign::Minus {
+        num_integer::Integer::div_floor(&(&width + &istep + 1), &istep)
+    } else {
+        return Err(PyErr::value_error("zero step for randrange()"));
+    };
+    if n.sign() != Sign::Plus || n.is_zero() {
+        return Err(PyErr::value_error("empty range for randrange()"));
+    }
+    Ok(Value::from_bigint(istart + istep * below(vm, &n)?))
+}
+
+fn mt_randrange(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let start = args
+        .pos
+        .get(1)
+        .or_else(|| args.get_kw("start"))
+        .ok_or_else(|| {
+            PyErr::type_error("Random.randrange() missing 1 required positional argument: 'start'")
+        })?;
+    let stop = args.pos.get(2).or_else(|| args.get_kw("stop"));
+    let step = args.pos.get(3).or_else(|| args.get_kw("step"));
+    randrange_impl(vm, &args, start, stop, step)
+}
+
+fn mt_randint(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = pos(&args, 1, "randint")?;
+    let b = pos(&args, 2, "randint")?;
+    let b1 = vm.binop(crate::parser::ast::BinOp::Add, b, &Value::Int(1))?;
+    randrange_impl(vm, &args, a, Some(&b1), None)
+}
+
+fn mt_choice(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let seq = pos(&args, 1, "choice")?;
+    let n = vm.len(seq)?;
+    if n == 0 {
+        return Err(PyErr::index_error("Cannot choose from an empty sequence"));
+    }
+    let i = with_mt(vm, &args, "choice", |mt| mt.randbelow(&BigInt::from(n)))?;
+    vm.getitem(seq, &Value::from_bigint(i))
+}
+
 /// `_getstate(mt)`: (624 words..., index) as CPython's `random.getstate()[1]`.
-fn mt_getstate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let obj = mt_of(&args, "getstate")?;
-    let mt = obj.mt.lock();
-    let mut v: Vec<Value> = mt.state.iter().map(|w| Value::Int(*w as i64)).collect();
-    v.push(Value::Int(mt.index as i64));
+fn mt_getstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = with_mt(vm, &args, "getstate", |mt| {
+        let mut v: Vec<Value> = mt.state.iter().map(|w| Value::Int(*w as i64)).collect();
+        v.push(Value::Int(mt.index as i64));
+        v
+    })?;
     Ok(Value::tuple(v))
 }
 
 fn mt_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let obj = mt_of(&args, "setstate")?;
     let items = vm.collect(pos(&args, 1, "setstate")?)?;
     if items.len() != N + 1 {
         return Err(PyErr::value_error("state vector is the wrong size"));
@@ -310,9 +436,10 @@ fn mt_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !(0..=N as i64).contains(&index) {
         return Err(PyErr::value_error("invalid state"));
     }
-    let mut mt = obj.mt.lock();
-    mt.state = state;
-    mt.index = index as usize;
+    with_mt(vm, &args, "setstate", |mt| {
+        mt.state = state;
+        mt.index = index as usize;
+    })?;
     Ok(Value::None)
 }
 
@@ -329,6 +456,10 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
             ("_mt_shuffle", mt_shuffle),
             ("_mt_getstate", mt_getstate),
             ("_mt_setstate", mt_setstate),
+            ("_mt_randrange", mt_randrange),
+            ("_mt_randint", mt_randint),
+            ("_mt_choice", mt_choice),
+            ("_method", as_method),
         ],
         include_str!("py/random.py"),
     )

@@ -11,17 +11,6 @@ _BPF = 53
 _RECIP_BPF = 2 ** -_BPF
 
 
-def _index(x, what):
-    if isinstance(x, int):
-        return x
-    if isinstance(x, float):
-        i = int(x)
-        if i != x:
-            raise ValueError("non-integer " + what + " for randrange()")
-        return i
-    raise TypeError("'%s' object cannot be interpreted as an integer" % type(x).__name__)
-
-
 class Random:
     """Random number generator base class used by bound module functions."""
 
@@ -38,68 +27,34 @@ class Random:
         elif not isinstance(a, (type(None), int, float, str, bytes)):
             raise TypeError('The only supported seed types are: None,\n'
                             'int, float, str, bytes, and bytearray.')
-        _mt_seed(self._mt, a)
+        _mt_seed(self, a)
         self.gauss_next = None
 
     def getstate(self):
-        return (self.VERSION, _mt_getstate(self._mt), self.gauss_next)
+        return (self.VERSION, _mt_getstate(self), self.gauss_next)
 
     def setstate(self, state):
         version = state[0]
         if version == 3:
             version, internalstate, self.gauss_next = state
-            _mt_setstate(self._mt, internalstate)
+            _mt_setstate(self, internalstate)
         else:
             raise ValueError("state with version %s passed to "
                              "Random.setstate() of version %s" % (version, self.VERSION))
 
-    def random(self):
-        return _mt_random(self._mt)
-
-    def getrandbits(self, k):
-        return _mt_getrandbits(self._mt, k)
-
-    def _randbelow(self, n):
-        return _mt_randbelow(self._mt, n)
+    # The hot methods are native: they find the generator through `self._mt`.
+    random = _method(_mt_random)
+    getrandbits = _method(_mt_getrandbits)
+    _randbelow = _method(_mt_randbelow)
+    randrange = _method(_mt_randrange)
+    randint = _method(_mt_randint)
+    choice = _method(_mt_choice)
 
     def randbytes(self, n):
         return self.getrandbits(n * 8).to_bytes(n, 'little')
 
-    def randrange(self, start, stop=None, step=1):
-        istart = _index(start, "arg 1")
-        if stop is None:
-            if step != 1:
-                raise TypeError('Missing a non-None stop argument')
-            if istart > 0:
-                return self._randbelow(istart)
-            raise ValueError("empty range for randrange()")
-        istop = _index(stop, "stop")
-        width = istop - istart
-        istep = _index(step, "step")
-        if istep == 1:
-            if width > 0:
-                return istart + self._randbelow(width)
-            raise ValueError("empty range for randrange() (%d, %d, %d)" % (istart, istop, width))
-        if istep > 0:
-            n = (width + istep - 1) // istep
-        elif istep < 0:
-            n = (width + istep + 1) // istep
-        else:
-            raise ValueError("zero step for randrange()")
-        if n <= 0:
-            raise ValueError("empty range for randrange()")
-        return istart + istep * self._randbelow(n)
-
-    def randint(self, a, b):
-        return self.randrange(a, b + 1)
-
-    def choice(self, seq):
-        if not len(seq):
-            raise IndexError('Cannot choose from an empty sequence')
-        return seq[self._randbelow(len(seq))]
-
     def shuffle(self, x):
-        if _mt_shuffle(self._mt, x) is None:
+        if _mt_shuffle(self, x) is None:
             return None
         randbelow = self._randbelow
         for i in reversed(range(1, len(x))):
