@@ -13,8 +13,3 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
 pub fn init_contextlib(vm: &mut Vm) -> PyResult<Arc<Module>> {
     python_module(vm, "contextlib", &[], include_str!("py/contextlib.py"))
 }
-
-/// `itertools`: generators in Python (`py/itertools.py`).
-pub fn init_itertools(vm: &mut Vm) -> PyResult<Arc<Module>> {
-    python_module(vm, "itertools", &[], include_str!("py/itertools.py"))
-}

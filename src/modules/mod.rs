@@ -4,6 +4,7 @@ pub mod collections;
 pub mod deque;
 pub mod functools;
 pub mod heapq;
+pub mod itertools;
 pub mod math;
 pub mod os;
 pub mod random;
@@ -29,7 +30,7 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("contextlib", functools::init_contextlib),
     ("functools", functools::init),
     ("heapq", heapq::init),
-    ("itertools", functools::init_itertools),
+    ("itertools", itertools::init),
     ("math", math::init),
     ("operator", collections::init_operator),
     ("os", os::init),

@@ -1,135 +1,5 @@
-# The itertools module in Python, after the pure-Python equivalents in CPython's docs
-# (same results, same order of consumption of the inputs).
-
-
-class count:
-    def __init__(self, start=0, step=1):
-        for v in (start, step):
-            if not isinstance(v, (int, float, complex)):
-                raise TypeError('a number is required')
-        self._n = start
-        self._step = step
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        n = self._n
-        self._n = n + self._step
-        return n
-
-    def __repr__(self):
-        if self._step == 1:
-            return 'count(%r)' % (self._n,)
-        return 'count(%r, %r)' % (self._n, self._step)
-
-
-class repeat:
-    def __init__(self, object, times=None):
-        self._object = object
-        self._times = times
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._times is None:
-            return self._object
-        if self._times <= 0:
-            raise StopIteration
-        self._times -= 1
-        return self._object
-
-    def __length_hint__(self):
-        return 0 if self._times is None else max(self._times, 0)
-
-    def __repr__(self):
-        if self._times is None:
-            return 'repeat(%r)' % (self._object,)
-        return 'repeat(%r, %d)' % (self._object, max(self._times, 0))
-
-
-def cycle(iterable):
-    saved = []
-    for element in iterable:
-        yield element
-        saved.append(element)
-    if not saved:
-        return
-    while True:
-        for element in saved:
-            yield element
-
-
-class chain:
-    def __init__(self, *iterables):
-        self._gen = self._run(iterables)
-
-    @staticmethod
-    def _run(iterables):
-        for it in iterables:
-            for element in it:
-                yield element
-
-    @classmethod
-    def from_iterable(cls, iterables):
-        c = cls()
-        c._gen = cls._run(iterables)
-        return c
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        return next(self._gen)
-
-
-def _int_arg(v, what):
-    if v is None:
-        return None
-    if not isinstance(v, int) or v < 0:
-        raise ValueError("%s argument for islice() must be None or an integer: "
-                         "0 <= x <= sys.maxsize." % what)
-    return v
-
-
-def islice(iterable, *args):
-    s = slice(*args)
-    start = _int_arg(s.start, "Indices") if s.start is not None else 0
-    stop = _int_arg(s.stop, "Stop")
-    step = s.step if s.step is not None else 1
-    if not isinstance(step, int) or step <= 0:
-        raise ValueError("Step for islice() must be a positive integer or None.")
-    return _islice(iter(iterable), start, stop, step)
-
-
-def _islice(it, start, stop, step):
-    i = 0
-    nexti = start
-    if stop is not None and start >= stop:
-        for _ in range(stop):
-            try:
-                next(it)
-            except StopIteration:
-                return
-        return
-    for element in it:
-        if i == nexti:
-            yield element
-            nexti += step
-            if stop is not None and nexti >= stop:
-                # Consume up to stop like CPython does.
-                i += 1
-                while i < stop:
-                    try:
-                        next(it)
-                    except StopIteration:
-                        return
-                    i += 1
-                return
-        i += 1
-        if stop is not None and i >= stop:
-            return
+# The itertools module's Python half, after the pure-Python equivalents in CPython's docs
+# (same results, same order of consumption); count, repeat, cycle, chain, islice are native.
 
 
 def accumulate(iterable, func=None, *, initial=None):
@@ -225,7 +95,7 @@ def zip_longest(*args, fillvalue=None):
                 num_active -= 1
                 if not num_active:
                     return
-                iterators[i] = repeat(fillvalue)
+                iterators[i] = _repeat_forever(fillvalue)
                 value = fillvalue
             values.append(value)
         yield tuple(values)
@@ -352,3 +222,8 @@ def tee(iterable, n=2):
                     b.append(newval)
             yield mybuf.pop(0)
     return tuple(gen(b) for b in buffers)
+
+
+def _repeat_forever(v):
+    while True:
+        yield v
