@@ -1,4 +1,4 @@
-//! `functools` and `contextlib`: written in Python (`py/functools.py`, `py/contextlib.py`)
+//! `functools`, `contextlib` and `bisect`: written in Python (`py/functools.py`, ...)
 //! after CPython's algorithms; they only need the public object protocol.
 
 use super::util::python_module;
@@ -12,4 +12,9 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
 
 pub fn init_contextlib(vm: &mut Vm) -> PyResult<Arc<Module>> {
     python_module(vm, "contextlib", &[], include_str!("py/contextlib.py"))
+}
+
+/// `bisect`: CPython's bisection in Python (`py/bisect.py`).
+pub fn init_bisect(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    python_module(vm, "bisect", &[], include_str!("py/bisect.py"))
 }

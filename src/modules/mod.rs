@@ -26,6 +26,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 /// Every importable builtin module (sys and builtins exist from start-up).
 const REGISTRY: &[(&str, ModuleInit)] = &[
     ("_thread", thread::init),
+    ("bisect", functools::init_bisect),
     ("collections", collections::init),
     ("contextlib", functools::init_contextlib),
     ("functools", functools::init),
