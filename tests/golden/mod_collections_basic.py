@@ -56,3 +56,21 @@ try:
     Point(1)
 except TypeError as ex:
     print("TypeError:", ex)
+from collections import defaultdict, Counter
+class DD(defaultdict):
+    pass
+d = DD(list)
+d[1].append(2)
+print(d, d.get(5), 5 in d, d[1])
+c = Counter()
+c["x"] += 3
+print(c, c["nope"], "nope" in c)
+d2 = defaultdict(None)
+try:
+    d2["k"]
+except KeyError as e:
+    print("KeyError", e)
+class C2(Counter):
+    def __missing__(self, k):
+        return -1
+print(C2()["a"])

@@ -14,11 +14,7 @@ class defaultdict(dict):
         dict.__init__(self, *args, **kwargs)
         self.default_factory = default_factory
 
-    def __getitem__(self, key):
-        try:
-            return dict.__getitem__(self, key)
-        except KeyError:
-            return self.__missing__(key)
+    __getitem__ = _dict_getitem
 
     def __missing__(self, key):
         if self.default_factory is None:
@@ -48,11 +44,7 @@ class Counter(dict):
         dict.__init__(self)
         self.update(iterable, **kwds)
 
-    def __getitem__(self, key):
-        try:
-            return dict.__getitem__(self, key)
-        except KeyError:
-            return 0
+    __getitem__ = _dict_getitem
 
     def __missing__(self, key):
         return 0
