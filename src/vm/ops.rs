@@ -105,11 +105,11 @@ impl Vm {
                     return None;
                 }
                 if owner.base_kind == crate::objects::class::BaseKind::Builtin
-                    && !Arc::ptr_eq(&owner, &cls)
+                    && matches!(i.payload, Payload::Base(_))
                 {
                     // A builtin base's own method (e.g. dict.__getitem__) is handled natively
-                    // through the payload, except where the builtin class dict provides one.
-                    return Some(f);
+                    // through the payload by the protocol (which also honours __missing__).
+                    return None;
                 }
                 Some(f)
             }
@@ -600,6 +600,11 @@ impl Vm {
                 return Ok(Value::Bool(eq == (op == CmpOp::Eq)));
             }
             (Value::Set(x), Value::Set(y)) => return self.compare_sets(op, x, y),
+            (Value::Slice(x), Value::Slice(y)) => {
+                let a = [x.start.clone(), x.stop.clone(), x.step.clone()];
+                let b = [y.start.clone(), y.stop.clone(), y.step.clone()];
+                return self.compare_seq(op, &a, &b);
+            }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
                 let same = x.len() == y.len()
                     && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
