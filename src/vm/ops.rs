@@ -199,7 +199,7 @@ impl Vm {
                 if let Some(view) = n.as_any().downcast_ref::<DictView>() {
                     !view.dict.is_empty()
                 } else {
-                    true
+                    n.len(self, v)?.is_none_or(|l| l != 0)
                 }
             }
             _ => true,
