@@ -5,6 +5,7 @@ pub mod bytes_methods;
 pub mod dict_methods;
 pub mod dict_views;
 pub mod float_fmt;
+pub mod file;
 pub mod format;
 pub mod format_spec;
 pub mod functions;
@@ -107,6 +108,7 @@ pub fn install(interp: &Arc<Interpreter>) {
     for name in ["exit", "quit"] {
         b.set(name, functions::make_exiter(name));
     }
+    file::install(b);
     methods::install();
 }
 

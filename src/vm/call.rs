@@ -452,20 +452,30 @@ pub fn class_call(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> 
                     cls.name
                 )));
             }
-            let base_args = if cls.builtin_base().is_some() && cls.exc_kind.is_none() {
-                Some(args)
-            } else {
-                None
-            };
+            // Immutable builtin bases (tuple, str, int, float, frozenset, bytes) get their value
+            // at creation, as their __new__ does; mutable ones start empty and __init__ fills them.
             let obj = new_instance(cls, args.pos);
-            if let (Some(a), Value::Instance(i)) = (base_args, &obj) {
-                if let Payload::Base(_) = &i.payload {
-                    let _ = a;
+            if let (Some(base), Value::Instance(i)) = (cls.builtin_base(), &obj) {
+                if matches!(i.payload, Payload::Base(Value::None)) && cls.exc_kind.is_none() {
+                    let t = types();
+                    let immutable = [&t.tuple, &t.str, &t.int, &t.float, &t.frozenset, &t.bytes];
+                    if immutable.iter().any(|c| Arc::ptr_eq(c, &base)) {
+                        if let Some(ctor) = crate::builtins::constructor(&base) {
+                            let v = ctor(vm, Args::new(args.pos))?;
+                            let inst = Instance::new(cls.clone(), i.dict.clone(), Payload::Base(v));
+                            return finish_init(vm, cls, Value::Instance(Arc::new(inst)), args);
+                        }
+                    }
                 }
             }
             obj
         }
     };
+    finish_init(vm, cls, obj, args)
+}
+
+/// Runs `__init__` (unless it is `object`'s) on a freshly created instance.
+fn finish_init(vm: &mut Vm, cls: &Arc<Class>, obj: Value, args: Args) -> PyResult<Value> {
     if let Some((init, owner)) = cls.lookup_with_owner("__init__") {
         if !Arc::ptr_eq(&owner, &types().object) {
             let mut pos = Vec::with_capacity(args.pos.len() + 1);
