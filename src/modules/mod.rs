@@ -7,6 +7,7 @@ pub mod heapq;
 pub mod itertools;
 pub mod math;
 pub mod os;
+pub mod pymods;
 pub mod random;
 pub mod sys;
 #[cfg(test)]
@@ -35,6 +36,7 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("math", math::init),
     ("operator", collections::init_operator),
     ("os", os::init),
+    ("queue", pymods::init_queue),
     ("random", random::init),
     ("threading", threading::init),
     ("time", time::init),

@@ -1,0 +1,29 @@
+//! The thread-pool and messaging modules written in Python and embedded: `queue`, `logging`
+//! (+ `logging.config`, `logging.handlers`), `multiprocessing` (+ `.dummy`) and
+//! `concurrent` (+ `.futures`). Their bodies run on the first import like any module's; the
+//! blocking they do goes through threading's parking_lot locks.
+
+use super::util::{exec_embedded, native_module};
+use crate::objects::{Module, PyResult, Value};
+use crate::vm::Vm;
+use std::sync::Arc;
+
+/// A module whose body is embedded Python; registered in `sys.modules` before the body runs
+/// so that a submodule imported from it can find its parent.
+fn embedded(vm: &mut Vm, name: &str, source: &str, package: bool) -> PyResult<Arc<Module>> {
+    let m = native_module(name, &[]);
+    if package {
+        // An empty `__path__` marks a package, so `from pkg import sub` imports `pkg.sub`.
+        m.set("__path__", Value::list(vec![]));
+    }
+    vm.interp.modules.set_str(name, Value::Module(m.clone()));
+    if let Err(e) = exec_embedded(vm, &m, source) {
+        vm.interp.modules.del_str(name);
+        return Err(e);
+    }
+    Ok(m)
+}
+
+pub fn init_queue(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(vm, "queue", include_str!("py/queue.py"), false)
+}
