@@ -33,6 +33,8 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("functools", functools::init),
     ("heapq", heapq::init),
     ("itertools", itertools::init),
+    ("logging", pymods::init_logging),
+    ("logging.config", pymods::init_logging_config),
     ("math", math::init),
     ("operator", collections::init_operator),
     ("os", os::init),

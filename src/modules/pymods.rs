@@ -27,3 +27,11 @@ fn embedded(vm: &mut Vm, name: &str, source: &str, package: bool) -> PyResult<Ar
 pub fn init_queue(vm: &mut Vm) -> PyResult<Arc<Module>> {
     embedded(vm, "queue", include_str!("py/queue.py"), false)
 }
+
+pub fn init_logging(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(vm, "logging", include_str!("py/logging.py"), true)
+}
+
+pub fn init_logging_config(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(vm, "logging.config", include_str!("py/logging_config.py"), false)
+}

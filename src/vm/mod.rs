@@ -217,6 +217,14 @@ pub fn shutdown(vm: &mut Vm, status: i32) -> i32 {
             }
         }
     }
+    // CPython's atexit runs logging.shutdown: handlers flush and close their files.
+    if let Some(Value::Module(l)) = vm.interp.modules.get_str("logging") {
+        if let Some(f) = l.get("shutdown") {
+            if let Err(e) = vm.call(&f, crate::objects::function::Args::new(&[])) {
+                status = crate::cli::exit_status(vm, e);
+            }
+        }
+    }
     crate::builtins::file::flush_all_files();
     vm.interp.out.flush_all();
     status
