@@ -1,3 +1,787 @@
-//! Placeholder.
+//! The methods of `set` and `frozenset`. Results are built by inserting through
+//! `vm.set_add` in the order CPython's `setobject.c` inserts (which side it iterates, which
+//! set it copies first), so that sets of ints iterate in CPython's order. No set's lock is
+//! held while `__hash__`/`__eq__` run.
 
-pub fn install() {}
+use super::add_methods;
+use super::method_args::{operand, this, wrong_self};
+use crate::objects::class::types;
+use crate::objects::function::{Args, NativeFn};
+use crate::objects::iter::IterKind;
+use crate::objects::{PyErr, PyResult, SetObj, Value};
+use crate::vm::Vm;
+use std::sync::Arc;
+
+pub fn install() {
+    let shared: &[(&'static str, NativeFn)] = &[
+        ("copy", copy),
+        ("union", union),
+        ("intersection", intersection),
+        ("difference", difference),
+        ("symmetric_difference", symmetric_difference),
+        ("issubset", issubset),
+        ("issuperset", issuperset),
+        ("isdisjoint", isdisjoint),
+        ("__len__", dunder_len),
+        ("__contains__", dunder_contains),
+        ("__iter__", dunder_iter),
+    ];
+    let mutating: &[(&'static str, NativeFn)] = &[
+        ("add", add),
+        ("discard", discard),
+        ("remove", remove),
+        ("pop", pop),
+        ("clear", clear),
+        ("update", update),
+        ("intersection_update", intersection_update),
+        ("difference_update", difference_update),
+        ("symmetric_difference_update", symmetric_difference_update),
+        ("__init__", init),
+    ];
+    let t = types();
+    add_methods(&t.set, "set", shared);
+    add_methods(&t.set, "set", mutating);
+    add_methods(&t.frozenset, "frozenset", shared);
+    t.set.dict.set_str("__hash__", Value::None);
+}
+
+fn owner(v: &Value) -> &'static str {
+    match v {
+        Value::Set(s) if s.frozen => "frozenset",
+        _ => "set",
+    }
+}
+
+/// The set `self` of a set or frozenset method.
+fn me<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<SetObj>> {
+    let v = this(args, "set", name)?;
+    match v {
+        Value::Set(s) => Ok(s),
+        other => Err(wrong_self(owner(other), name, other)),
+    }
+}
+
+/// `self` of a mutating method (never a frozenset).
+fn me_mut<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<SetObj>> {
+    let s = me(args, name)?;
+    if s.frozen {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{name}' for 'set' objects doesn't apply to a 'frozenset' object"
+        )));
+    }
+    Ok(s)
+}
+
+fn one<'a>(args: &'a Args, qualname: &str) -> PyResult<&'a Value> {
+    match args.pos {
+        [_, x] if !args.has_kw() => Ok(x),
+        _ => Err(PyErr::type_error(format!(
+            "{qualname}() takes exactly one argument ({} given)",
+            args.pos.len().saturating_sub(1) + args.kwnames.len()
+        ))),
+    }
+}
+
+fn none_args(args: &Args, qualname: &str) -> PyResult<()> {
+    let n = args.pos.len().saturating_sub(1) + args.kwnames.len();
+    if n > 0 {
+        return Err(PyErr::type_error(format!(
+            "{qualname}() takes no arguments ({n} given)"
+        )));
+    }
+    Ok(())
+}
+
+fn others<'a>(args: &'a Args, name: &str) -> PyResult<&'a [Value]> {
+    if args.has_kw() {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )));
+    }
+    Ok(args.pos.get(1..).unwrap_or(&[]))
+}
+
+/// A new set or frozenset with `s`'s table copied (same iteration order).
+fn copy_of(s: &SetObj, frozen: bool) -> Arc<SetObj> {
+    Arc::new(SetObj::from_inner(frozen, s.lock().clone()))
+}
+
+/// The items of an operand in the order CPython iterates it.
+fn items_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
+    match crate::vm::ops::base_value(v).unwrap_or(v) {
+        Value::Set(s) => Ok(s.keys()),
+        Value::Dict(d) => Ok(d.keys()),
+        _ => vm.collect(v),
+    }
+}
+
+/// An operand as a set (itself when it already is one).
+fn as_set(vm: &mut Vm, v: &Value) -> PyResult<Arc<SetObj>> {
+    if let Value::Set(s) = crate::vm::ops::base_value(v).unwrap_or(v) {
+        return Ok(s.clone());
+    }
+    let s = Arc::new(SetObj::new(false));
+    for x in vm.collect(v)? {
+        vm.set_add(&s, x)?;
+    }
+    Ok(s)
+}
+
+fn add(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me_mut(&args, "add")?;
+    let x = one(&args, "set.add")?;
+    vm.set_add(s, x.clone())?;
+    Ok(Value::None)
+}
+
+fn discard(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me_mut(&args, "discard")?;
+    let x = one(&args, "set.discard")?;
+    vm.set_discard(s, &frozen_key(x))?;
+    Ok(Value::None)
+}
+
+/// CPython looks a set argument up as the equal frozenset (`{frozenset()}.remove(set())`).
+fn frozen_key(x: &Value) -> Value {
+    match x {
+        Value::Set(s) if !s.frozen => Value::Set(copy_of(s, true)),
+        _ => x.clone(),
+    }
+}
+
+fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me_mut(&args, "remove")?;
+    let x = one(&args, "set.remove")?;
+    if !vm.set_discard(s, &frozen_key(x))? {
+        return Err(PyErr::key_error(x.clone()));
+    }
+    Ok(Value::None)
+}
+
+fn pop(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me_mut(&args, "pop")?;
+    none_args(&args, "set.pop")?;
+    let popped = s.lock().pop();
+    popped.ok_or_else(|| PyErr::key_error(Value::str("pop from an empty set")))
+}
+
+fn clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me_mut(&args, "clear")?;
+    none_args(&args, "set.clear")?;
+    s.lock().clear();
+    Ok(Value::None)
+}
+
+fn copy(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me(&args, "copy")?;
+    none_args(&args, &format!("{}.copy", owner(&Value::Set(s.clone()))))?;
+    if s.frozen {
+        return Ok(Value::Set(s.clone()));
+    }
+    Ok(Value::Set(copy_of(s, false)))
+}
+
+fn update_with(vm: &mut Vm, s: &Arc<SetObj>, others: &[Value]) -> PyResult<()> {
+    for o in others {
+        for x in items_of(vm, o)? {
+            vm.set_add(s, x)?;
+        }
+    }
+    Ok(())
+}
+
+fn update(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me_mut(&args, "update")?;
+    let os = others(&args, "update")?;
+    update_with(vm, s, os)?;
+    Ok(Value::None)
+}
+
+/// `set.__init__(self, iterable=())`: what `class MySet(set)` instances run.
+fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me_mut(&args, "__init__")?;
+    let os = others(&args, "set")?;
+    if os.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "set expected at most 1 argument, got {}",
+            os.len()
+        )));
+    }
+    s.lock().clear();
+    update_with(vm, s, os)?;
+    Ok(Value::None)
+}
+
+fn union(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me(&args, "union")?;
+    let os = others(&args, "union")?;
+    let out = copy_of(s, s.frozen);
+    update_with(vm, &out, os)?;
+    Ok(Value::Set(out))
+}
+
+/// CPython's `set_intersection`: iterates the smaller set (or the iterable), keeping the
+/// items the other side contains.
+fn intersect(vm: &mut Vm, s: &Arc<SetObj>, other: &Value, frozen: bool) -> PyResult<Arc<SetObj>> {
+    let out = Arc::new(SetObj::new(frozen));
+    match crate::vm::ops::base_value(other).unwrap_or(other) {
+        Value::Set(o) => {
+            let (big, small) = if o.len() > s.len() { (o, s) } else { (s, o) };
+            for x in small.keys() {
+                if vm.set_contains(big, &x)? {
+                    vm.set_add(&out, x)?;
+                }
+            }
+        }
+        _ => {
+            for x in vm.collect(other)? {
+                if vm.set_contains(s, &x)? {
+                    vm.set_add(&out, x)?;
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn intersection_of(vm: &mut Vm, s: &Arc<SetObj>, os: &[Value]) -> PyResult<Arc<SetObj>> {
+    let mut result = copy_of(s, s.frozen);
+    for o in os {
+        result = intersect(vm, &result, o, s.frozen)?;
+    }
+    Ok(result)
+}
+
+fn intersection(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me(&args, "intersection")?;
+    let os = others(&args, "intersection")?;
+    intersection_of(vm, s, os).map(Value::Set)
+}
+
+fn intersection_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me_mut(&args, "intersection_update")?;
+    let os = others(&args, "intersection_update")?;
+    let r = intersection_of(vm, s, os)?;
+    let inner = r.lock().clone();
+    *s.lock() = inner;
+    Ok(Value::None)
+}
+
+/// CPython's `set_difference`: a copy with the other's items discarded when the other is a
+/// small set or dict, else the items of `s` the other lacks.
+fn difference_of(vm: &mut Vm, s: &Arc<SetObj>, os: &[Value]) -> PyResult<Arc<SetObj>> {
+    let Some((first, rest)) = os.split_first() else {
+        return Ok(copy_of(s, s.frozen));
+    };
+    let first_inner = crate::vm::ops::base_value(first).unwrap_or(first);
+    let other_len = match first_inner {
+        Value::Set(o) => Some(o.len()),
+        Value::Dict(d) => Some(d.len()),
+        _ => None,
+    };
+    let result = match other_len {
+        Some(n) if (s.len() >> 2) <= n => {
+            let out = Arc::new(SetObj::new(s.frozen));
+            for x in s.keys() {
+                if !vm.contains(first_inner, &x)? {
+                    vm.set_add(&out, x)?;
+                }
+            }
+            out
+        }
+        _ => {
+            let out = copy_of(s, s.frozen);
+            for x in items_of(vm, first)? {
+                vm.set_discard(&out, &x)?;
+            }
+            out
+        }
+    };
+    for o in rest {
+        for x in items_of(vm, o)? {
+            vm.set_discard(&result, &x)?;
+        }
+    }
+    Ok(result)
+}
+
+fn difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me(&args, "difference")?;
+    let os = others(&args, "difference")?;
+    difference_of(vm, s, os).map(Value::Set)
+}
+
+fn difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me_mut(&args, "difference_update")?;
+    for o in others(&args, "difference_update")? {
+        for x in items_of(vm, o)? {
+            vm.set_discard(s, &x)?;
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `target ^= other` in place: each item of `other` (a set, a dict's keys, or the set made
+/// from an iterable) toggles membership.
+fn sym_diff_update(vm: &mut Vm, target: &Arc<SetObj>, other: &Value) -> PyResult<()> {
+    let items = match crate::vm::ops::base_value(other).unwrap_or(other) {
+        Value::Set(o) if Arc::ptr_eq(o, target) => {
+            target.lock().clear();
+            return Ok(());
+        }
+        Value::Set(o) => o.keys(),
+        Value::Dict(d) => d.keys(),
+        _ => as_set(vm, other)?.keys(),
+    };
+    for x in items {
+        if !vm.set_discard(target, &x)? {
+            vm.set_add(target, x)?;
+        }
+    }
+    Ok(())
+}
+
+fn symmetric_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me(&args, "symmetric_difference")?;
+    let other = one(
+        &args,
+        &format!("{}.symmetric_difference", owner(&args.pos[0])),
+    )?;
+    // CPython copies the other operand into a new set and toggles our items in it.
+    let out = match crate::vm::ops::base_value(other).unwrap_or(other) {
+        Value::Set(o) => copy_of(o, s.frozen),
+        _ => {
+            let out = Arc::new(SetObj::new(s.frozen));
+            for x in items_of(vm, other)? {
+                vm.set_add(&out, x)?;
+            }
+            out
+        }
+    };
+    sym_diff_update(vm, &out, &Value::Set(s.clone()))?;
+    Ok(Value::Set(out))
+}
+
+fn symmetric_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me_mut(&args, "symmetric_difference_update")?;
+    let other = one(&args, "set.symmetric_difference_update")?;
+    sym_diff_update(vm, s, other)?;
+    Ok(Value::None)
+}
+
+fn issubset(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me(&args, "issubset")?;
+    let other = one(&args, &format!("{}.issubset", owner(&args.pos[0])))?;
+    let o = as_set(vm, other)?;
+    if s.len() > o.len() {
+        return Ok(Value::Bool(false));
+    }
+    for x in s.keys() {
+        if !vm.set_contains(&o, &x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn issuperset(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me(&args, "issuperset")?;
+    let other = one(&args, &format!("{}.issuperset", owner(&args.pos[0])))?;
+    if let Value::Set(o) = crate::vm::ops::base_value(other).unwrap_or(other) {
+        if o.len() > s.len() {
+            return Ok(Value::Bool(false));
+        }
+    }
+    for x in items_of(vm, other)? {
+        if !vm.set_contains(s, &x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me(&args, "isdisjoint")?;
+    let other = one(&args, &format!("{}.isdisjoint", owner(&args.pos[0])))?;
+    for x in items_of(vm, other)? {
+        if vm.set_contains(s, &x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn dunder_len(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(me(&args, "__len__")?.len() as i64))
+}
+
+fn dunder_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me(&args, "__contains__")?;
+    vm.contains(&Value::Set(s.clone()), operand(&args)?)
+        .map(Value::Bool)
+}
+
+fn dunder_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = me(&args, "__iter__")?;
+    Ok(Value::new_iter(IterKind::Set(s.clone())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{d, fset, i, py, s, set, show_mut, vm};
+    use crate::objects::Value;
+
+    #[test]
+    fn set_methods_match_cpython() {
+        let mut vm = vm();
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1), i(2)]), "add", &[i(3)]),
+            "None | {1, 2, 3}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1), i(2)]), "add", &[i(2)]),
+            "None | {1, 2}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1)]), "add", &[Value::list(vec![i(1)])]),
+            "TypeError: unhashable type: 'list' | {1}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1)]), "add", &[]),
+            "TypeError: set.add() takes exactly one argument (0 given) | {1}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1), i(2)]), "discard", &[i(5)]),
+            "None | {1, 2}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1), i(2)]), "discard", &[i(1)]),
+            "None | {2}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1), i(2)]), "remove", &[i(5)]),
+            "KeyError: 5 | {1, 2}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1), i(2)]), "remove", &[i(2)]),
+            "None | {1}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1)]),
+                "remove",
+                &[Value::list(vec![i(1)])]
+            ),
+            "TypeError: unhashable type: 'list' | {1}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(3), i(100), i(5)]), "pop", &[]),
+            "3 | {100, 5}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![]), "pop", &[]),
+            "KeyError: 'pop from an empty set' | set()"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1)]), "clear", &[]),
+            "None | set()"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1), i(2)]), "copy", &[]),
+            "{1, 2} | {1, 2}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1)]),
+                "update",
+                &[Value::list(vec![i(3), i(2)]), set(vec![i(9)])]
+            ),
+            "None | {1, 2, 3, 9}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1)]), "update", &[i(5)]),
+            "TypeError: 'int' object is not iterable | {1}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1)]),
+                "update",
+                &[d(vec![(i(7), i(1)), (i(3), i(2))])]
+            ),
+            "None | {1, 3, 7}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2), i(3)]),
+                "union",
+                &[Value::list(vec![i(5), i(4)])]
+            ),
+            "{1, 2, 3, 4, 5} | {1, 2, 3}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1), i(2), i(3)]), "union", &[]),
+            "{1, 2, 3} | {1, 2, 3}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2), i(3)]),
+                "union",
+                &[set(vec![i(7)]), Value::tuple(vec![i(8)])]
+            ),
+            "{1, 2, 3, 7, 8} | {1, 2, 3}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2), i(3)]),
+                "intersection",
+                &[set(vec![i(2), i(3), i(4)])]
+            ),
+            "{2, 3} | {1, 2, 3}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2), i(3)]),
+                "intersection",
+                &[Value::list(vec![i(3), i(1)])]
+            ),
+            "{1, 3} | {1, 2, 3}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2), i(3)]),
+                "intersection",
+                &[set(vec![i(1), i(2)]), set(vec![i(2)])]
+            ),
+            "{2} | {1, 2, 3}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1), i(2)]), "intersection", &[]),
+            "{1, 2} | {1, 2}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2), i(3)]),
+                "difference",
+                &[set(vec![i(2)])]
+            ),
+            "{1, 3} | {1, 2, 3}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2), i(3), i(4), i(5), i(6), i(7), i(8), i(9)]),
+                "difference",
+                &[Value::list(vec![i(2)])]
+            ),
+            "{1, 3, 4, 5, 6, 7, 8, 9} | {1, 2, 3, 4, 5, 6, 7, 8, 9}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2), i(3)]),
+                "difference",
+                &[set(vec![i(1)]), Value::list(vec![i(2)])]
+            ),
+            "{3} | {1, 2, 3}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2), i(3)]),
+                "symmetric_difference",
+                &[set(vec![i(3), i(4)])]
+            ),
+            "{1, 2, 4} | {1, 2, 3}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2), i(3)]),
+                "symmetric_difference",
+                &[Value::list(vec![i(4), i(1)])]
+            ),
+            "{2, 3, 4} | {1, 2, 3}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1)]), "symmetric_difference", &[]),
+            "TypeError: set.symmetric_difference() takes exactly one argument (0 given) | {1}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2), i(3)]),
+                "intersection_update",
+                &[set(vec![i(2), i(3), i(4)])]
+            ),
+            "None | {2, 3}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2), i(3)]),
+                "difference_update",
+                &[Value::list(vec![i(1)]), set(vec![i(2)])]
+            ),
+            "None | {3}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2), i(3)]),
+                "symmetric_difference_update",
+                &[Value::list(vec![i(3), i(4)])]
+            ),
+            "None | {1, 2, 4}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2)]),
+                "issubset",
+                &[Value::list(vec![i(1), i(2), i(3)])]
+            ),
+            "True | {1, 2}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2)]),
+                "issubset",
+                &[set(vec![i(1)])]
+            ),
+            "False | {1, 2}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2)]),
+                "issuperset",
+                &[Value::list(vec![i(1)])]
+            ),
+            "True | {1, 2}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1), i(2)]),
+                "issuperset",
+                &[set(vec![i(1), i(2), i(3)])]
+            ),
+            "False | {1, 2}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1)]),
+                "isdisjoint",
+                &[Value::list(vec![i(2)])]
+            ),
+            "True | {1}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1)]), "isdisjoint", &[set(vec![i(1)])]),
+            "False | {1}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1), i(2)]), "__len__", &[]),
+            "2 | {1, 2}"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &set(vec![i(1), i(2)]), "__contains__", &[i(2)]),
+            "True | {1, 2}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1)]),
+                "__contains__",
+                &[Value::list(vec![i(1)])]
+            ),
+            "TypeError: unhashable type: 'list' | {1}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &fset(vec![i(1), i(2)]),
+                "union",
+                &[set(vec![i(3)])]
+            ),
+            "frozenset({1, 2, 3}) | frozenset({1, 2})"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &fset(vec![i(1), i(2)]), "copy", &[]),
+            "frozenset({1, 2}) | frozenset({1, 2})"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &fset(vec![i(1), i(2)]),
+                "intersection",
+                &[Value::list(vec![i(2)])]
+            ),
+            "frozenset({2}) | frozenset({1, 2})"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &fset(vec![i(1), i(2)]),
+                "symmetric_difference",
+                &[set(vec![i(2), i(3)])]
+            ),
+            "frozenset({1, 3}) | frozenset({1, 2})"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(2), i(100), i(5), i(38), i(77)]),
+                "union",
+                &[set(vec![i(64), i(33), i(1000)])]
+            ),
+            "{64, 33, 2, 100, 5, 38, 1000, 77} | {2, 100, 5, 38, 77}"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &set(vec![i(1000), i(3000), i(2000)]),
+                "symmetric_difference",
+                &[set(vec![i(3000), i(17), i(5000), i(4000)])]
+            ),
+            "{4000, 5000, 1000, 2000, 17} | {1000, 3000, 2000}"
+        );
+    }
+
+    #[test]
+    fn pop_from_an_empty_set() {
+        assert_eq!(py("r = set().pop()"), "KeyError: 'pop from an empty set'");
+    }
+
+    #[test]
+    fn remove_missing_is_key_error() {
+        assert_eq!(py("r = {1}.remove(2)"), "KeyError: 2");
+    }
+
+    #[test]
+    fn frozenset_has_no_add() {
+        assert_eq!(
+            py("r = frozenset().add(1)"),
+            "AttributeError: 'frozenset' object has no attribute 'add'"
+        );
+    }
+
+    #[test]
+    fn set_subclass_init() {
+        assert_eq!(
+            py("class S(set):\n    pass\nx = S([3, 1, 3])\nx.add(2)\nr = (sorted(x), len(x), 2 in x)"),
+            "([1, 2, 3], 3, True)"
+        );
+    }
+}
