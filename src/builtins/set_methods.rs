@@ -428,7 +428,7 @@ fn dunder_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testutil::{d, fset, i, py, s, set, show_mut, vm};
+    use super::super::testutil::{d, fset, i, py, set, show_mut, vm};
     use crate::objects::Value;
 
     #[test]
