@@ -5,6 +5,7 @@ pub mod bytes_methods;
 pub mod dict_methods;
 pub mod dict_views;
 pub mod float_fmt;
+pub mod float_hex;
 pub mod format;
 pub mod format_spec;
 pub mod functions;
