@@ -243,3 +243,151 @@ pub fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     Ok(Value::str(out))
 }
+
+// ----- decode ---------------------------------------------------------------------------------
+
+/// A UnicodeDecodeError for bytes `start..end` of the input.
+fn decode_error(codec: &str, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
+    let what = if end - start <= 1 {
+        format!(
+            "byte 0x{:02x} in position {start}",
+            data.get(start).copied().unwrap_or(0)
+        )
+    } else {
+        format!("bytes in position {start}-{}", end - 1)
+    };
+    PyErr::new(
+        ExcKind::UnicodeDecodeError,
+        format!("'{codec}' codec can't decode {what}: {reason}"),
+    )
+}
+
+/// What an error handler puts in place of undecodable bytes (None: strict, raise).
+fn decode_replacement(errors: &str, bad: &[u8]) -> PyResult<Option<String>> {
+    Ok(Some(match errors {
+        "strict" => return Ok(None),
+        "ignore" => String::new(),
+        "replace" => "\u{fffd}".into(),
+        "backslashreplace" => bad.iter().map(|b| format!("\\x{b:02x}")).collect(),
+        other => {
+            return Err(PyErr::new(
+                ExcKind::LookupError,
+                format!("unknown error handler name '{other}'"),
+            ))
+        }
+    }))
+}
+
+/// `bytes.decode(encoding, errors)`: UTF-8, ASCII and Latin-1 with CPython's messages.
+pub fn decode_bytes(data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+    let Some(codec) = normalize_encoding(encoding) else {
+        return Err(PyErr::new(
+            ExcKind::LookupError,
+            format!("unknown encoding: {encoding}"),
+        ));
+    };
+    if codec == "latin-1" {
+        return Ok(data.iter().map(|&b| b as char).collect());
+    }
+    let mut out = String::with_capacity(data.len());
+    let mut pos = 0;
+    while pos < data.len() {
+        let rest = &data[pos..];
+        let (good, bad_len, reason) = if codec == "ascii" {
+            let n = rest.iter().take_while(|b| b.is_ascii()).count();
+            (n, 1, "ordinal not in range(128)")
+        } else {
+            match std::str::from_utf8(rest) {
+                Ok(_) => (rest.len(), 0, ""),
+                Err(e) => {
+                    let at = e.valid_up_to();
+                    match e.error_len() {
+                        None => (at, rest.len() - at, "unexpected end of data"),
+                        Some(n) => {
+                            let b = rest[at];
+                            let bad_start = (0x80..=0xc1).contains(&b) || b >= 0xf5;
+                            let reason = if n == 1 && bad_start {
+                                "invalid start byte"
+                            } else {
+                                "invalid continuation byte"
+                            };
+                            (at, n, reason)
+                        }
+                    }
+                }
+            }
+        };
+        // The prefix is valid UTF-8 (ASCII is too).
+        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+        pos += good;
+        if pos >= data.len() {
+            break;
+        }
+        let bad = &data[pos..pos + bad_len];
+        match decode_replacement(errors, bad)? {
+            Some(r) => out.push_str(&r),
+            None => return Err(decode_error(codec, data, pos, pos + bad_len, reason)),
+        }
+        pos += bad_len;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::msg;
+    use super::*;
+
+    fn dec(b: &[u8], enc: &str, errors: &str) -> String {
+        match decode_bytes(b, enc, errors) {
+            Ok(s) => s,
+            Err(e) => msg(&e),
+        }
+    }
+
+    #[test]
+    fn decode_matches_cpython() {
+        assert_eq!(dec(b"caf\xc3\xa9", "utf-8", "strict"), "café");
+        assert_eq!(dec(b"\xe9", "latin-1", "strict"), "é");
+        assert_eq!(dec(b"\xff\xfe", "utf-8", "replace"), "\u{fffd}\u{fffd}");
+        assert_eq!(dec(b"\xe2\x82x", "utf-8", "replace"), "\u{fffd}x");
+        assert_eq!(dec(b"\xffa", "utf-8", "backslashreplace"), "\\xffa");
+        assert_eq!(dec(b"a\xffb", "utf-8", "ignore"), "ab");
+    }
+
+    #[test]
+    fn unicode_decode_error_messages() {
+        assert_eq!(
+            dec(b"\xff", "utf-8", "strict"),
+            "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"
+        );
+        assert_eq!(
+            dec(b"\xe2\x82", "utf-8", "strict"),
+            "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 0-1: unexpected end of data"
+        );
+        assert_eq!(
+            dec(b"\xe2\x82\x28", "utf-8", "strict"),
+            "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 0-1: invalid continuation byte"
+        );
+        assert_eq!(
+            dec(b"\xe0\x80", "utf-8", "strict"),
+            "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe0 in position 0: invalid continuation byte"
+        );
+        assert_eq!(
+            dec(b"a\xe9b", "ascii", "strict"),
+            "UnicodeDecodeError: 'ascii' codec can't decode byte 0xe9 in position 1: ordinal not in range(128)"
+        );
+    }
+
+    #[test]
+    fn unknown_encoding_and_handler() {
+        assert_eq!(
+            dec(b"ab", "xyz", "strict"),
+            "LookupError: unknown encoding: xyz"
+        );
+        assert_eq!(
+            dec(b"\xff", "utf-8", "xyz"),
+            "LookupError: unknown error handler name 'xyz'"
+        );
+    }
+}
