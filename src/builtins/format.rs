@@ -25,6 +25,7 @@ pub fn install() {
     super::set_methods::install();
     super::num_methods::install();
     super::bytes_methods::install();
+    super::range_methods::install();
 }
 
 /// `format(value, spec)`.

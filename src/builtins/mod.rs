@@ -14,6 +14,7 @@ pub mod method_args;
 pub mod methods;
 pub mod num_methods;
 pub mod percent;
+pub mod range_methods;
 pub mod set_methods;
 pub mod str_codec;
 pub mod str_format;

@@ -600,6 +600,12 @@ impl Vm {
                 return Ok(Value::Bool(eq == (op == CmpOp::Eq)));
             }
             (Value::Set(x), Value::Set(y)) => return self.compare_sets(op, x, y),
+            (Value::Slice(x), Value::Slice(y)) => {
+                // Slices compare as the tuples (start, stop, step).
+                let tx = Value::tuple(vec![x.start.clone(), x.stop.clone(), x.step.clone()]);
+                let ty = Value::tuple(vec![y.start.clone(), y.stop.clone(), y.step.clone()]);
+                return self.compare(op, &tx, &ty);
+            }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
                 let same = x.len() == y.len()
                     && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
@@ -978,6 +984,26 @@ impl Vm {
                 n,
                 Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
             ) if is_intlike(n) => return self.repeat(b, n).map(Some),
+            (
+                BinOp::Mult,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+                n,
+            ) if !matches!(n, Value::Instance(_) | Value::Native(_)) => {
+                return Err(PyErr::type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    n.type_name()
+                )))
+            }
+            (
+                BinOp::Mult,
+                n,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+            ) if !matches!(n, Value::Instance(_) | Value::Native(_)) => {
+                return Err(PyErr::type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    n.type_name()
+                )))
+            }
             (BinOp::Mod, Value::Str(fmt), args) => {
                 return crate::builtins::format::percent_format(self, fmt.as_str(), args)
                     .map(|s| Some(Value::str(s)))
@@ -2066,12 +2092,20 @@ impl Vm {
             },
             Value::Range(r) => match idx {
                 Value::Slice(sl) => {
-                    let (start, _, step, n) = self.slice_indices(sl, r.len() as usize)?;
-                    let new_start = r.get(start);
-                    let new_step = r.step * step;
+                    let (start, stop, step, _) = self.slice_indices(sl, r.len() as usize)?;
+                    // As CPython: the new bounds are the old range's values at the slice's
+                    // (clamped) start and stop indices.
+                    let at = |i: i64| {
+                        (r.start as i128 + i as i128 * r.step as i128)
+                            .clamp(i64::MIN as i128, i64::MAX as i128)
+                            as i64
+                    };
+                    let new_step = (r.step as i128 * step as i128)
+                        .clamp(i64::MIN as i128 + 1, i64::MAX as i128)
+                        as i64;
                     Ok(Value::Range(Arc::new(crate::objects::RangeObj {
-                        start: new_start,
-                        stop: new_start + new_step * n as i64,
+                        start: at(start),
+                        stop: at(stop),
                         step: new_step,
                     })))
                 }
