@@ -217,8 +217,40 @@ fn push_title(out: &mut String, c: char) {
         0x1CA..=0x1CC => out.push('\u{1CB}'),
         0x1F1..=0x1F3 => out.push('\u{1F2}'),
         0xDF => out.push_str("Ss"),
+        0xFB00 => out.push_str("Ff"),
+        0xFB01 => out.push_str("Fi"),
+        0xFB02 => out.push_str("Fl"),
+        0xFB03 => out.push_str("Ffi"),
+        0xFB04 => out.push_str("Ffl"),
+        0xFB05 | 0xFB06 => out.push_str("St"),
+        0x587 => out.push_str("\u{535}\u{582}"),
         _ => out.extend(c.to_uppercase()),
     }
+}
+
+/// Characters that case mapping looks through when deciding on a final sigma (an
+/// approximation of Unicode's Case_Ignorable: apostrophes, periods, colons, modifier
+/// letters and combining marks).
+fn case_ignorable(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x27 | 0x2E | 0x3A | 0x5E | 0x60 | 0xA8 | 0xAD | 0xAF | 0xB4 | 0xB7 | 0xB8 | 0x2B0
+            ..=0x36F | 0x2018 | 0x2019 | 0x2024 | 0x2027
+    )
+}
+
+/// Lowercases `chars[i]` into `out`; a capital sigma that ends a word becomes `ς`, as in
+/// CPython's `handle_capital_sigma`.
+fn push_lower(out: &mut String, chars: &[char], i: usize) {
+    let c = chars[i];
+    if c != '\u{3A3}' {
+        out.extend(c.to_lowercase());
+        return;
+    }
+    let before = chars[..i].iter().rev().find(|&&c| !case_ignorable(c));
+    let after = chars[i + 1..].iter().find(|&&c| !case_ignorable(c));
+    let final_sigma = before.is_some_and(|&c| is_cased(c)) && !after.is_some_and(|&c| is_cased(c));
+    out.push(if final_sigma { '\u{3C2}' } else { '\u{3C3}' });
 }
 
 fn map_str(args: &Args, name: &'static str, f: fn(&str) -> String) -> PyResult<Value> {
@@ -259,10 +291,11 @@ fn casefold(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn swapcase(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     map_str(&args, "swapcase", |s| {
+        let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
+        for (i, &c) in chars.iter().enumerate() {
             if c.is_uppercase() {
-                out.extend(c.to_lowercase());
+                push_lower(&mut out, &chars, i);
             } else if c.is_lowercase() {
                 out.extend(c.to_uppercase());
             } else {
@@ -275,11 +308,12 @@ fn swapcase(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn title(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     map_str(&args, "title", |s| {
+        let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
         let mut prev_cased = false;
-        for c in s.chars() {
+        for (i, &c) in chars.iter().enumerate() {
             if prev_cased {
-                out.extend(c.to_lowercase());
+                push_lower(&mut out, &chars, i);
             } else {
                 push_title(&mut out, c);
             }
@@ -291,13 +325,13 @@ fn title(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn capitalize(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     map_str(&args, "capitalize", |s| {
+        let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
-        let mut chars = s.chars();
-        if let Some(c) = chars.next() {
+        if let Some(&c) = chars.first() {
             push_title(&mut out, c);
         }
-        for c in chars {
-            out.extend(c.to_lowercase());
+        for i in 1..chars.len() {
+            push_lower(&mut out, &chars, i);
         }
         out
     })
