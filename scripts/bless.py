@@ -117,9 +117,11 @@ def describe_change(old, new):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pyt", default=str(ROOT / "target" / "release" / "pyt"), help="pyt binary")
+    # (a relative --pyt is taken from the current directory, not from tests/golden)
     ap.add_argument("--cpython-only", action="store_true", help="skip pyt-owned programs")
     ap.add_argument("names", nargs="*")
     opts = ap.parse_args()
+    opts.pyt = str(Path(opts.pyt).resolve())
     python = cpython()
     counts = {"new": 0, "changed": 0, "unchanged": 0, "skipped": 0}
     for stem in programs(opts.names):

@@ -107,6 +107,7 @@ pub fn main() -> i32 {
             return 2;
         }
     };
+    crate::vm::install_sigint_handler();
     // Python code runs on a thread with a large stack: deep recursion through builtins.
     let handle = std::thread::Builder::new()
         .name("MainThread".into())

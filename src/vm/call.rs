@@ -68,15 +68,29 @@ impl Vm {
         match func {
             Value::Builtin(b) => match &b.bound {
                 Some(s) => {
+                    let s = match (b.owner, super::ops::base_value(s)) {
+                        (Some(owner), Some(base)) if owner != "object" => base,
+                        _ => s,
+                    };
                     let mut pos = Vec::with_capacity(args.pos.len() + 1);
                     pos.push(s.clone());
                     pos.extend_from_slice(args.pos);
                     (b.func)(self, Args::with_kw(&pos, args.kwnames, args.kwvals))
                 }
                 None => {
-                    if b.data.is_some() {
-                        // Builtins that close over data get themselves as the last positional
-                        // argument's neighbour via `data`: pass through unchanged.
+                    // A builtin type's method called on an instance of a subclass
+                    // (`class MyList(list)`) works on the builtin payload.
+                    if let (Some(owner), Some(first)) = (b.owner, args.pos.first()) {
+                        if owner != "object" {
+                            if let Some(base) = super::ops::base_value(first) {
+                                let mut pos = args.pos.to_vec();
+                                pos[0] = base.clone();
+                                return (b.func)(
+                                    self,
+                                    Args::with_kw(&pos, args.kwnames, args.kwvals),
+                                );
+                            }
+                        }
                     }
                     (b.func)(self, args)
                 }

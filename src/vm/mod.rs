@@ -55,6 +55,8 @@ pub struct Vm {
     pub repr_stack: Vec<usize>,
     /// True on the main thread (the only one that receives KeyboardInterrupt).
     pub is_main: bool,
+    /// `threading.get_ident()` of this thread.
+    pub ident: u64,
 }
 
 impl Interpreter {
@@ -96,6 +98,7 @@ impl Vm {
             handled: None,
             repr_stack: Vec::new(),
             is_main: false,
+            ident: current_ident(),
         }
     }
 
@@ -138,11 +141,47 @@ pub fn check_signals(vm: &mut Vm) -> PyResult<()> {
 }
 
 /// Set by the SIGINT handler; consumed by the main thread.
-pub static SIGINT_PENDING: std::sync::atomic::AtomicBool =
-    std::sync::atomic::AtomicBool::new(false);
+pub static SIGINT_PENDING: std::sync::LazyLock<Arc<std::sync::atomic::AtomicBool>> =
+    std::sync::LazyLock::new(|| Arc::new(std::sync::atomic::AtomicBool::new(false)));
+
+/// Routes Ctrl-C to `SIGINT_PENDING` instead of killing the process.
+pub fn install_sigint_handler() {
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, SIGINT_PENDING.clone());
+}
+
+static NEXT_IDENT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+thread_local! {
+    static IDENT: u64 = 139_800_000_000_000 + NEXT_IDENT.fetch_add(1, Ordering::Relaxed) * 4096;
+}
+
+/// A unique, nonzero identifier of the calling OS thread (`threading.get_ident()`).
+pub fn current_ident() -> u64 {
+    IDENT.with(|i| *i)
+}
+
+/// The kernel's id of the calling thread (`threading.get_native_id()`).
+pub fn native_thread_id() -> u64 {
+    std::fs::read_link("/proc/thread-self")
+        .ok()
+        .and_then(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or_else(|| u64::from(std::process::id()))
+}
 
 /// End of the main program: waits for non-daemon threads, flushes output; returns the status.
 pub fn shutdown(vm: &mut Vm, status: i32) -> i32 {
+    let mut status = status;
+    if let Some(Value::Module(t)) = vm.interp.modules.get_str("threading") {
+        if let Some(f) = t.get("_shutdown") {
+            if let Err(e) = vm.call(&f, crate::objects::function::Args::new(&[])) {
+                status = crate::cli::exit_status(vm, e);
+            }
+        }
+    }
     vm.interp.out.flush_all();
     status
 }
