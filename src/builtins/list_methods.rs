@@ -908,3 +908,28 @@ mod py_tests {
         assert_eq!(py("r = [1].index('a')"), "ValueError: 'a' is not in list");
     }
 }
+
+#[cfg(test)]
+mod subclass_tests {
+    use super::super::testutil::py;
+
+    #[test]
+    fn inplace_operators_keep_the_subclass_instance() {
+        assert_eq!(
+            py("class L(list):\n    pass\nx = L([1])\ny = x\nx += [2]\nx *= 2\nr = (type(x).__name__, x is y, x)"),
+            "('L', True, [1, 2, 1, 2])"
+        );
+        assert_eq!(
+            py("class D(dict):\n    pass\nx = D(a=1)\nx |= {'b': 2}\nr = (type(x).__name__, x)"),
+            "('D', {'a': 1, 'b': 2})"
+        );
+    }
+
+    #[test]
+    fn subclass_overrides_are_seen_by_builtin_methods() {
+        assert_eq!(
+            py("class D(dict):\n    def __missing__(self, k):\n        return 0\nd = D()\nr = (d['x'], d.__getitem__('y'))"),
+            "(0, 0)"
+        );
+    }
+}
