@@ -933,3 +933,34 @@ mod subclass_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod error_tests {
+    use super::super::testutil::py;
+
+    #[test]
+    fn remove_x_not_in_list() {
+        assert_eq!(
+            py("r = [1].remove(2)"),
+            "ValueError: list.remove(x): x not in list"
+        );
+    }
+
+    #[test]
+    fn pop_from_empty_list() {
+        assert_eq!(py("r = [].pop()"), "IndexError: pop from empty list");
+    }
+
+    #[test]
+    fn pop_index_out_of_range() {
+        assert_eq!(py("r = [1].pop(5)"), "IndexError: pop index out of range");
+    }
+
+    #[test]
+    fn sort_takes_no_positional_arguments() {
+        assert_eq!(
+            py("r = [].sort(len)"),
+            "TypeError: sort() takes no positional arguments"
+        );
+    }
+}

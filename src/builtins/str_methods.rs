@@ -1027,3 +1027,77 @@ mod tests {
         assert_eq!(show(&mut vm, &s("a"), "__ne__", &[s("b")]), "True");
     }
 }
+
+#[cfg(test)]
+mod error_tests {
+    use super::super::testutil::py;
+
+    #[test]
+    fn join_sequence_item_expected_str_instance() {
+        assert_eq!(
+            py("r = ', '.join(['a', 1])"),
+            "TypeError: sequence item 1: expected str instance, int found"
+        );
+        assert_eq!(py("r = ''.join(5)"), "TypeError: can only join an iterable");
+    }
+
+    #[test]
+    fn split_empty_separator() {
+        assert_eq!(py("r = 'a'.split('')"), "ValueError: empty separator");
+        assert_eq!(py("r = 'a'.rpartition('')"), "ValueError: empty separator");
+    }
+
+    #[test]
+    fn fill_character_must_be_exactly_one_character_long() {
+        assert_eq!(
+            py("r = 'a'.center(5, 'xy')"),
+            "TypeError: The fill character must be exactly one character long"
+        );
+        assert_eq!(
+            py("r = 'a'.ljust(5, 1)"),
+            "TypeError: The fill character must be a unicode character, not int"
+        );
+    }
+
+    #[test]
+    fn index_substring_not_found() {
+        assert_eq!(
+            py("r = 'abc'.index('z')"),
+            "ValueError: substring not found"
+        );
+        assert_eq!(
+            py("r = 'abc'.rindex('z', 1)"),
+            "ValueError: substring not found"
+        );
+    }
+
+    #[test]
+    fn unicode_encode_error() {
+        assert_eq!(
+            py("r = 'aé€'.encode('ascii')"),
+            "UnicodeEncodeError: 'ascii' codec can't encode characters in position 1-2: ordinal not in range(128)"
+        );
+    }
+
+    #[test]
+    fn descriptor_applied_to_the_wrong_type() {
+        assert_eq!(
+            py("r = str.upper(5)"),
+            "TypeError: descriptor 'upper' for 'str' objects doesn't apply to a 'int' object"
+        );
+        assert_eq!(
+            py("r = str.upper()"),
+            "TypeError: unbound method str.upper() needs an argument"
+        );
+    }
+
+    #[test]
+    fn huge_padding_is_memory_error() {
+        assert_eq!(py("r = 'a'.center(10 ** 12)"), "MemoryError");
+        assert_eq!(py("r = format(1, '99999999999')"), "MemoryError");
+        assert_eq!(
+            py("r = format(1, '9999999999999999999999')"),
+            "ValueError: Too many decimal digits in format string"
+        );
+    }
+}
