@@ -2,6 +2,7 @@
 //! in tables here (one place to look, as Lua's `linit.c`).
 
 pub mod bytes_methods;
+pub mod bytes_search;
 pub mod dict_methods;
 pub mod dict_views;
 pub mod float_fmt;
