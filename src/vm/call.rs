@@ -17,7 +17,7 @@ use std::sync::Arc;
 /// What calling something turned out to need.
 pub enum CallTarget {
     /// A Python frame to run (pushed by the eval loop without recursing).
-    Frame(Frame),
+    Frame(Box<Frame>),
     /// The call already completed.
     Done(Value),
 }
@@ -128,14 +128,14 @@ pub fn make_frame(
     f: &Arc<Function>,
     self_: Option<&Value>,
     args: Args,
-) -> PyResult<Frame> {
+) -> PyResult<Box<Frame>> {
     let code = &f.code;
     let ns = match code.obj.kind {
         CodeKind::Function => None,
         CodeKind::Module => Some(f.globals.clone()),
         CodeKind::Class => Some(Arc::new(DictObj::new())),
     };
-    let mut frame = Frame::new(code.clone(), f.globals.clone(), ns);
+    let mut frame = vm.new_frame(code.clone(), f.globals.clone(), ns);
     bind_args(vm, f, self_, args, &mut frame.locals)?;
     if !code.obj.cellvars.is_empty() || !f.closure.is_empty() {
         frame.cells = new_cells(code, &frame.locals, &f.closure);
@@ -517,7 +517,7 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let ns = Arc::new(DictObj::new());
     let mut frame = Frame::new(body.code.clone(), body.globals.clone(), Some(ns.clone()));
     frame.cells = new_cells(&body.code, &frame.locals, &body.closure);
-    let classcell = run_frame(vm, frame)?;
+    let classcell = run_frame(vm, Box::new(frame))?;
     let qualname = match ns.get_str("__qualname__") {
         Some(Value::Str(s)) => s.as_str().to_string(),
         _ => name.as_str().to_string(),

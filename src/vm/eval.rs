@@ -33,13 +33,13 @@ enum Flow {
     Next,
     Return(Value),
     Yield(Value),
-    Push(Frame),
+    Push(Box<Frame>),
     /// Re-raise without recording a new traceback entry or context.
     Reraise(PyErr),
 }
 
 /// Runs a fresh frame to completion (it must not be a generator frame).
-pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult<Value> {
+pub fn run_frame(vm: &mut Vm, frame: Box<Frame>) -> PyResult<Value> {
     vm.enter()?;
     let mut frames = vec![frame];
     match eval(vm, &mut frames)? {
@@ -94,7 +94,7 @@ impl Code {
         let names = obj
             .names
             .iter()
-            .map(|n| Value::str(n.to_string()))
+            .map(|n| Value::Str(crate::objects::str::intern(n)))
             .collect();
         Code { obj, consts, names }
     }
@@ -156,7 +156,7 @@ fn unwind_blocks(vm: &mut Vm, frame: &mut Frame, err: &PyErr) -> bool {
 /// Runs the frames on top of `frames` until the bottom one returns or yields, or an
 /// exception escapes it. Every frame in `frames` has been `enter`ed; each is `leave`d as it
 /// is popped.
-pub fn eval(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Exit> {
+pub fn eval(vm: &mut Vm, frames: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
     loop {
         let Some(frame) = frames.last_mut() else {
             return Ok(Exit::Return(Value::None));
@@ -175,7 +175,9 @@ pub fn eval(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Exit> {
                 frames.push(new);
             }
             Ok(Flow::Return(v)) => {
-                frames.pop();
+                if let Some(done) = frames.pop() {
+                    vm.recycle_frame(done);
+                }
                 vm.leave();
                 match frames.last_mut() {
                     Some(caller) => caller.stack.push(v),
@@ -199,7 +201,12 @@ pub fn eval(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Exit> {
 
 /// Unwinds `err` from the top frame outward. Returns the error if no frame handled it (all
 /// frames are then popped).
-fn handle_error(vm: &mut Vm, frames: &mut Vec<Frame>, err: PyErr, fresh: bool) -> Option<PyErr> {
+fn handle_error(
+    vm: &mut Vm,
+    frames: &mut Vec<Box<Frame>>,
+    err: PyErr,
+    fresh: bool,
+) -> Option<PyErr> {
     let mut first = true;
     loop {
         let frame = frames.last_mut()?;
@@ -210,7 +217,9 @@ fn handle_error(vm: &mut Vm, frames: &mut Vec<Frame>, err: PyErr, fresh: bool) -
         if unwind_blocks(vm, frame, &err) {
             return None;
         }
-        frames.pop();
+        if let Some(done) = frames.pop() {
+            vm.recycle_frame(done);
+        }
         vm.leave();
         if frames.is_empty() {
             return Some(err);
@@ -224,13 +233,17 @@ const CHECK_INTERVAL: u32 = 1024;
 /// Runs instructions of one frame until something needs the outer loop.
 fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     let mut budget = CHECK_INTERVAL;
+    // A local handle on the code: one pointer away from the instructions, and the frame stays
+    // free to mutate.
+    let code = f.code.clone();
+    let instrs: &[Instr] = &code.obj.instrs;
     loop {
         budget -= 1;
         if budget == 0 {
             budget = CHECK_INTERVAL;
             super::check_signals(vm)?;
         }
-        let Some(&instr) = f.code.obj.instrs.get(f.pc) else {
+        let Some(&instr) = instrs.get(f.pc) else {
             return Err(PyErr::new(
                 ExcKind::SystemError,
                 "bytecode ran past the end of its code",
@@ -266,6 +279,7 @@ fn name_of(f: &Frame, i: u32) -> &str {
 }
 
 /// Executes one instruction.
+#[inline(always)]
 fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
     match instr {
         Instr::Nop => {}
@@ -1310,7 +1324,7 @@ pub fn new_cells(code: &Code, locals: &[Option<Value>], closure: &[Arc<Cell>]) -
 
 /// Resumes the frames with an exception raised at the current instruction of the top frame
 /// (`generator.throw`).
-pub fn eval_with_error(vm: &mut Vm, frames: &mut Vec<Frame>, err: PyErr) -> PyResult<Exit> {
+pub fn eval_with_error(vm: &mut Vm, frames: &mut Vec<Box<Frame>>, err: PyErr) -> PyResult<Exit> {
     if let Some(f) = frames.last_mut() {
         // Point at the instruction that was suspended (the yield) for the traceback.
         f.pc = f.pc.max(1);

@@ -30,6 +30,9 @@ pub const STACK_RED_ZONE: usize = 256 * 1024;
 /// recursion limit through builtins that call back into Python (sorted keys, __repr__ ...).
 pub const THREAD_STACK_SIZE: usize = 64 * 1024 * 1024;
 
+/// Finished frames kept per thread for reuse (bounded so a deep recursion does not pin memory).
+const FRAME_POOL_SIZE: usize = 64;
+
 /// Process-wide interpreter state.
 pub struct Interpreter {
     pub builtins: Arc<Module>,
@@ -57,6 +60,8 @@ pub struct Vm {
     pub is_main: bool,
     /// `threading.get_ident()` of this thread.
     pub ident: u64,
+    /// Finished frames kept for reuse: a call reuses their vectors instead of allocating.
+    frame_pool: Vec<Box<frame::Frame>>,
 }
 
 impl Interpreter {
@@ -99,6 +104,7 @@ impl Vm {
             repr_stack: Vec::new(),
             is_main: false,
             ident: current_ident(),
+            frame_pool: Vec::new(),
         }
     }
 
@@ -124,6 +130,34 @@ impl Vm {
             ));
         }
         Ok(())
+    }
+
+    /// A frame for `code`, reusing a pooled one when there is one.
+    pub fn new_frame(
+        &mut self,
+        code: Arc<crate::objects::Code>,
+        globals: Arc<DictObj>,
+        ns: Option<Arc<DictObj>>,
+    ) -> Box<frame::Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.reset(code, globals, ns);
+                f
+            }
+            None => Box::new(frame::Frame::new(code, globals, ns)),
+        }
+    }
+
+    /// Returns a finished frame to the pool (its values are dropped now).
+    pub fn recycle_frame(&mut self, mut f: Box<frame::Frame>) {
+        if self.frame_pool.len() < FRAME_POOL_SIZE {
+            f.stack.clear();
+            f.locals.clear();
+            f.cells.clear();
+            f.blocks.clear();
+            f.ns = None;
+            self.frame_pool.push(f);
+        }
     }
 
     pub fn leave(&mut self) {

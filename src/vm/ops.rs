@@ -105,11 +105,11 @@ impl Vm {
                     return None;
                 }
                 if owner.base_kind == crate::objects::class::BaseKind::Builtin
-                    && !Arc::ptr_eq(&owner, &cls)
+                    && matches!(i.payload, Payload::Base(_))
                 {
                     // A builtin base's own method (e.g. dict.__getitem__) is handled natively
-                    // through the payload, except where the builtin class dict provides one.
-                    return Some(f);
+                    // through the payload by the protocol (which also honours __missing__).
+                    return None;
                 }
                 Some(f)
             }
@@ -601,10 +601,9 @@ impl Vm {
             }
             (Value::Set(x), Value::Set(y)) => return self.compare_sets(op, x, y),
             (Value::Slice(x), Value::Slice(y)) => {
-                // Slices compare as the tuples (start, stop, step).
-                let tx = Value::tuple(vec![x.start.clone(), x.stop.clone(), x.step.clone()]);
-                let ty = Value::tuple(vec![y.start.clone(), y.stop.clone(), y.step.clone()]);
-                return self.compare(op, &tx, &ty);
+                let a = [x.start.clone(), x.stop.clone(), x.step.clone()];
+                let b = [y.start.clone(), y.stop.clone(), y.step.clone()];
+                return self.compare_seq(op, &a, &b);
             }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
                 let same = x.len() == y.len()
@@ -1150,6 +1149,14 @@ impl Vm {
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
+                }
+                // A subclass of list/dict/set updates its payload in place and stays itself
+                // (`x += [1]` keeps `x` an instance of the subclass).
+                if let Some(base @ (Value::List(_) | Value::Dict(_) | Value::Set(_))) =
+                    base_value(a).cloned()
+                {
+                    let r = self.inplace_op(op, &base, b)?;
+                    return Ok(if r.is(&base) { a.clone() } else { r });
                 }
             }
             _ => {}
