@@ -8,7 +8,9 @@ use super::method_args::{operand, this, wrong_self};
 use crate::objects::class::types;
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::iter::IterKind;
+use crate::objects::set::SetInner;
 use crate::objects::{PyErr, PyResult, SetObj, Value};
+use crate::parser::ast::BinOp;
 use crate::vm::Vm;
 use std::sync::Arc;
 
@@ -101,9 +103,22 @@ fn others<'a>(args: &'a Args, name: &str) -> PyResult<&'a [Value]> {
     Ok(args.pos.get(1..).unwrap_or(&[]))
 }
 
-/// A new set or frozenset with `s`'s table copied (same iteration order).
+/// A new set or frozenset with `s`'s items, laid out as CPython's `set_copy` lays them out:
+/// a merge into an empty table (a slot-for-slot copy when the sizes agree, else the items
+/// re-inserted in table order after one resize).
+pub fn copy_set(s: &SetObj, frozen: bool) -> Arc<SetObj> {
+    let src = s.lock().clone();
+    let mut inner = SetInner::default();
+    if !inner.begin_merge(&src) {
+        for (h, k) in src.iter() {
+            inner.insert_new(h, k.clone());
+        }
+    }
+    Arc::new(SetObj::from_inner(frozen, inner))
+}
+
 fn copy_of(s: &SetObj, frozen: bool) -> Arc<SetObj> {
-    Arc::new(SetObj::from_inner(frozen, s.lock().clone()))
+    copy_set(s, frozen)
 }
 
 /// The items of an operand in the order CPython iterates it.
@@ -181,13 +196,84 @@ fn copy(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Set(copy_of(s, false)))
 }
 
+/// CPython's `set_update_internal` for each operand: a set is merged (one resize, or a
+/// slot-for-slot copy into an empty table), a dict's keys are added after one resize, any
+/// other iterable item by item.
 fn update_with(vm: &mut Vm, s: &Arc<SetObj>, others: &[Value]) -> PyResult<()> {
     for o in others {
-        for x in items_of(vm, o)? {
-            vm.set_add(s, x)?;
+        match crate::vm::ops::base_value(o).unwrap_or(o) {
+            Value::Set(other) => {
+                if Arc::ptr_eq(other, s) || other.is_empty() {
+                    continue;
+                }
+                let inner = other.lock().clone();
+                if s.lock().begin_merge(&inner) {
+                    continue;
+                }
+                for (_, x) in inner.iter() {
+                    vm.set_add(s, x.clone())?;
+                }
+            }
+            Value::Dict(d) => {
+                let keys = d.keys();
+                s.lock().presize(keys.len());
+                for x in keys {
+                    vm.set_add(s, x)?;
+                }
+            }
+            _ => {
+                for x in vm.collect(o)? {
+                    vm.set_add(s, x)?;
+                }
+            }
         }
     }
     Ok(())
+}
+
+/// `x op y` for two sets (the VM's binary operators come here).
+pub fn set_operator(vm: &mut Vm, op: BinOp, x: &Arc<SetObj>, y: &Arc<SetObj>) -> PyResult<Value> {
+    let other = Value::Set(y.clone());
+    let out = match op {
+        BinOp::BitOr => {
+            let out = copy_of(x, x.frozen);
+            update_with(vm, &out, std::slice::from_ref(&other))?;
+            out
+        }
+        BinOp::BitAnd => intersect(vm, x, &other, x.frozen)?,
+        BinOp::Sub => difference_of(vm, x, std::slice::from_ref(&other))?,
+        _ => {
+            let out = copy_of(y, x.frozen);
+            sym_diff_update(vm, &out, &Value::Set(x.clone()))?;
+            out
+        }
+    };
+    Ok(Value::Set(out))
+}
+
+/// `s op= other` for two sets, in place as CPython does it.
+pub fn set_inplace(vm: &mut Vm, op: BinOp, s: &Arc<SetObj>, other: &Arc<SetObj>) -> PyResult<()> {
+    let o = Value::Set(other.clone());
+    match op {
+        BinOp::BitOr => update_with(vm, s, std::slice::from_ref(&o)),
+        BinOp::BitAnd => {
+            let r = intersect(vm, s, &o, false)?;
+            let inner = r.lock().clone();
+            *s.lock() = inner;
+            Ok(())
+        }
+        BinOp::Sub => {
+            if Arc::ptr_eq(s, other) {
+                s.lock().clear();
+                return Ok(());
+            }
+            for x in other.keys() {
+                vm.set_discard(s, &x)?;
+            }
+            Ok(())
+        }
+        _ => sym_diff_update(vm, s, &o),
+    }
 }
 
 fn update(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -348,16 +434,8 @@ fn symmetric_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
         &format!("{}.symmetric_difference", owner(&args.pos[0])),
     )?;
     // CPython copies the other operand into a new set and toggles our items in it.
-    let out = match crate::vm::ops::base_value(other).unwrap_or(other) {
-        Value::Set(o) => copy_of(o, s.frozen),
-        _ => {
-            let out = Arc::new(SetObj::new(s.frozen));
-            for x in items_of(vm, other)? {
-                vm.set_add(&out, x)?;
-            }
-            out
-        }
-    };
+    let out = Arc::new(SetObj::new(s.frozen));
+    update_with(vm, &out, std::slice::from_ref(other))?;
     sym_diff_update(vm, &out, &Value::Set(s.clone()))?;
     Ok(Value::Set(out))
 }

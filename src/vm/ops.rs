@@ -1066,44 +1066,10 @@ impl Vm {
         })
     }
 
+    /// `x | y`, `x & y`, `x - y`, `x ^ y` on sets, built in CPython's insertion order
+    /// (`builtins::set_methods`).
     pub fn set_op(&mut self, op: BinOp, x: &Arc<SetObj>, y: &Arc<SetObj>) -> PyResult<Value> {
-        let out = Arc::new(SetObj::new(x.frozen));
-        match op {
-            BinOp::BitOr => {
-                for k in x.keys().into_iter().chain(y.keys()) {
-                    self.set_add(&out, k)?;
-                }
-            }
-            BinOp::BitAnd => {
-                let (small, big) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-                for k in small.keys() {
-                    if self.set_contains(big, &k)? {
-                        self.set_add(&out, k)?;
-                    }
-                }
-            }
-            BinOp::Sub => {
-                for k in x.keys() {
-                    if !self.set_contains(y, &k)? {
-                        self.set_add(&out, k)?;
-                    }
-                }
-            }
-            BinOp::BitXor => {
-                for k in x.keys() {
-                    if !self.set_contains(y, &k)? {
-                        self.set_add(&out, k)?;
-                    }
-                }
-                for k in y.keys() {
-                    if !self.set_contains(x, &k)? {
-                        self.set_add(&out, k)?;
-                    }
-                }
-            }
-            _ => {}
-        }
-        Ok(Value::Set(out))
+        crate::builtins::set_methods::set_operator(self, op, x, y)
     }
 
     /// `a op= b`: mutates lists and sets in place, tries `__iop__`, else the binary op.
@@ -1132,11 +1098,7 @@ impl Vm {
                 if !s.frozen && matches!(b, Value::Set(_)) =>
             {
                 let Value::Set(other) = b else { unreachable!() };
-                let r = self.set_op(op, s, other)?;
-                if let Value::Set(r) = r {
-                    let inner = r.lock().clone();
-                    *s.lock() = inner;
-                }
+                crate::builtins::set_methods::set_inplace(self, op, s, other)?;
                 return Ok(a.clone());
             }
             (BinOp::BitOr, Value::Dict(d)) => {
