@@ -357,3 +357,24 @@ fn set_subclass_init() {
         "([1, 2, 3], 3, True)"
     );
 }
+
+#[test]
+fn copies_and_merges_lay_out_like_cpython() {
+    // CPython 3.11 output for each expression.
+    assert_eq!(
+        py("s = set()\nfor x in [17, 1, 40, 2, 3]:\n    s.add(x)\nr = (s, set(s), s.copy(), s | set(), frozenset(s))"),
+        "({1, 2, 3, 40, 17}, {1, 2, 3, 17, 40}, {1, 2, 3, 17, 40}, {1, 2, 3, 17, 40}, frozenset({1, 2, 3, 17, 40}))"
+    );
+    assert_eq!(
+        py("t = {5, 9}\nt.update({100, 33, 17, 64, 1})\nr = (t, t - {5}, t ^ {5, 77})"),
+        "({64, 33, 1, 17, 100, 5, 9}, {64, 33, 1, 100, 9, 17}, {64, 33, 1, 100, 9, 77, 17})"
+    );
+}
+
+#[test]
+fn readding_a_discarded_item_reuses_the_last_dummy() {
+    assert_eq!(
+        py("s = set([40, 19, 6, 24, -42, 2963, 1441, -4, -44, 38, 11, 7, 4, 6, 1780, 26, 36])\nfor x in [8, 36, 223, 36, 1725, 21, 34, 2993, 2045, 14, 38, 1763, 16, 19, 13]:\n    s.discard(x)\ns.add(8)\ns.add(36)\nr = s"),
+        "{1441, 4, 6, 36, 40, 7, 8, 11, 2963, -44, -42, 1780, 24, 26, -4}"
+    );
+}
