@@ -20,6 +20,12 @@ pub fn normalize_encoding(name: &str) -> Option<&'static str> {
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "l1" | "cp819" | "latin" => {
             "latin-1"
         }
+        "utf-16" | "utf16" | "u16" => "utf-16",
+        "utf-16-le" | "utf-16le" | "utf16le" => "utf-16-le",
+        "utf-16-be" | "utf-16be" | "utf16be" => "utf-16-be",
+        "utf-32" | "utf32" | "u32" => "utf-32",
+        "utf-32-le" | "utf-32le" | "utf32le" => "utf-32-le",
+        "utf-32-be" | "utf-32be" | "utf32be" => "utf-32-be",
         _ => return None,
     })
 }
@@ -65,6 +71,9 @@ pub fn encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
         ));
     };
     let text = s.as_str();
+    if codec.starts_with("utf-16") || codec.starts_with("utf-32") {
+        return Ok(Value::Bytes(Arc::new(encode_wide(text, codec))));
+    }
     if codec == "utf-8" || text.is_ascii() {
         return Ok(Value::Bytes(Arc::new(text.as_bytes().to_vec())));
     }
@@ -244,6 +253,123 @@ pub fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::str(out))
 }
 
+/// UTF-16 and UTF-32 (the unmarked forms little-endian with a byte order mark, as CPython
+/// writes them on little-endian machines).
+fn encode_wide(text: &str, codec: &str) -> Vec<u8> {
+    let big = codec.ends_with("-be");
+    let bom = !codec.ends_with("-le") && !big;
+    let mut out = Vec::with_capacity(text.len() * 4 + 4);
+    let mut unit = |u: u32, width: usize, out: &mut Vec<u8>| {
+        let bytes = u.to_le_bytes();
+        if big {
+            out.extend(bytes[..width].iter().rev());
+        } else {
+            out.extend_from_slice(&bytes[..width]);
+        }
+    };
+    if codec.starts_with("utf-16") {
+        if bom {
+            unit(0xfeff, 2, &mut out);
+        }
+        for u in text.encode_utf16() {
+            unit(u as u32, 2, &mut out);
+        }
+    } else {
+        if bom {
+            unit(0xfeff, 4, &mut out);
+        }
+        for c in text.chars() {
+            unit(c as u32, 4, &mut out);
+        }
+    }
+    out
+}
+
+/// Decodes UTF-16 or UTF-32; the unmarked forms honour a byte order mark.
+fn decode_wide(data: &[u8], codec: &str, errors: &str) -> PyResult<String> {
+    let width = if codec.starts_with("utf-16") { 2 } else { 4 };
+    let mut big = codec.ends_with("-be");
+    let mut pos = 0;
+    let mut name = codec.to_string();
+    if !codec.ends_with("-le") && !big {
+        name = format!("{codec}-le");
+        if width == 2 && data.starts_with(&[0xfe, 0xff]) {
+            big = true;
+            name = format!("{codec}-be");
+            pos = 2;
+        } else if width == 2 && data.starts_with(&[0xff, 0xfe]) {
+            pos = 2;
+        } else if width == 4 && data.starts_with(&[0, 0, 0xfe, 0xff]) {
+            big = true;
+            name = format!("{codec}-be");
+            pos = 4;
+        } else if width == 4 && data.starts_with(&[0xff, 0xfe, 0, 0]) {
+            pos = 4;
+        }
+    }
+    let read = |at: usize| -> u32 {
+        let mut v: u32 = 0;
+        for k in 0..width {
+            let b = data[at + if big { k } else { width - 1 - k }] as u32;
+            v = (v << 8) | b;
+        }
+        v
+    };
+    let mut out = String::with_capacity(data.len() / width);
+    while pos < data.len() {
+        let fail = |start: usize, end: usize, reason: &str| -> PyResult<Option<String>> {
+            match decode_replacement(errors, &data[start..end])? {
+                Some(r) => Ok(Some(r)),
+                None => Err(decode_error(&name, data, start, end, reason)),
+            }
+        };
+        if pos + width > data.len() {
+            let r = fail(pos, data.len(), "truncated data")?;
+            out.push_str(&r.unwrap_or_default());
+            break;
+        }
+        let u = read(pos);
+        if width == 4 {
+            match char::from_u32(u) {
+                Some(c) => out.push(c),
+                None => {
+                    let r = fail(pos, pos + 4, "code point not in range(0x110000)")?;
+                    out.push_str(&r.unwrap_or_default());
+                }
+            }
+            pos += 4;
+            continue;
+        }
+        if !(0xd800..0xe000).contains(&u) {
+            out.push(char::from_u32(u).unwrap_or('\u{fffd}'));
+            pos += 2;
+            continue;
+        }
+        if u >= 0xdc00 || pos + 4 > data.len() {
+            let (end, reason) = if u < 0xdc00 {
+                (data.len().min(pos + 2), "unexpected end of data")
+            } else {
+                (pos + 2, "illegal encoding")
+            };
+            let r = fail(pos, end, reason)?;
+            out.push_str(&r.unwrap_or_default());
+            pos = end;
+            continue;
+        }
+        let lo = read(pos + 2);
+        if !(0xdc00..0xe000).contains(&lo) {
+            let r = fail(pos, pos + 2, "illegal UTF-16 surrogate")?;
+            out.push_str(&r.unwrap_or_default());
+            pos += 2;
+            continue;
+        }
+        let c = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+        out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+        pos += 4;
+    }
+    Ok(out)
+}
+
 // ----- decode ---------------------------------------------------------------------------------
 
 /// A UnicodeDecodeError for bytes `start..end` of the input.
@@ -288,6 +414,9 @@ pub fn decode_bytes(data: &[u8], encoding: &str, errors: &str) -> PyResult<Strin
     };
     if codec == "latin-1" {
         return Ok(data.iter().map(|&b| b as char).collect());
+    }
+    if codec.starts_with("utf-16") || codec.starts_with("utf-32") {
+        return decode_wide(data, codec, errors);
     }
     let mut out = String::with_capacity(data.len());
     let mut pos = 0;
@@ -376,6 +505,31 @@ mod tests {
         assert_eq!(
             dec(b"a\xe9b", "ascii", "strict"),
             "UnicodeDecodeError: 'ascii' codec can't decode byte 0xe9 in position 1: ordinal not in range(128)"
+        );
+    }
+
+    #[test]
+    fn utf16_and_utf32() {
+        assert_eq!(dec(b"\xff\xfeH\x00", "utf-16", "strict"), "H");
+        assert_eq!(dec(b"\xd8\x3d\xde\x00", "utf-16-be", "strict"), "\u{1f600}");
+        assert_eq!(dec(b"H\x00\x00\x00", "utf-32", "strict"), "H");
+        assert_eq!(
+            dec(b"H\x00i", "utf-16-le", "strict"),
+            "UnicodeDecodeError: 'utf-16-le' codec can't decode byte 0x69 in position 2: truncated data"
+        );
+        assert_eq!(
+            dec(b"\x00\xd8a\x00", "utf-16-le", "strict"),
+            "UnicodeDecodeError: 'utf-16-le' codec can't decode bytes in position 0-1: illegal UTF-16 surrogate"
+        );
+        assert_eq!(
+            dec(b"\x00\x00\x11\x00", "utf-32-le", "strict"),
+            "UnicodeDecodeError: 'utf-32-le' codec can't decode bytes in position 0-3: code point not in range(0x110000)"
+        );
+        assert_eq!(dec(b"abc", "utf-16-be", "replace"), "\u{6162}\u{fffd}");
+        assert_eq!(encode_wide("a", "utf-32"), b"\xff\xfe\x00\x00a\x00\x00\x00");
+        assert_eq!(
+            encode_wide("a\u{1f600}", "utf-16-be"),
+            b"\x00a\xd8=\xde\x00"
         );
     }
 
