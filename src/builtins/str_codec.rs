@@ -259,7 +259,7 @@ fn encode_wide(text: &str, codec: &str) -> Vec<u8> {
     let big = codec.ends_with("-be");
     let bom = !codec.ends_with("-le") && !big;
     let mut out = Vec::with_capacity(text.len() * 4 + 4);
-    let mut unit = |u: u32, width: usize, out: &mut Vec<u8>| {
+    let unit = |u: u32, width: usize, out: &mut Vec<u8>| {
         let bytes = u.to_le_bytes();
         if big {
             out.extend(bytes[..width].iter().rev());
