@@ -215,7 +215,7 @@ fn id(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(match v.heap_ptr() {
         Some(p) => p as i64,
         None => match v {
-            Value::None => 0x5f5e_1f3d_0,
+            Value::None => 0x0005_f5e1_f3d0,
             Value::Bool(b) => 0x5f5e_2000 + *b as i64,
             Value::Int(i) => 0x7f00_0000_0000 + i.wrapping_mul(32),
             Value::Float(f) => 0x7e00_0000_0000 + (f.to_bits() as i64 & 0xffff_ffff) * 16,
@@ -370,7 +370,7 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let r = vm.binop(crate::parser::ast::BinOp::Mod, a, b)?;
         return Ok(Value::tuple(vec![q, r]));
     }
-    if let Some(r) = vm.call_special(a, "__divmod__", &[b.clone()])? {
+    if let Some(r) = vm.call_special(a, "__divmod__", std::slice::from_ref(b))? {
         return Ok(r);
     }
     Err(PyErr::type_error(format!(
@@ -494,7 +494,7 @@ fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::str(super::format::format_value(vm, v, &spec)?))
 }
 
-fn attr_name<'a>(v: &'a Value) -> PyResult<&'a str> {
+fn attr_name(v: &Value) -> PyResult<&str> {
     match v {
         Value::Str(s) => Ok(s.as_str()),
         o => Err(PyErr::type_error(format!(

@@ -115,7 +115,7 @@ fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match args.pos {
         [a, b] => {
             let r = vm
-                .call_special(a, "__eq__", &[b.clone()])?
+                .call_special(a, "__eq__", std::slice::from_ref(b))?
                 .unwrap_or_else(|| Value::Bool(a.is(b)));
             match r {
                 Value::NotImplemented => Ok(Value::NotImplemented),

@@ -253,6 +253,6 @@ mod tests {
         assert_eq!(round_digits(1.005, 2), 1.0);
         assert_eq!(round_digits(0.125, 2), 0.12);
         assert_eq!(round_digits(1234.5, -2), 1200.0);
-        assert_eq!(round_digits(3.14159, 3), 3.142);
+        assert_eq!(round_digits(1.23456, 3), 1.235);
     }
 }

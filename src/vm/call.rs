@@ -112,10 +112,10 @@ fn not_callable(v: &Value) -> PyErr {
 }
 
 /// How a callable is named in argument errors: `f()`, `A.f()`.
-pub fn callable_name(vm: &mut Vm, f: &Value) -> String {
+pub fn callable_name(f: &Value) -> String {
     match f {
         Value::Function(f) => format!("{}()", f.qualname()),
-        Value::BoundMethod(m) => callable_name(vm, &m.func.clone()),
+        Value::BoundMethod(m) => callable_name(&m.func),
         Value::Builtin(b) => format!("{}()", b.name),
         Value::Class(c) => format!("{}()", c.name),
         other => format!("{} object", other.type_name()),
@@ -144,6 +144,8 @@ pub fn make_frame(
 }
 
 /// Binds call arguments to parameter slots, with CPython 3.11's messages.
+// Parameter slots and their names/defaults are parallel arrays indexed by slot number.
+#[allow(clippy::needless_range_loop)]
 pub fn bind_args(
     vm: &mut Vm,
     f: &Function,
@@ -582,7 +584,10 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
                         .map(|(k, v)| (Value::str(k), v.clone()))
                         .collect();
                     let (names, vals): (Vec<Value>, Vec<Value>) = kw.into_iter().unzip();
-                    vm.call(&func, Args::with_kw(&[cls_value.clone()], &names, &vals))?;
+                    vm.call(
+                        &func,
+                        Args::with_kw(std::slice::from_ref(&cls_value), &names, &vals),
+                    )?;
                 }
             }
         }

@@ -63,7 +63,7 @@ fn unbound_local(name: &str) -> PyErr {
 }
 
 /// Converts a compile-time constant into a runtime value.
-pub fn const_value(c: &ConstValue, source: &Arc<crate::source::SourceFile>) -> Value {
+pub fn const_value(c: &ConstValue) -> Value {
     match c {
         ConstValue::None => Value::None,
         ConstValue::Bool(b) => Value::Bool(*b),
@@ -76,9 +76,7 @@ pub fn const_value(c: &ConstValue, source: &Arc<crate::source::SourceFile>) -> V
         ConstValue::Imag(f) => Value::Float(*f),
         ConstValue::Str(s) => Value::str(s.to_string()),
         ConstValue::Bytes(b) => Value::Bytes(Arc::new(b.to_vec())),
-        ConstValue::Tuple(items) => {
-            Value::tuple(items.iter().map(|c| const_value(c, source)).collect())
-        }
+        ConstValue::Tuple(items) => Value::tuple(items.iter().map(const_value).collect()),
         ConstValue::Code(co) => Value::Code(Arc::new(Code::new(co.clone()))),
     }
 }
@@ -86,11 +84,7 @@ pub fn const_value(c: &ConstValue, source: &Arc<crate::source::SourceFile>) -> V
 impl Code {
     /// Wraps a compiled code object, converting its constants once.
     pub fn new(obj: Arc<crate::compiler::bytecode::CodeObject>) -> Code {
-        let consts = obj
-            .consts
-            .iter()
-            .map(|c| const_value(c, &obj.source))
-            .collect();
+        let consts = obj.consts.iter().map(const_value).collect();
         let names = obj
             .names
             .iter()
@@ -156,6 +150,9 @@ fn unwind_blocks(vm: &mut Vm, frame: &mut Frame, err: &PyErr) -> bool {
 /// Runs the frames on top of `frames` until the bottom one returns or yields, or an
 /// exception escapes it. Every frame in `frames` has been `enter`ed; each is `leave`d as it
 /// is popped.
+// Frames are boxed: they move between this vector, the per-thread pool and suspended
+// generators, and a box moves as one pointer.
+#[allow(clippy::vec_box)]
 pub fn eval(vm: &mut Vm, frames: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
     loop {
         let Some(frame) = frames.last_mut() else {
@@ -201,6 +198,7 @@ pub fn eval(vm: &mut Vm, frames: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
 
 /// Unwinds `err` from the top frame outward. Returns the error if no frame handled it (all
 /// frames are then popped).
+#[allow(clippy::vec_box)]
 fn handle_error(
     vm: &mut Vm,
     frames: &mut Vec<Box<Frame>>,
@@ -719,7 +717,7 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                         if !vm.has_attr(&m, "keys")? {
                             return Err(PyErr::type_error(format!(
                                 "{} argument after ** must be a mapping, not {}",
-                                call::callable_name(vm, &func),
+                                call::callable_name(&func),
                                 m.type_name()
                             )));
                         }
@@ -736,14 +734,14 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                     if !matches!(k, Value::Str(_)) {
                         return Err(PyErr::type_error(format!(
                             "{} keywords must be strings",
-                            call::callable_name(vm, &func)
+                            call::callable_name(&func)
                         )));
                     }
                     if vm.dict_get(&target, &k)?.is_some() {
                         let Value::Str(ks) = &k else { unreachable!() };
                         return Err(PyErr::type_error(format!(
                             "{} got multiple values for keyword argument '{}'",
-                            call::callable_name(vm, &func),
+                            call::callable_name(&func),
                             ks.as_str()
                         )));
                     }
@@ -1324,6 +1322,7 @@ pub fn new_cells(code: &Code, locals: &[Option<Value>], closure: &[Arc<Cell>]) -
 
 /// Resumes the frames with an exception raised at the current instruction of the top frame
 /// (`generator.throw`).
+#[allow(clippy::vec_box)]
 pub fn eval_with_error(vm: &mut Vm, frames: &mut Vec<Box<Frame>>, err: PyErr) -> PyResult<Exit> {
     if let Some(f) = frames.last_mut() {
         // Point at the instruction that was suspended (the yield) for the traceback.

@@ -61,6 +61,7 @@ pub struct Vm {
     /// `threading.get_ident()` of this thread.
     pub ident: u64,
     /// Finished frames kept for reuse: a call reuses their vectors instead of allocating.
+    #[allow(clippy::vec_box)]
     frame_pool: Vec<Box<frame::Frame>>,
 }
 

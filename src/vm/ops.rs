@@ -199,7 +199,7 @@ impl Vm {
                 if let Some(view) = n.as_any().downcast_ref::<DictView>() {
                     !view.dict.is_empty()
                 } else {
-                    true
+                    n.len(self, v)?.is_none_or(|l| l != 0)
                 }
             }
             _ => true,
@@ -514,7 +514,7 @@ impl Vm {
                         )))
                     }
                     Some((f, owner)) if !Arc::ptr_eq(&owner, &types().object) => {
-                        let r = self.call(&f, Args::new(&[v.clone()]))?;
+                        let r = self.call(&f, Args::new(std::slice::from_ref(v)))?;
                         return match r {
                             Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                             Value::BigInt(b) => Ok(int::hash_big(&b)),
@@ -607,7 +607,7 @@ impl Vm {
             }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
                 let same = x.len() == y.len()
-                    && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
+                    && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
                 return Ok(Value::Bool(same == (op == CmpOp::Eq)));
             }
             _ => {}
@@ -620,19 +620,19 @@ impl Vm {
             && b_cls.is_subclass(&a_cls)
             && self.special(b, rname).is_some();
         if reflect_first {
-            if let Some(r) = self.call_special(b, rname, &[a.clone()])? {
+            if let Some(r) = self.call_special(b, rname, std::slice::from_ref(a))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
         }
-        if let Some(r) = self.call_special(a, name, &[b.clone()])? {
+        if let Some(r) = self.call_special(a, name, std::slice::from_ref(b))? {
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }
         }
         if !reflect_first {
-            if let Some(r) = self.call_special(b, rname, &[a.clone()])? {
+            if let Some(r) = self.call_special(b, rname, std::slice::from_ref(a))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -905,19 +905,19 @@ impl Vm {
             && b_cls.is_subclass(&a_cls)
             && self.special(b, rname).is_some();
         if reflect_first {
-            if let Some(r) = self.call_special(b, rname, &[a.clone()])? {
+            if let Some(r) = self.call_special(b, rname, std::slice::from_ref(a))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
         }
-        if let Some(r) = self.call_special(a, name, &[b.clone()])? {
+        if let Some(r) = self.call_special(a, name, std::slice::from_ref(b))? {
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }
         }
         if !reflect_first && !Arc::ptr_eq(&a_cls, &b_cls) {
-            if let Some(r) = self.call_special(b, rname, &[a.clone()])? {
+            if let Some(r) = self.call_special(b, rname, std::slice::from_ref(a))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -1107,7 +1107,7 @@ impl Vm {
             }
             (_, Value::Instance(_)) => {
                 let (_, _, iname) = binop_dunder(op);
-                if let Some(r) = self.call_special(a, iname, &[b.clone()])? {
+                if let Some(r) = self.call_special(a, iname, std::slice::from_ref(b))? {
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
@@ -1386,7 +1386,7 @@ impl Vm {
                         return Err(PyErr::attribute_error("property has no getter"));
                     }
                     let f = p.fget.clone();
-                    return self.call(&f, Args::new(&[obj.clone()]));
+                    return self.call(&f, Args::new(std::slice::from_ref(obj)));
                 }
                 if let Some(sm) = n.as_any().downcast_ref::<StaticMethod>() {
                     return Ok(sm.func.clone());
@@ -1789,7 +1789,9 @@ impl Vm {
                             )));
                         }
                         let f = p.fdel.clone();
-                        return self.call(&f, Args::new(&[obj.clone()])).map(|_| ());
+                        return self
+                            .call(&f, Args::new(std::slice::from_ref(obj)))
+                            .map(|_| ());
                     }
                 }
                 if inst.dict.del_str(name).is_none() {
@@ -1882,9 +1884,9 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(_) => Err(PyErr::index_error(format!(
-                "cannot fit 'int' into an index-sized integer"
-            ))),
+            Value::BigInt(_) => Err(PyErr::index_error(
+                "cannot fit 'int' into an index-sized integer".to_string(),
+            )),
             Value::Instance(_) => match self.call_special(v, "__index__", &[])? {
                 Some(Value::Int(i)) => Ok(i),
                 _ => Err(PyErr::type_error(format!("{what}, not {}", v.type_name()))),
@@ -2091,7 +2093,7 @@ impl Vm {
                 None => Err(PyErr::key_error(idx.clone())),
             },
             Value::Instance(_) => {
-                if let Some(r) = self.call_special(obj, "__getitem__", &[idx.clone()])? {
+                if let Some(r) = self.call_special(obj, "__getitem__", std::slice::from_ref(idx))? {
                     return Ok(r);
                 }
                 if let Some(b) = base_value(obj).cloned() {
@@ -2099,7 +2101,9 @@ impl Vm {
                         if let Some(v) = self.dict_get(d, idx)? {
                             return Ok(v);
                         }
-                        if let Some(r) = self.call_special(obj, "__missing__", &[idx.clone()])? {
+                        if let Some(r) =
+                            self.call_special(obj, "__missing__", std::slice::from_ref(idx))?
+                        {
                             return Ok(r);
                         }
                         return Err(PyErr::key_error(idx.clone()));
@@ -2119,9 +2123,9 @@ impl Vm {
                     // `list[int]`-style generic aliases: accepted and returned unchanged.
                     return Ok(obj.clone());
                 }
-                Err(PyErr::type_error(format!(
-                    "'type' object is not subscriptable"
-                )))
+                Err(PyErr::type_error(
+                    "'type' object is not subscriptable".to_string(),
+                ))
             }
             Value::Native(_) => {
                 if let Some(v) = native_getitem(self, obj, idx)? {
@@ -2250,7 +2254,7 @@ impl Vm {
             },
             Value::Instance(_) => {
                 if self
-                    .call_special(obj, "__delitem__", &[idx.clone()])?
+                    .call_special(obj, "__delitem__", std::slice::from_ref(idx))?
                     .is_some()
                 {
                     return Ok(());
@@ -2329,7 +2333,9 @@ impl Vm {
                 Ok(false)
             }
             Value::Instance(_) => {
-                if let Some(r) = self.call_special(container, "__contains__", &[item.clone()])? {
+                if let Some(r) =
+                    self.call_special(container, "__contains__", std::slice::from_ref(item))?
+                {
                     return self.truthy(&r);
                 }
                 if let Some(b) = base_value(container).cloned() {
@@ -2451,7 +2457,7 @@ impl Vm {
     fn iter_via_class(&mut self, v: &Value) -> PyResult<Value> {
         let cls = v.class();
         if let Some(f) = cls.lookup("__iter__") {
-            return self.call(&f, Args::new(&[v.clone()]));
+            return self.call(&f, Args::new(std::slice::from_ref(v)));
         }
         Err(PyErr::type_error(format!(
             "'{}' object is not iterable",
@@ -2474,7 +2480,7 @@ impl Vm {
                 }
                 let cls = it.class();
                 if let Some(f) = cls.lookup("__next__") {
-                    return match self.call(&f, Args::new(&[it.clone()])) {
+                    return match self.call(&f, Args::new(std::slice::from_ref(it))) {
                         Ok(v) => Ok(Some(v)),
                         Err(e) if e.is(ExcKind::StopIteration) => Ok(None),
                         Err(e) => Err(e),

@@ -1,0 +1,20 @@
+//! `functools`, `contextlib` and `bisect`: written in Python (`py/functools.py`, ...)
+//! after CPython's algorithms; they only need the public object protocol.
+
+use super::util::python_module;
+use crate::objects::{Module, PyResult};
+use crate::vm::Vm;
+use std::sync::Arc;
+
+pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    python_module(vm, "functools", &[], include_str!("py/functools.py"))
+}
+
+pub fn init_contextlib(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    python_module(vm, "contextlib", &[], include_str!("py/contextlib.py"))
+}
+
+/// `bisect`: CPython's bisection in Python (`py/bisect.py`).
+pub fn init_bisect(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    python_module(vm, "bisect", &[], include_str!("py/bisect.py"))
+}

@@ -1,0 +1,18 @@
+from itertools import *
+import itertools
+print(list(islice(count(), 5)), list(islice(count(10, 3), 4)), repr(count(5)), repr(count(1, 2)))
+print(list(islice(cycle("ab"), 5)), list(repeat(7, 3)), repr(repeat(1, 2)))
+print(list(chain([1, 2], (3,), "ab")), list(chain.from_iterable([[1], [2, 3]])))
+print(list(islice(range(10), 2, 8, 2)), list(islice("abcdef", 3)), list(islice(range(10), 7, None)))
+print(list(product("ab", repeat=2)), list(product([1, 2], "xy")))
+print(list(permutations([1, 2, 3])), list(permutations("abc", 2)))
+print(list(combinations(range(4), 2)), list(combinations_with_replacement("ab", 3)))
+print(list(accumulate([1, 2, 3, 4])), list(accumulate([1, 2, 3], lambda a, b: a * b)), list(accumulate([1, 2], initial=10)))
+print([(k, list(g)) for k, g in groupby("aaabbcaa")])
+print([(k, len(list(g))) for k, g in groupby([1, 3, 2, 4, 5], key=lambda x: x % 2)])
+print(list(zip_longest("abc", [1], fillvalue="-")), list(starmap(pow, [(2, 3), (3, 2)])))
+print(list(takewhile(lambda x: x < 3, [1, 2, 5, 1])), list(dropwhile(lambda x: x < 3, [1, 2, 5, 1])))
+print(list(filterfalse(lambda x: x % 2, range(6))), list(compress("abcd", [1, 0, 1, 0])), list(pairwise("abcd")))
+a, b = tee([1, 2, 3])
+print(list(a), list(b))
+print(list(permutations(range(3), 4)), list(combinations([], 0)))

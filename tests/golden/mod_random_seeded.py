@@ -1,0 +1,33 @@
+import random
+random.seed(42)
+print(random.random(), random.random())
+print(random.randint(1, 100), random.randrange(0, 1000, 7), random.getrandbits(70))
+x = list(range(20))
+random.shuffle(x)
+print(x)
+print(random.choice("abcdef"), random.sample(range(100), 5), random.sample(range(10), 3))
+print(random.choices("abc", k=5), random.choices([1,2,3], weights=[1,5,10], k=4))
+print(random.uniform(1, 2), random.gauss(0, 1), random.normalvariate(0,1))
+random.seed("hello")
+print(random.random())
+random.seed(b"hello")
+print(random.random())
+random.seed(-12345678901234567890123)
+print(random.random())
+random.seed(3.5)
+print(random.random())
+r = random.Random(7)
+print(r.random(), r.randint(1, 6))
+s = r.getstate()
+a = r.random()
+r.setstate(s)
+print(a == r.random())
+try:
+    random.choice([])
+except IndexError as e:
+    print(e)
+try:
+    random.randrange(5, 2)
+except ValueError as e:
+    print(e)
+print(random.sample(range(10000), 10))
