@@ -441,13 +441,23 @@ pub fn class_call(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> 
             } else {
                 None
             };
-            let obj = new_instance(cls, args.pos);
-            if let (Some(a), Value::Instance(i)) = (base_args, &obj) {
-                if let Payload::Base(_) = &i.payload {
-                    let _ = a;
+            match (base_args, cls.builtin_base()) {
+                // Subclasses of immutable builtins (`class Color(str)`, `class Id(int)`):
+                // the payload is built from the call's arguments, as the builtin's
+                // `__new__` would build it.
+                (Some(a), Some(base)) if is_immutable_builtin(&base) => {
+                    let ctor = crate::builtins::constructor(&base).ok_or_else(|| {
+                        PyErr::type_error(format!("cannot create '{}' instances", cls.name))
+                    })?;
+                    let v = ctor(vm, a)?;
+                    Value::Instance(Arc::new(Instance::new(
+                        cls.clone(),
+                        Arc::new(DictObj::new()),
+                        Payload::Base(v),
+                    )))
                 }
+                _ => new_instance(cls, args.pos),
             }
-            obj
         }
     };
     if let Some((init, owner)) = cls.lookup_with_owner("__init__") {
@@ -465,6 +475,15 @@ pub fn class_call(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> 
         }
     }
     Ok(obj)
+}
+
+/// Builtin types whose instances cannot change after creation, so a subclass instance's
+/// payload must be built by the constructor rather than filled in by `__init__`.
+fn is_immutable_builtin(base: &Arc<Class>) -> bool {
+    let t = types();
+    [&t.int, &t.float, &t.str, &t.tuple, &t.bytes, &t.frozenset]
+        .iter()
+        .any(|c| Arc::ptr_eq(c, base))
 }
 
 /// A new, uninitialised instance of a user class (or builtin exception class).

@@ -774,7 +774,11 @@ impl Vm {
 
     pub fn dict_get(&mut self, d: &Arc<DictObj>, key: &Value) -> PyResult<Option<Value>> {
         if let Value::Str(s) = key {
-            return Ok(d.lock().get_str(s.as_str(), s.hash()).cloned());
+            if let Some(v) = d.lock().get_str(s.as_str(), s.hash()) {
+                return Ok(Some(v.clone()));
+            }
+            // A miss may still match a key of a str subclass with the same hash: the
+            // general lookup below compares those through `__eq__`.
         }
         let h = self.hash(key)?;
         let found = self.resolve(

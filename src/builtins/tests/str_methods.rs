@@ -1,7 +1,7 @@
 //! Unit tests of `str_methods`: tables of calls whose expected results (values or
 //! exceptions) were produced by CPython 3.11, plus named checks of single behaviours.
 
-use super::super::testutil::{d, i, s, show, vm};
+use super::super::testutil::{d, i, py, s, show, vm};
 use crate::objects::Value;
 
 #[test]
@@ -283,4 +283,20 @@ fn str_methods_match_cpython() {
     assert_eq!(show(&mut vm, &s("a"), "__lt__", &[i(1)]), "NotImplemented");
     assert_eq!(show(&mut vm, &s("a"), "__ge__", &[s("b")]), "False");
     assert_eq!(show(&mut vm, &s("a"), "__ne__", &[s("b")]), "True");
+}
+
+#[test]
+fn subclasses_of_immutable_builtins_carry_their_value() {
+    assert_eq!(
+        py("class Color(str):\n    pass\nc = Color('red')\nr = (c, c == 'red', {c: 1}['red'], c.upper(), c + '!', f'{c:>5}', type(c).__name__)"),
+        "('red', True, 1, 'RED', 'red!', '  red', 'Color')"
+    );
+    assert_eq!(
+        py("class Id(int):\n    pass\ni = Id(7)\nr = (i * 2, f'{i:03d}', i == 7, hash(i) == hash(7), round(Id(15), -1))"),
+        "(14, '007', True, True, 20)"
+    );
+    assert_eq!(
+        py("class Pt(tuple):\n    @property\n    def x(self):\n        return self[0]\np = Pt((1, 2))\nr = (p, p.x, len(p), p + (3,), p.count(1))"),
+        "((1, 2), 1, 2, (1, 2, 3), 1)"
+    );
 }
