@@ -26,6 +26,7 @@ pub fn install() {
     super::num_methods::install();
     super::bytes_methods::install();
     super::range_methods::install();
+    super::builtin_new::install();
 }
 
 /// `format(value, spec)`.

@@ -1,6 +1,7 @@
 //! The `builtins` module: builtin functions, builtin types and their methods, all registered
 //! in tables here (one place to look, as Lua's `linit.c`).
 
+pub mod builtin_new;
 pub mod bytes_methods;
 pub mod bytes_search;
 pub mod dict_methods;
