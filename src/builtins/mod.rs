@@ -6,6 +6,7 @@ pub mod bytes_methods;
 pub mod bytes_search;
 pub mod dict_methods;
 pub mod dict_views;
+pub mod file;
 pub mod float_fmt;
 pub mod float_hex;
 pub mod format;
@@ -111,6 +112,7 @@ pub fn install(interp: &Arc<Interpreter>) {
     for name in ["exit", "quit"] {
         b.set(name, functions::make_exiter(name));
     }
+    file::install(b);
     methods::install();
 }
 

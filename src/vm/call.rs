@@ -436,30 +436,30 @@ pub fn class_call(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> 
                     cls.name
                 )));
             }
-            let base_args = if cls.builtin_base().is_some() && cls.exc_kind.is_none() {
-                Some(args)
-            } else {
-                None
-            };
-            match (base_args, cls.builtin_base()) {
-                // Subclasses of immutable builtins (`class Color(str)`, `class Id(int)`):
-                // the payload is built from the call's arguments, as the builtin's
-                // `__new__` would build it.
-                (Some(a), Some(base)) if is_immutable_builtin(&base) => {
-                    let ctor = crate::builtins::constructor(&base).ok_or_else(|| {
-                        PyErr::type_error(format!("cannot create '{}' instances", cls.name))
-                    })?;
-                    let v = ctor(vm, a)?;
-                    Value::Instance(Arc::new(Instance::new(
-                        cls.clone(),
-                        Arc::new(DictObj::new()),
-                        Payload::Base(v),
-                    )))
+            // Immutable builtin bases (tuple, str, int, float, frozenset, bytes) get their value
+            // at creation, as their __new__ does; mutable ones start empty and __init__ fills them.
+            let obj = new_instance(cls, args.pos);
+            if let (Some(base), Value::Instance(i)) = (cls.builtin_base(), &obj) {
+                if matches!(i.payload, Payload::Base(Value::None)) && cls.exc_kind.is_none() {
+                    let t = types();
+                    let immutable = [&t.tuple, &t.str, &t.int, &t.float, &t.frozenset, &t.bytes];
+                    if immutable.iter().any(|c| Arc::ptr_eq(c, &base)) {
+                        if let Some(ctor) = crate::builtins::constructor(&base) {
+                            let v = ctor(vm, Args::new(args.pos))?;
+                            let inst = Instance::new(cls.clone(), i.dict.clone(), Payload::Base(v));
+                            return finish_init(vm, cls, Value::Instance(Arc::new(inst)), args);
+                        }
+                    }
                 }
-                _ => new_instance(cls, args.pos),
             }
+            obj
         }
     };
+    finish_init(vm, cls, obj, args)
+}
+
+/// Runs `__init__` (unless it is `object`'s) on a freshly created instance.
+fn finish_init(vm: &mut Vm, cls: &Arc<Class>, obj: Value, args: Args) -> PyResult<Value> {
     if let Some((init, owner)) = cls.lookup_with_owner("__init__") {
         if !Arc::ptr_eq(&owner, &types().object) {
             let mut pos = Vec::with_capacity(args.pos.len() + 1);
@@ -475,15 +475,6 @@ pub fn class_call(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> 
         }
     }
     Ok(obj)
-}
-
-/// Builtin types whose instances cannot change after creation, so a subclass instance's
-/// payload must be built by the constructor rather than filled in by `__init__`.
-fn is_immutable_builtin(base: &Arc<Class>) -> bool {
-    let t = types();
-    [&t.int, &t.float, &t.str, &t.tuple, &t.bytes, &t.frozenset]
-        .iter()
-        .any(|c| Arc::ptr_eq(c, base))
 }
 
 /// A new, uninitialised instance of a user class (or builtin exception class).

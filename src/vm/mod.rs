@@ -217,6 +217,7 @@ pub fn shutdown(vm: &mut Vm, status: i32) -> i32 {
             }
         }
     }
+    crate::builtins::file::flush_all_files();
     vm.interp.out.flush_all();
     status
 }

@@ -444,6 +444,16 @@ impl Vm {
                 if let Some(st) = exc_state(v) {
                     let args = st.lock().args.clone();
                     let is_key_error = v.class().is_subclass(types().exc(ExcKind::KeyError));
+                    let is_os_error = v.class().is_subclass(types().exc(ExcKind::OSError));
+                    if is_os_error && (2..=3).contains(&args.len()) {
+                        // `[Errno 2] No such file or directory: 'x'`, as CPython's OSError.
+                        let mut s =
+                            format!("[Errno {}] {}", self.str(&args[0])?, self.str(&args[1])?);
+                        if let Some(f) = args.get(2) {
+                            s.push_str(&format!(": {}", self.repr(f)?));
+                        }
+                        return Ok(s);
+                    }
                     return match args.len() {
                         0 => Ok(String::new()),
                         1 if is_key_error => self.repr(&args[0]),
@@ -2265,6 +2275,16 @@ impl Vm {
                 }
                 if let Some(b) = base_value(obj).cloned() {
                     return self.delitem(&b, idx);
+                }
+                Err(PyErr::type_error(format!(
+                    "'{}' object does not support item deletion",
+                    obj.type_name()
+                )))
+            }
+            Value::Native(_) => {
+                if let Some(f) = obj.class().lookup("__delitem__") {
+                    self.call(&f, Args::new(&[obj.clone(), idx.clone()]))?;
+                    return Ok(());
                 }
                 Err(PyErr::type_error(format!(
                     "'{}' object does not support item deletion",
