@@ -33,5 +33,37 @@ pub fn init_logging(vm: &mut Vm) -> PyResult<Arc<Module>> {
 }
 
 pub fn init_logging_config(vm: &mut Vm) -> PyResult<Arc<Module>> {
-    embedded(vm, "logging.config", include_str!("py/logging_config.py"), false)
+    embedded(
+        vm,
+        "logging.config",
+        include_str!("py/logging_config.py"),
+        false,
+    )
+}
+
+pub fn init_multiprocessing(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(
+        vm,
+        "multiprocessing",
+        include_str!("py/multiprocessing.py"),
+        true,
+    )
+}
+
+pub fn init_multiprocessing_pool(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(
+        vm,
+        "multiprocessing.pool",
+        include_str!("py/multiprocessing_pool.py"),
+        false,
+    )
+}
+
+pub fn init_multiprocessing_dummy(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(
+        vm,
+        "multiprocessing.dummy",
+        include_str!("py/multiprocessing_dummy.py"),
+        true,
+    )
 }

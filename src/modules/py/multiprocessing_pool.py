@@ -1,0 +1,389 @@
+"""pyt's multiprocessing.pool: ThreadPool (and the AsyncResult kinds), after CPython's API.
+Worker threads take (result, index, function, chunk) tasks from one queue and hand each
+outcome straight to its result object; three helper threads named as CPython's keep
+`threading.enumerate()` looking the same and end when the pool does."""
+
+import os
+import queue
+import threading
+import multiprocessing as _mp
+
+__all__ = ['Pool', 'ThreadPool']
+
+INIT = "INIT"
+RUN = "RUN"
+CLOSE = "CLOSE"
+TERMINATE = "TERMINATE"
+
+TimeoutError = _mp.TimeoutError
+
+
+def mapstar(args):
+    return list(map(*args))
+
+
+def starmapstar(args):
+    return [args[0](*a) for a in args[1]]
+
+
+def worker(inqueue, initializer=None, initargs=()):
+    if initializer is not None:
+        initializer(*initargs)
+    get = inqueue.get
+    while True:
+        task = get()
+        if task is None:
+            break
+        result, i, func, args, kwds = task
+        try:
+            value = (True, func(*args, **kwds))
+        except Exception as e:
+            value = (False, e)
+        task = func = args = kwds = None
+        result._set(i, value)
+        result = value = None
+
+
+class ApplyResult(object):
+    """The pending outcome of one task (what `apply_async` returns)."""
+
+    def __init__(self, pool, callback, error_callback):
+        self._pool = pool
+        self._event = threading.Event()
+        self._callback = callback
+        self._error_callback = error_callback
+        self._success = None
+        self._value = None
+
+    def ready(self):
+        return self._event.is_set()
+
+    def successful(self):
+        if not self.ready():
+            raise ValueError("{0!r} not ready".format(self))
+        return self._success
+
+    def wait(self, timeout=None):
+        self._event.wait(timeout)
+
+    def get(self, timeout=None):
+        self.wait(timeout)
+        if not self.ready():
+            raise TimeoutError
+        if self._success:
+            return self._value
+        raise self._value
+
+    def _set(self, i, obj):
+        self._success, self._value = obj
+        if self._callback and self._success:
+            self._callback(self._value)
+        if self._error_callback and not self._success:
+            self._error_callback(self._value)
+        self._event.set()
+        self._pool = None
+
+    __class_getitem__ = classmethod(lambda cls, item: cls)
+
+
+AsyncResult = ApplyResult
+
+
+class MapResult(ApplyResult):
+    """The outcome of a whole `map_async`: filled chunk by chunk, failed by the first error."""
+
+    def __init__(self, pool, chunksize, length, callback, error_callback):
+        ApplyResult.__init__(self, pool, callback, error_callback)
+        self._success = True
+        self._value = [None] * length
+        self._chunksize = chunksize
+        self._lock = threading.Lock()
+        if chunksize <= 0:
+            self._number_left = 0
+            self._event.set()
+        else:
+            self._number_left = length // chunksize + bool(length % chunksize)
+
+    def _set(self, i, success_result):
+        success, result = success_result
+        with self._lock:
+            if self._event.is_set():
+                return
+            if success and self._success:
+                self._value[i * self._chunksize:(i + 1) * self._chunksize] = result
+                self._number_left -= 1
+                if self._number_left != 0:
+                    return
+            else:
+                self._success = False
+                self._value = result
+        if self._success:
+            if self._callback:
+                self._callback(self._value)
+        else:
+            if self._error_callback:
+                self._error_callback(self._value)
+        self._event.set()
+        self._pool = None
+
+
+class IMapIterator(object):
+    """Results of `imap` in input order, each as soon as it and those before it are done."""
+
+    def __init__(self, pool):
+        self._pool = pool
+        self._cond = threading.Condition(threading.Lock())
+        self._index = 0
+        self._length = None
+        self._unsorted = {}
+        self._items = []
+        self._pos = 0
+
+    def __iter__(self):
+        return self
+
+    def next(self, timeout=None):
+        with self._cond:
+            while True:
+                if self._pos < len(self._items):
+                    item = self._items[self._pos]
+                    self._items[self._pos] = None
+                    self._pos += 1
+                    break
+                if self._pos == self._length:
+                    self._pool = None
+                    raise StopIteration
+                if not self._cond.wait(timeout):
+                    if self._pos < len(self._items):
+                        continue
+                    if self._pos == self._length:
+                        self._pool = None
+                        raise StopIteration
+                    raise TimeoutError
+        success, value = item
+        if success:
+            return value
+        raise value
+
+    __next__ = next
+
+    def _set(self, i, obj):
+        with self._cond:
+            if self._index == i:
+                self._items.append(obj)
+                self._index += 1
+                while self._index in self._unsorted:
+                    obj = self._unsorted.pop(self._index)
+                    self._items.append(obj)
+                    self._index += 1
+                self._cond.notify()
+            else:
+                self._unsorted[i] = obj
+            if self._index == self._length:
+                self._pool = None
+
+    def _set_length(self, length):
+        with self._cond:
+            self._length = length
+            if self._index == self._length:
+                self._cond.notify()
+                self._pool = None
+
+
+class IMapUnorderedIterator(IMapIterator):
+    """Results of `imap_unordered`, in the order they finish."""
+
+    def _set(self, i, obj):
+        with self._cond:
+            self._items.append(obj)
+            self._index += 1
+            self._cond.notify()
+            if self._index == self._length:
+                self._pool = None
+
+
+class _ChunkResult(object):
+    """Splits one chunk's outcome back into per-item outcomes for an imap iterator."""
+
+    def __init__(self, target, first):
+        self._target = target
+        self._first = first
+
+    def _set(self, i, obj):
+        success, value = obj
+        if success:
+            j = self._first
+            for v in value:
+                self._target._set(j, (True, v))
+                j += 1
+        else:
+            self._target._set(self._first, obj)
+
+
+class Pool(object):
+    """Process pools are not supported by pyt yet: use ThreadPool (multiprocessing.dummy)."""
+
+    def __init__(self, *args, **kwargs):
+        raise NotImplementedError("pyt supports thread pools only "
+                                  "(multiprocessing.dummy.Pool, multiprocessing.pool.ThreadPool)")
+
+
+class ThreadPool(object):
+    """A pool of worker threads: apply/map/imap/starmap, sync and async."""
+
+    _wrap_exception = False
+
+    def __init__(self, processes=None, initializer=None, initargs=()):
+        self._state = INIT
+        self._taskqueue = queue.SimpleQueue()
+        if processes is None:
+            processes = os.cpu_count() or 1
+        if processes < 1:
+            raise ValueError("Number of processes must be at least 1")
+        if initializer is not None and not callable(initializer):
+            raise TypeError('initializer must be a callable')
+        self._processes = processes
+        self._initializer = initializer
+        self._initargs = initargs
+        self._pool = []
+        self._stop = threading.Event()
+        for _ in range(processes):
+            w = threading.Thread(target=worker,
+                                 args=(self._taskqueue, initializer, initargs))
+            w.daemon = True
+            w.start()
+            self._pool.append(w)
+        # Stand-ins for CPython's handler threads (same names, same count in enumerate()).
+        self._helpers = []
+        for name in ('_handle_workers', '_handle_tasks', '_handle_results'):
+            t = threading.Thread(target=self._stop.wait)
+            t._name = t._name.replace('(wait)', '(%s)' % name)
+            t.daemon = True
+            t.start()
+            self._helpers.append(t)
+        self._state = RUN
+
+    def __repr__(self):
+        cls = self.__class__
+        return (f'<{cls.__module__}.{cls.__qualname__} '
+                f'state={self._state} '
+                f'pool_size={len(self._pool)}>')
+
+    def _check_running(self):
+        if self._state != RUN:
+            raise ValueError("Pool not running")
+
+    def apply(self, func, args=(), kwds={}):
+        return self.apply_async(func, args, kwds).get()
+
+    def map(self, func, iterable, chunksize=None):
+        return self._map_async(func, iterable, mapstar, chunksize).get()
+
+    def starmap(self, func, iterable, chunksize=None):
+        return self._map_async(func, iterable, starmapstar, chunksize).get()
+
+    def starmap_async(self, func, iterable, chunksize=None, callback=None,
+                      error_callback=None):
+        return self._map_async(func, iterable, starmapstar, chunksize,
+                               callback, error_callback)
+
+    def imap(self, func, iterable, chunksize=1):
+        return self._imap(IMapIterator, func, iterable, chunksize)
+
+    def imap_unordered(self, func, iterable, chunksize=1):
+        return self._imap(IMapUnorderedIterator, func, iterable, chunksize)
+
+    def _imap(self, kind, func, iterable, chunksize):
+        self._check_running()
+        if chunksize < 1:
+            raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
+        result = kind(self)
+        items = list(iterable)
+        put = self._taskqueue.put
+        if chunksize == 1:
+            for i, x in enumerate(items):
+                put((result, i, func, (x,), {}))
+        else:
+            for first in range(0, len(items), chunksize):
+                chunk = items[first:first + chunksize]
+                put((_ChunkResult(result, first), 0, mapstar, ((func, chunk),), {}))
+        result._set_length(len(items))
+        return result
+
+    def apply_async(self, func, args=(), kwds={}, callback=None,
+                    error_callback=None):
+        self._check_running()
+        result = ApplyResult(self, callback, error_callback)
+        self._taskqueue.put((result, 0, func, args, kwds))
+        return result
+
+    def map_async(self, func, iterable, chunksize=None, callback=None,
+                  error_callback=None):
+        return self._map_async(func, iterable, mapstar, chunksize, callback,
+                               error_callback)
+
+    def _map_async(self, func, iterable, mapper, chunksize=None, callback=None,
+                   error_callback=None):
+        self._check_running()
+        if not hasattr(iterable, '__len__'):
+            iterable = list(iterable)
+        if chunksize is None:
+            chunksize, extra = divmod(len(iterable), len(self._pool) * 4)
+            if extra:
+                chunksize += 1
+        if len(iterable) == 0:
+            chunksize = 0
+        items = list(iterable)
+        result = MapResult(self, chunksize, len(items), callback,
+                           error_callback=error_callback)
+        put = self._taskqueue.put
+        if chunksize > 0:
+            for i, first in enumerate(range(0, len(items), chunksize)):
+                put((result, i, mapper, ((func, items[first:first + chunksize]),), {}))
+        return result
+
+    def close(self):
+        if self._state == RUN:
+            self._state = CLOSE
+            for _ in self._pool:
+                self._taskqueue.put(None)
+
+    def terminate(self):
+        if self._state == TERMINATE:
+            return
+        was_running = self._state == RUN
+        self._state = TERMINATE
+        # Pending tasks are dropped; a task already running finishes (threads cannot be killed).
+        while True:
+            try:
+                self._taskqueue.get_nowait()
+            except queue.Empty:
+                break
+        for _ in self._pool:
+            self._taskqueue.put(None)
+        self._stop.set()
+        me = threading.current_thread()
+        for w in self._pool:
+            if w is not me:
+                w.join()
+
+    def join(self):
+        if self._state == RUN:
+            raise ValueError("Pool is still running")
+        elif self._state not in (CLOSE, TERMINATE):
+            raise ValueError("In unknown state")
+        me = threading.current_thread()
+        for w in self._pool:
+            if w is not me:
+                w.join()
+        self._stop.set()
+        for t in self._helpers:
+            if t is not me:
+                t.join()
+
+    def __enter__(self):
+        self._check_running()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.terminate()
