@@ -29,6 +29,16 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("_thread", thread::init),
     ("bisect", functools::init_bisect),
     ("collections", collections::init),
+    ("concurrent", pymods::init_concurrent),
+    ("concurrent.futures", pymods::init_concurrent_futures),
+    (
+        "concurrent.futures._base",
+        pymods::init_concurrent_futures_base,
+    ),
+    (
+        "concurrent.futures.thread",
+        pymods::init_concurrent_futures_thread,
+    ),
     ("contextlib", functools::init_contextlib),
     ("functools", functools::init),
     ("heapq", heapq::init),

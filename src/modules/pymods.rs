@@ -67,3 +67,25 @@ pub fn init_multiprocessing_dummy(vm: &mut Vm) -> PyResult<Arc<Module>> {
         true,
     )
 }
+
+pub fn init_concurrent(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(vm, "concurrent", "", true)
+}
+
+pub fn init_concurrent_futures(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(
+        vm,
+        "concurrent.futures",
+        include_str!("py/concurrent_futures.py"),
+        true,
+    )
+}
+
+/// `concurrent.futures.thread` and `._base`: the same objects under CPython's module names.
+pub fn init_concurrent_futures_thread(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(vm, "concurrent.futures.thread", "from concurrent.futures import *\nfrom concurrent.futures import BrokenThreadPool, _WorkItem, _worker, _python_exit\n", false)
+}
+
+pub fn init_concurrent_futures_base(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(vm, "concurrent.futures._base", "from concurrent.futures import *\nfrom concurrent.futures import Error, Executor, DoneAndNotDoneFutures, PENDING, RUNNING, CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED\n", false)
+}
