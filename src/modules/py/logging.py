@@ -290,7 +290,12 @@ class Formatter(object):
         self.datefmt = datefmt
 
     def formatTime(self, record, datefmt=None):
-        ct = self.converter(record.created)
+        conv = self.converter
+        # pyt's time.localtime/gmtime are Python functions, so a class attribute holding one
+        # binds like a method; CPython's are builtins and never bind. Undo the binding.
+        if getattr(conv, '__func__', None) in (time.localtime, time.gmtime):
+            conv = conv.__func__
+        ct = conv(record.created)
         if datefmt:
             s = time.strftime(datefmt, ct)
         else:
