@@ -6,7 +6,6 @@ import threading
 
 logging.warning("%s is running.", threading.current_thread().name)
 logging.info("not shown")
-logging.warn("warn %d", 1)
 logging.error("error")
 logging.critical("critical")
 logging.log(logging.ERROR, "log %s %s", 'a', 'b')

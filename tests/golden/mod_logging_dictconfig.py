@@ -18,7 +18,7 @@ dictConfig(logging_config)
 logging.getLogger("x.y").debug("dbg")
 logging.getLogger(__name__).info("wait for stop_event")
 logging.getLogger("z").debug("no")
-print(logging.config.dictConfig is dictConfig, logging.root.handlers)
+print(logging.config.dictConfig is dictConfig, [type(h).__name__ for h in logging.root.handlers])
 try:
     dictConfig({})
 except ValueError as e: print(e)
