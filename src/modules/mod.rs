@@ -8,6 +8,7 @@ pub mod itertools;
 pub mod math;
 pub mod os;
 pub mod pymods;
+pub mod queue_core;
 pub mod random;
 pub mod sys;
 #[cfg(test)]
@@ -26,6 +27,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 
 /// Every importable builtin module (sys and builtins exist from start-up).
 const REGISTRY: &[(&str, ModuleInit)] = &[
+    ("_pyt_queue", queue_core::init),
     ("_thread", thread::init),
     ("bisect", functools::init_bisect),
     ("collections", collections::init),

@@ -6,6 +6,7 @@ import threading as _threading
 from collections import deque as _deque
 from heapq import heappush as _heappush, heappop as _heappop
 from time import monotonic as _time
+from _pyt_queue import QueueCore as _QueueCore
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
@@ -33,20 +34,51 @@ class Queue:
         self.not_empty = _threading.Condition(self.mutex)
         self.not_full = _threading.Condition(self.mutex)
         self.all_tasks_done = _threading.Condition(self.mutex)
-        self.unfinished_tasks = 0
+        self._unfinished = 0
+        self._core = None
+        # An exact Queue over its own deque runs on the native engine: its methods become
+        # the engine's (one native call per put/get, no Python frames). Subclasses, which may
+        # override _put/_get/_qsize or the public methods, keep the Python code below.
+        if type(self) is Queue and type(maxsize) is int and type(self.queue) is _deque:
+            try:
+                core = _QueueCore(self.queue, maxsize, Empty, Full)
+            except TypeError:
+                core = None
+            if core is not None:
+                self._core = core
+                self.put = core.put
+                self.get = core.get
+                self.put_nowait = core.put_nowait
+                self.get_nowait = core.get_nowait
+                self.qsize = core.qsize
+                self.empty = core.empty
+                self.full = core.full
+                self.task_done = core.task_done
+                self.join = core.join
+
+    @property
+    def unfinished_tasks(self):
+        core = self._core
+        if core is not None:
+            return core.unfinished_tasks()
+        return self._unfinished
+
+    @unfinished_tasks.setter
+    def unfinished_tasks(self, value):
+        self._unfinished = value
 
     def task_done(self):
         with self.all_tasks_done:
-            unfinished = self.unfinished_tasks - 1
+            unfinished = self._unfinished - 1
             if unfinished <= 0:
                 if unfinished < 0:
                     raise ValueError('task_done() called too many times')
                 self.all_tasks_done.notify_all()
-            self.unfinished_tasks = unfinished
+            self._unfinished = unfinished
 
     def join(self):
         with self.all_tasks_done:
-            while self.unfinished_tasks:
+            while self._unfinished:
                 self.all_tasks_done.wait()
 
     def qsize(self):
@@ -80,7 +112,7 @@ class Queue:
                             raise Full
                         self.not_full.wait(remaining)
             self._put(item)
-            self.unfinished_tasks += 1
+            self._unfinished += 1
             self.not_empty.notify()
 
     def get(self, block=True, timeout=None):
