@@ -294,11 +294,117 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::builtins::testutil::py;
+
+    fn check(code: &str, want: &str) {
+        assert_eq!(py(code), want, "code: {code}");
+    }
 
     #[test]
     fn timeout_max_is_representable() {
         assert!(Instant::now()
             .checked_add(Duration::from_secs_f64(TIMEOUT_MAX))
             .is_some());
+    }
+
+    #[test]
+    fn exact_queue_runs_on_the_core() {
+        check(
+            "import queue\nq = queue.Queue(2)\nq.put(1)\nq.put(2, 1)\nr = (q._core is not None, q.qsize(), q.full(), q.get(1), q.get_nowait(), q.empty(), q.unfinished_tasks)",
+            "(True, 2, True, 1, 2, True, 2)",
+        );
+    }
+
+    #[test]
+    fn put_nowait_on_full_raises_full() {
+        check(
+            "import queue\nq = queue.Queue(1)\nq.put(1)\nq.put_nowait(2)",
+            "Full",
+        );
+    }
+
+    #[test]
+    fn put_timeout_on_full_raises_full() {
+        check(
+            "import queue\nq = queue.Queue(1)\nq.put(1)\nq.put(2, True, 0.01)",
+            "Full",
+        );
+    }
+
+    #[test]
+    fn get_nowait_on_empty_raises_empty() {
+        check("import queue\nq = queue.Queue()\nq.get_nowait()", "Empty");
+    }
+
+    #[test]
+    fn get_timeout_on_empty_raises_empty() {
+        check(
+            "import queue\nq = queue.Queue()\nq.get(timeout=0.01)",
+            "Empty",
+        );
+    }
+
+    #[test]
+    fn negative_timeout_is_value_error() {
+        check(
+            "import queue\nq = queue.Queue()\nq.get(True, -1)",
+            "ValueError: 'timeout' must be a non-negative number",
+        );
+    }
+
+    #[test]
+    fn non_numeric_timeout_is_type_error() {
+        check(
+            "import queue\nq = queue.Queue()\nq.get(True, 'x')",
+            "TypeError: '<' not supported between instances of 'str' and 'int'",
+        );
+    }
+
+    #[test]
+    fn task_done_too_many_times() {
+        check(
+            "import queue\nq = queue.Queue()\nq.task_done()",
+            "ValueError: task_done() called too many times",
+        );
+    }
+
+    #[test]
+    fn put_without_item_is_type_error() {
+        check(
+            "import queue\nq = queue.Queue()\nq.put()",
+            "TypeError: Queue.put() missing 1 required positional argument: 'item'",
+        );
+    }
+
+    #[test]
+    fn core_needs_a_deque() {
+        check(
+            "import _pyt_queue\n_pyt_queue.QueueCore([], 0, None, None)",
+            "TypeError: QueueCore() needs a collections.deque",
+        );
+    }
+
+    #[test]
+    fn core_needs_an_int_maxsize() {
+        check(
+            "import _pyt_queue, collections\n_pyt_queue.QueueCore(collections.deque(), 'x', None, None)",
+            "TypeError: QueueCore() needs an int maxsize",
+        );
+    }
+
+    #[test]
+    fn core_methods_check_their_receiver() {
+        check(
+            "import _pyt_queue, collections\nc = _pyt_queue.QueueCore(collections.deque(), 0, None, None)\ntype(c).qsize(1)",
+            "TypeError: qsize() needs a queue core",
+        );
+    }
+
+    #[test]
+    fn join_returns_once_all_tasks_are_done() {
+        check(
+            "import queue\nq = queue.Queue()\nq.put(1)\nq.get()\nq.task_done()\nq.join()\nr = q.unfinished_tasks",
+            "0",
+        );
     }
 }
