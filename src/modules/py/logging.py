@@ -17,6 +17,21 @@ __all__ = ['BASIC_FORMAT', 'CRITICAL', 'DEBUG', 'ERROR', 'FATAL', 'FileHandler',
            'raiseExceptions', 'root']
 
 _startTime = time.time()
+_time = time.time
+_get_ident = threading.get_ident
+_current_thread = threading.current_thread
+_basename = os.path.basename
+_splitext = os.path.splitext
+_pid = [None]
+
+
+def _getpid():
+    # One process for the interpreter's life (pyt has no fork), so ask the OS once.
+    pid = _pid[0]
+    if pid is None:
+        pid = _pid[0] = os.getpid()
+    return pid
+
 
 raiseExceptions = True
 logThreads = True
@@ -107,37 +122,44 @@ class LogRecord(object):
 
     def __init__(self, name, level, pathname, lineno, msg, args, exc_info,
                  func=None, sinfo=None, **kwargs):
-        ct = time.time()
-        self.name = name
-        self.msg = msg
+        ct = _time()
         if (args and len(args) == 1 and isinstance(args[0], dict) and args[0]):
             args = args[0]
-        self.args = args
-        self.levelname = getLevelName(level)
-        self.levelno = level
-        self.pathname = pathname
-        try:
-            self.filename = os.path.basename(pathname)
-            self.module = os.path.splitext(self.filename)[0]
-        except (TypeError, ValueError, AttributeError):
-            self.filename = pathname
-            self.module = "Unknown module"
-        self.exc_info = exc_info
-        self.exc_text = None
-        self.stack_info = sinfo
-        self.lineno = lineno
-        self.funcName = func
-        self.created = ct
-        self.msecs = int((ct - int(ct)) * 1000) + 0.0
-        self.relativeCreated = (self.created - _startTime) * 1000
-        if logThreads:
-            self.thread = threading.get_ident()
-            self.threadName = threading.current_thread().name
+        if pathname == _UNKNOWN_FILE:
+            filename = module = pathname
         else:
-            self.thread = None
-            self.threadName = None
-        self.processName = 'MainProcess' if logMultiprocessing else None
-        self.process = os.getpid() if logProcesses else None
+            try:
+                filename = _basename(pathname)
+                module = _splitext(filename)[0]
+            except (TypeError, ValueError, AttributeError):
+                filename = pathname
+                module = "Unknown module"
+        # Stored through the dict: pyt's attribute stores cost more than dict stores.
+        d = self.__dict__
+        d['name'] = name
+        d['msg'] = msg
+        d['args'] = args
+        d['levelname'] = _levelToName.get(level) or getLevelName(level)
+        d['levelno'] = level
+        d['pathname'] = pathname
+        d['filename'] = filename
+        d['module'] = module
+        d['exc_info'] = exc_info
+        d['exc_text'] = None
+        d['stack_info'] = sinfo
+        d['lineno'] = lineno
+        d['funcName'] = func
+        d['created'] = ct
+        d['msecs'] = int((ct - int(ct)) * 1000) + 0.0
+        d['relativeCreated'] = (ct - _startTime) * 1000
+        if logThreads:
+            d['thread'] = _get_ident()
+            d['threadName'] = _current_thread().name
+        else:
+            d['thread'] = None
+            d['threadName'] = None
+        d['processName'] = 'MainProcess' if logMultiprocessing else None
+        d['process'] = _getpid() if logProcesses else None
 
     def __repr__(self):
         return '<LogRecord: %s, %s, %s, %s, "%s">' % (self.name, self.levelno,
@@ -288,6 +310,7 @@ class Formatter(object):
             self._style.validate()
         self._fmt = self._style._fmt
         self.datefmt = datefmt
+        self._time_cache = None
 
     def formatTime(self, record, datefmt=None):
         conv = self.converter
@@ -295,13 +318,18 @@ class Formatter(object):
         # binds like a method; CPython's are builtins and never bind. Undo the binding.
         if getattr(conv, '__func__', None) in (time.localtime, time.gmtime):
             conv = conv.__func__
-        ct = conv(record.created)
-        if datefmt:
-            s = time.strftime(datefmt, ct)
+        # Records in the same second format their date the same way: reuse the last text
+        # (one tuple, replaced whole, so threads never see half an update).
+        second = int(record.created)
+        key = (second, datefmt, conv, self.default_time_format)
+        cached = self._time_cache
+        if cached is not None and cached[0] == key:
+            s = cached[1]
         else:
-            s = time.strftime(self.default_time_format, ct)
-            if self.default_msec_format:
-                s = self.default_msec_format % (s, record.msecs)
+            s = time.strftime(datefmt or self.default_time_format, conv(record.created))
+            self._time_cache = (key, s)
+        if not datefmt and self.default_msec_format:
+            s = self.default_msec_format % (s, record.msecs)
         return s
 
     def formatException(self, ei):
