@@ -13,9 +13,15 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Real programs (extracted from the project's seed notes), the base of prefixes and mutations.
 const SEEDS: &[(&str, &str)] = &[
-    ("queue_workers", include_str!("nasty/seeds/queue_workers.py")),
+    (
+        "queue_workers",
+        include_str!("nasty/seeds/queue_workers.py"),
+    ),
     ("thread_class", include_str!("nasty/seeds/thread_class.py")),
-    ("logging_threads", include_str!("nasty/seeds/logging_threads.py")),
+    (
+        "logging_threads",
+        include_str!("nasty/seeds/logging_threads.py"),
+    ),
     ("lock_nesting", include_str!("nasty/seeds/lock_nesting.py")),
     (
         "multiprocessing_demo",
@@ -81,18 +87,142 @@ def gen():
 
 /// Words and punctuation of Python, for token soup.
 const SOUP: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-    "try", "while", "with", "yield", "match", "case", "_", "type", "print", "x", "y", "self",
-    "+", "-", "*", "**", "/", "//", "%", "@", "<<", ">>", "&", "|", "^", "~", ":=", "<", ">",
-    "<=", ">=", "==", "!=", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "=", "->", "+=",
-    "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**=", "...", "!",
-    "\n", "\n", "\n", "\n    ", "\n        ", "\n\t", "\\\n", "#c\n", " ", " ", " ", "0",
-    "1", "07", "0x", "1e", "1.5", "1j", "1_0", "99999999999999999999999999999", "'s'", "\"s\"",
-    "'''", "\"\"\"", "b'x'", "r'\\'", "f'", "f'{", "f'{x}'", "f'{x!r:>{y}}'", "f\"{x=}\"", "'",
-    "\"", "{x}", "u'\\N{", "'\\x'", "\u{e9}", "\u{200b}", "\u{feff}", "$", "?", "`", "\r",
-    "\x0c", "\0",
+    "False",
+    "None",
+    "True",
+    "and",
+    "as",
+    "assert",
+    "async",
+    "await",
+    "break",
+    "class",
+    "continue",
+    "def",
+    "del",
+    "elif",
+    "else",
+    "except",
+    "finally",
+    "for",
+    "from",
+    "global",
+    "if",
+    "import",
+    "in",
+    "is",
+    "lambda",
+    "nonlocal",
+    "not",
+    "or",
+    "pass",
+    "raise",
+    "return",
+    "try",
+    "while",
+    "with",
+    "yield",
+    "match",
+    "case",
+    "_",
+    "type",
+    "print",
+    "x",
+    "y",
+    "self",
+    "+",
+    "-",
+    "*",
+    "**",
+    "/",
+    "//",
+    "%",
+    "@",
+    "<<",
+    ">>",
+    "&",
+    "|",
+    "^",
+    "~",
+    ":=",
+    "<",
+    ">",
+    "<=",
+    ">=",
+    "==",
+    "!=",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    ".",
+    ";",
+    "=",
+    "->",
+    "+=",
+    "-=",
+    "*=",
+    "/=",
+    "//=",
+    "%=",
+    "@=",
+    "&=",
+    "|=",
+    "^=",
+    ">>=",
+    "<<=",
+    "**=",
+    "...",
+    "!",
+    "\n",
+    "\n",
+    "\n",
+    "\n    ",
+    "\n        ",
+    "\n\t",
+    "\\\n",
+    "#c\n",
+    " ",
+    " ",
+    " ",
+    "0",
+    "1",
+    "07",
+    "0x",
+    "1e",
+    "1.5",
+    "1j",
+    "1_0",
+    "99999999999999999999999999999",
+    "'s'",
+    "\"s\"",
+    "'''",
+    "\"\"\"",
+    "b'x'",
+    "r'\\'",
+    "f'",
+    "f'{",
+    "f'{x}'",
+    "f'{x!r:>{y}}'",
+    "f\"{x=}\"",
+    "'",
+    "\"",
+    "{x}",
+    "u'\\N{",
+    "'\\x'",
+    "\u{e9}",
+    "\u{200b}",
+    "\u{feff}",
+    "$",
+    "?",
+    "`",
+    "\r",
+    "\x0c",
+    "\0",
 ];
 
 /// Fixed-seed splitmix64: deterministic and dependency-free.
@@ -174,7 +304,10 @@ impl Harness {
         );
         for (family, text, msg) in &self.failures {
             let shown: String = if text.len() > 2000 {
-                let cut = (0..=2000).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+                let cut = (0..=2000)
+                    .rev()
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(0);
                 format!("{:?}… ({} bytes)", &text[..cut], text.len())
             } else {
                 format!("{text:?}")
@@ -325,19 +458,35 @@ fn nesting_ramps() {
         ("a, (", "b", ")"),
         ("x = ", "y", ""),
     ];
-    for depth in [1usize, 10, 50, 99, 100, 101, 150, 199, 200, 201, 250, 399, 400, 401, 1000] {
+    for depth in [
+        1usize, 10, 50, 99, 100, 101, 150, 199, 200, 201, 250, 399, 400, 401, 1000,
+    ] {
         for (open, mid, close) in shapes {
             let expr = format!("{}{mid}{}", open.repeat(depth), close.repeat(depth));
             h.check("nesting ramp (expression)", &expr);
-            h.check("nesting ramp (in def)", &format!("def f():\n    return {expr}\n"));
+            h.check(
+                "nesting ramp (in def)",
+                &format!("def f():\n    return {expr}\n"),
+            );
             h.check("nesting ramp (unclosed)", &open.repeat(depth));
         }
         let chains: &[&str] = &["x = ", "x + ", "x.", "x, ", "x and ", "x < ", "@d\n"];
         for link in chains {
-            h.check("long chain", &format!("{}x\ndef g(): pass\n", link.repeat(depth * 4)));
+            h.check(
+                "long chain",
+                &format!("{}x\ndef g(): pass\n", link.repeat(depth * 4)),
+            );
         }
         // Statement nesting: indented blocks, each kind.
-        for head in ["if x:", "while x:", "for x in y:", "with x:", "try:", "def f():", "class C:"] {
+        for head in [
+            "if x:",
+            "while x:",
+            "for x in y:",
+            "with x:",
+            "try:",
+            "def f():",
+            "class C:",
+        ] {
             let mut s = String::new();
             for d in 0..depth {
                 s.push_str(&" ".repeat(d));
