@@ -278,8 +278,9 @@ impl Harness {
                 let _ = pyt::diagnostics::render::render(&diag, &src, false);
                 let _ = pyt::diagnostics::render::render_cpython_style(&diag, &src);
             }
-            // The REPL compiles the same text in the other mode.
+            // The REPL and `eval` parse the same text through their own entry points.
             let _ = pyt::compile_source(&src, Mode::Interactive);
+            let _ = pyt::parser::parse_expression(&src);
         }));
         if let Err(payload) = result {
             let msg = payload

@@ -18,4 +18,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = pyt::diagnostics::render::render(&diag, &src, false);
         let _ = pyt::diagnostics::render::render_cpython_style(&diag, &src);
     }
+    // The REPL and `eval` parse the same text through their own entry points.
+    let _ = pyt::compile_source(&src, Mode::Interactive);
+    let _ = pyt::parser::parse_expression(&src);
 });
