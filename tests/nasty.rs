@@ -203,6 +203,21 @@ const PENDING: &[(&str, &str)] = &[
         "vm/ops.rs: [0] * 10**15 passes the repeat bound and the allocation aborts the process \
          instead of raising MemoryError",
     ),
+    (
+        "elif_chain_100000.py (generated)",
+        "parser/compound.rs if_stmt: each elif recurses into if_stmt with no stack growth and no \
+         depth bound; 100000 elifs overflow the 64 MB main thread (SIGABRT)",
+    ),
+    (
+        "lambda_params_100000.py (generated)",
+        "parser/params.rs:131 param: the duplicate-name check is Vec::contains, quadratic; \
+         100000 parameters take minutes",
+    ),
+    (
+        "call_keywords_100000.py (generated)",
+        "parser/params.rs:202 call_arguments_inner: 'keyword argument repeated' check scans all \
+         earlier keywords, quadratic; 100000 keywords take minutes",
+    ),
 ];
 
 /// One input for the binary.
@@ -302,6 +317,50 @@ fn generated() -> Vec<(&'static str, Vec<u8>, Expect)> {
                 s.into_bytes()
             },
             NOTHING,
+        ),
+        (
+            // elif chains nest in the AST (If in orelse); CPython 3.11 runs 5000 and gives
+            // MemoryError at 100000.
+            "elif_chain_100000.py",
+            format!(
+                "x = 1\nif x == 0:\n    pass\n{}else:\n    print('else')\n",
+                "elif x == 2:\n    pass\n".repeat(100_000)
+            )
+            .into_bytes(),
+            &["SyntaxError", "MemoryError", "RecursionError"],
+        ),
+        (
+            "elif_chain_5000.py",
+            format!(
+                "x = 1\nif x == 0:\n    pass\n{}else:\n    print('else')\n",
+                "elif x == 2:\n    pass\n".repeat(5_000)
+            )
+            .into_bytes(),
+            NOTHING,
+        ),
+        (
+            "lambda_params_100000.py",
+            format!(
+                "f = lambda {}: 1\n",
+                (0..100_000)
+                    .map(|i| format!("a{i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+            .into_bytes(),
+            NOTHING,
+        ),
+        (
+            "call_keywords_100000.py",
+            format!(
+                "print({})\n",
+                (0..100_000)
+                    .map(|i| format!("a{i}=1"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+            .into_bytes(),
+            &["TypeError"],
         ),
         (
             "ten_megabytes.py",
