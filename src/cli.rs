@@ -107,6 +107,7 @@ pub fn main() -> i32 {
             return 2;
         }
     };
+    crate::vm::install_sigint_handler();
     // Python code runs on a thread with a large stack: deep recursion through builtins.
     let handle = std::thread::Builder::new()
         .name("MainThread".into())
@@ -286,7 +287,7 @@ fn run_program(
     vm.is_main = true;
     let code = Arc::new(crate::objects::Code::new(code));
     let frame = crate::vm::frame::Frame::new(code, main.dict.clone(), Some(main.dict.clone()));
-    let result = crate::vm::eval::run_frame(&mut vm, frame);
+    let result = crate::vm::eval::run_frame(&mut vm, Box::new(frame));
     let status = match result {
         Ok(_) => 0,
         Err(e) => exit_status(&mut vm, e),

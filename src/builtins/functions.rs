@@ -396,13 +396,15 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if m.is_zero() {
                 return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
             }
-            if e.is_negative() {
-                return Err(PyErr::value_error(
-                    "base is not invertible for the given modulus",
-                ));
-            }
-            let r = b.modpow(&e, &m);
-            let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
+            let m_abs = m.abs();
+            let (b, e) = if e.is_negative() {
+                (mod_inverse(&b, &m_abs)?, -e)
+            } else {
+                (b, e)
+            };
+            let r = num_integer::Integer::mod_floor(&b, &m_abs).modpow(&e, &m_abs);
+            // The result takes the sign of the modulus, as CPython's.
+            let r = if m.is_negative() && !r.is_zero() {
                 r + &m
             } else {
                 r
@@ -691,6 +693,21 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
             it.type_name()
         )));
     }
+    if default.is_none() {
+        if let Some(g) = it.as_native::<crate::vm::generator::Generator>() {
+            // A generator's return value travels in the StopIteration.
+            return match g.resume(vm, Value::None, None)? {
+                crate::vm::generator::Resumed::Yield(v) => Ok(v),
+                crate::vm::generator::Resumed::Return(v) => {
+                    Err(PyErr::stop_iteration(if v.is_none() {
+                        None
+                    } else {
+                        Some(v)
+                    }))
+                }
+            };
+        }
+    }
     match it {
         // A user iterator's StopIteration (with its value) propagates unchanged.
         Value::Instance(_) if default.is_none() => {
@@ -888,11 +905,14 @@ fn min_max(vm: &mut Vm, args: Args, is_max: bool) -> PyResult<Value> {
         match &best {
             None => best = Some((k, it)),
             Some((bk, _)) => {
-                let better = if is_max {
-                    vm.less_than(bk, &k)?
+                // CPython asks `item > best` for max and `item < best` for min.
+                let op = if is_max {
+                    crate::parser::ast::CmpOp::Gt
                 } else {
-                    vm.less_than(&k, bk)?
+                    crate::parser::ast::CmpOp::Lt
                 };
+                let r = vm.compare(op, &k, bk)?;
+                let better = vm.truthy(&r)?;
                 if better {
                     best = Some((k, it));
                 }
@@ -929,4 +949,23 @@ pub fn num_to_float(v: &Value) -> Option<f64> {
 #[allow(dead_code)]
 fn _types_used() {
     let _ = types();
+}
+
+/// The inverse of `b` modulo `m` (for `pow(b, -e, m)`), by the extended Euclidean algorithm.
+fn mod_inverse(b: &BigInt, m: &BigInt) -> PyResult<BigInt> {
+    let (mut old_r, mut r) = (num_integer::Integer::mod_floor(b, m), m.clone());
+    let (mut old_s, mut s) = (BigInt::from(1), BigInt::zero());
+    while !r.is_zero() {
+        let q = num_integer::Integer::div_floor(&old_r, &r);
+        let nr = &old_r - &q * &r;
+        old_r = std::mem::replace(&mut r, nr);
+        let ns = &old_s - &q * &s;
+        old_s = std::mem::replace(&mut s, ns);
+    }
+    if old_r != BigInt::from(1) {
+        return Err(PyErr::value_error(
+            "base is not invertible for the given modulus",
+        ));
+    }
+    Ok(num_integer::Integer::mod_floor(&old_s, m))
 }

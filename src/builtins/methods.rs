@@ -3,6 +3,7 @@
 
 use super::{add_method, add_methods};
 use crate::objects::class::types;
+use crate::objects::descr::Property;
 use crate::objects::exception::exc_state;
 use crate::objects::function::Args;
 use crate::objects::iter::{iter_class, ITER_CLASS_NAMES};
@@ -28,6 +29,23 @@ pub fn install() {
         ],
     );
     add_methods(&t.type_, "type", &[("mro", type_mro)]);
+    add_methods(
+        &t.range,
+        "range",
+        &[("index", range_index), ("count", range_count)],
+    );
+    add_methods(&t.slice, "slice", &[("indices", slice_indices)]);
+    add_methods(
+        &t.property,
+        "property",
+        &[
+            ("getter", property_getter),
+            ("setter", property_setter),
+            ("deleter", property_deleter),
+            ("__get__", property_get),
+            ("__set__", property_set),
+        ],
+    );
     let base = t.exc(ExcKind::BaseException);
     add_methods(
         base,
@@ -221,4 +239,127 @@ fn iter_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn iter_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     this(&args)
+}
+
+fn property_of(args: &Args) -> PyResult<&'static str> {
+    let _ = args;
+    Ok("")
+}
+
+fn with_property(args: &Args, which: usize) -> PyResult<Value> {
+    let Some(p) = args.pos.first().and_then(|v| v.as_native::<Property>()) else {
+        return Err(PyErr::type_error("descriptor requires a 'property' object"));
+    };
+    let f = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+    parts[which] = f;
+    let [fget, fset, fdel] = parts;
+    Ok(Value::Native(std::sync::Arc::new(Property {
+        fget,
+        fset,
+        fdel,
+        doc: p.doc.clone(),
+    })))
+}
+
+fn property_getter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_of(&args)?;
+    with_property(&args, 0)
+}
+fn property_setter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    with_property(&args, 1)
+}
+fn property_deleter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    with_property(&args, 2)
+}
+
+fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(p), Some(obj)) = (
+        args.pos.first().and_then(|v| v.as_native::<Property>()),
+        args.pos.get(1),
+    ) else {
+        return Err(PyErr::type_error("__get__(None, None) is invalid"));
+    };
+    if obj.is_none() {
+        return Ok(args.pos[0].clone());
+    }
+    if p.fget.is_none() {
+        return Err(PyErr::attribute_error("property has no getter"));
+    }
+    let f = p.fget.clone();
+    vm.call(&f, Args::new(std::slice::from_ref(obj)))
+}
+
+fn property_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(p), Some(obj), Some(v)) = (
+        args.pos.first().and_then(|v| v.as_native::<Property>()),
+        args.pos.get(1),
+        args.pos.get(2),
+    ) else {
+        return Err(PyErr::type_error("__set__ expected 2 arguments"));
+    };
+    if p.fset.is_none() {
+        return Err(PyErr::attribute_error("property has no setter"));
+    }
+    let f = p.fset.clone();
+    vm.call(&f, Args::new(&[obj.clone(), v.clone()]))
+}
+
+fn range_find(vm: &mut Vm, args: &Args) -> PyResult<Option<i64>> {
+    let (Some(Value::Range(r)), Some(x)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(PyErr::type_error("descriptor requires a 'range' object"));
+    };
+    let i = match x {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => {
+            // Anything else is compared item by item, as CPython does.
+            for k in 0..r.len() {
+                if vm.eq(&Value::Int(r.get(k)), x)? {
+                    return Ok(Some(k));
+                }
+            }
+            return Ok(None);
+        }
+    };
+    let off = i - r.start;
+    if off % r.step == 0 {
+        let k = off / r.step;
+        if k >= 0 && k < r.len() {
+            return Ok(Some(k));
+        }
+    }
+    Ok(None)
+}
+
+fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match range_find(vm, &args)? {
+        Some(k) => Ok(Value::Int(k)),
+        None => {
+            let r = vm.repr(&args.pos[1])?;
+            Err(PyErr::value_error(format!("{r} is not in range")))
+        }
+    }
+}
+
+fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(range_find(vm, &args)?.is_some() as i64))
+}
+
+fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(Value::Slice(s)), Some(n)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(PyErr::type_error(
+            "slice.indices() takes exactly one argument",
+        ));
+    };
+    let n = vm.index_of(n, "'slice' object cannot be interpreted as an integer")?;
+    if n < 0 {
+        return Err(PyErr::value_error("length should not be negative"));
+    }
+    let (start, stop, step, _) = vm.slice_indices(s, n as usize)?;
+    Ok(Value::tuple(vec![
+        Value::Int(start),
+        Value::Int(stop),
+        Value::Int(step),
+    ]))
 }

@@ -1,10 +1,28 @@
 //! The `builtins` module: builtin functions, builtin types and their methods, all registered
 //! in tables here (one place to look, as Lua's `linit.c`).
 
+pub mod bytes_methods;
+pub mod dict_methods;
+pub mod dict_views;
+pub mod float_fmt;
 pub mod format;
+pub mod format_spec;
 pub mod functions;
+pub mod list_methods;
+pub mod method_args;
 pub mod methods;
+pub mod num_methods;
+pub mod percent;
+pub mod set_methods;
+pub mod str_codec;
+pub mod str_format;
+pub mod str_methods;
+pub mod str_search;
+#[cfg(test)]
+pub mod testutil;
+pub mod tuple_methods;
 pub mod types_ctor;
+pub mod unicode_tables;
 
 use crate::objects::class::types;
 use crate::objects::function::{Args, NativeFn};

@@ -168,15 +168,16 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 let ok = self.new_label();
                 self.compile_jump_if(test, true, ok)?;
-                self.emit(Instr::LoadAssertionError, span);
+                // CPython reports a failed assert at the test expression.
+                self.emit(Instr::LoadAssertionError, test.span);
                 if let Some(m) = msg {
                     self.compile_expr(m)?;
-                    self.emit(Instr::Call(1), span);
+                    self.emit(Instr::Call(1), test.span);
                 }
-                self.emit(Instr::Raise(1), span);
+                self.emit(Instr::Raise(1), test.span);
                 self.place(ok);
             }
-            StmtKind::Import(aliases) => self.compile_import(aliases)?,
+            StmtKind::Import(aliases) => self.compile_import(aliases, span)?,
             StmtKind::ImportFrom {
                 module,
                 names,
@@ -677,11 +678,13 @@ impl<'a> Compiler<'a> {
 
     // ---- imports ----
 
-    fn compile_import(&mut self, aliases: &'a [ast::Alias]) -> Result<(), Diagnostic> {
+    /// Import instructions carry the whole statement's span: CPython reports a failed import
+    /// at the statement, without markers.
+    fn compile_import(&mut self, aliases: &'a [ast::Alias], span: Span) -> Result<(), Diagnostic> {
         for a in aliases {
-            self.load_const(ConstValue::None, a.span);
+            self.load_const(ConstValue::None, span);
             let name = self.add_name(&a.name);
-            self.emit(Instr::ImportName { name, level: 0 }, a.span);
+            self.emit(Instr::ImportName { name, level: 0 }, span);
             match &a.asname {
                 None => {
                     let top: ast::Name = Arc::from(a.name.split('.').next().unwrap_or(&a.name));
@@ -691,7 +694,7 @@ impl<'a> Compiler<'a> {
                     // `import a.b.c as d`: ImportName pushed `a`; walk down with ImportFrom.
                     for part in a.name.split('.').skip(1) {
                         let i = self.add_name(&Arc::from(part));
-                        self.emit(Instr::ImportFrom(i), a.span);
+                        self.emit(Instr::ImportFrom(i), span);
                         self.emit(Instr::Rot2, a.span);
                         self.emit(Instr::Pop, a.span);
                     }
@@ -728,7 +731,7 @@ impl<'a> Compiler<'a> {
         }
         for a in names {
             let i = self.add_name(&a.name);
-            self.emit(Instr::ImportFrom(i), a.span);
+            self.emit(Instr::ImportFrom(i), span);
             let bound = a.asname.as_ref().unwrap_or(&a.name);
             self.name_op(bound, Ctx::Store, a.span)?;
         }

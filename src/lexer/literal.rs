@@ -317,6 +317,9 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, EscapeError> {
                 i = next;
                 match char::from_u32(value) {
                     Some(ch) => out.push(ch),
+                    // A lone surrogate is a valid Python str element but cannot live in a
+                    // Rust `String`: it becomes U+FFFD.
+                    None if (0xD800..=0xDFFF).contains(&value) => out.push('\u{FFFD}'),
                     None => return Err(unicode_error(body, bs, i, "illegal Unicode character")),
                 }
             }
@@ -578,6 +581,14 @@ mod tests {
             num("9223372036854775807"),
             Ok(Number::Int(IntLit::Small(i64::MAX)))
         );
+        assert_eq!(
+            num("9223372036854775808"),
+            Ok(Number::Int(IntLit::Big("9223372036854775808".into())))
+        );
+        assert_eq!(
+            num("0o7777777777777777777777777"),
+            Ok(Number::Int(IntLit::Big("37778931862957161709567".into())))
+        );
     }
 
     #[test]
@@ -593,6 +604,13 @@ mod tests {
         assert_eq!(num("09j"), Ok(Number::Imag(9.0)));
         assert_eq!(num("0e5"), Ok(Number::Float(0.0)));
         assert_eq!(num("1e400"), Ok(Number::Float(f64::INFINITY)));
+        // Correctly rounded at the edges, as CPython's float parsing.
+        assert_eq!(num("5e-324"), Ok(Number::Float(f64::from_bits(1))));
+        assert_eq!(num("1e-400"), Ok(Number::Float(0.0)));
+        assert_eq!(
+            num("9007199254740993.0"),
+            Ok(Number::Float(9007199254740992.0))
+        );
     }
 
     #[test]
@@ -661,6 +679,7 @@ mod tests {
         assert_eq!(d(r"\777"), "\u{1ff}");
         assert_eq!(d(r"\x41\u00e9\U0001F600"), "Aé😀");
         assert_eq!(d(r"\d\w"), "\\d\\w");
+        assert_eq!(d(r"\uDC80"), "\u{FFFD}");
         assert_eq!(d(r"\N{BULLET} \N{latin small letter a}"), "• a");
         assert_eq!(decode_str(r"\n", true).unwrap(), "\\n");
     }

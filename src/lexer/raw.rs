@@ -18,7 +18,8 @@ pub struct RawError {
     pub message: Option<String>,
     pub start: usize,
     pub end: usize,
-    /// More input could complete the token (an unterminated triple-quoted string).
+    /// More input could complete the token (an unterminated triple-quoted string, or a
+    /// string cut short right after an escaped line end).
     pub incomplete: bool,
 }
 

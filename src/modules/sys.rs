@@ -18,6 +18,8 @@ pub fn install(interp: &Arc<Interpreter>, argv: Vec<String>) {
     );
     m.set("stdout", Value::Native(Arc::new(StdStream { fd: 1 })));
     m.set("stderr", Value::Native(Arc::new(StdStream { fd: 2 })));
+    m.set("stdin", Value::Native(Arc::new(crate::vm::output::StdIn)));
+    m.set("__stdin__", m.get("stdin").unwrap_or(Value::None));
     m.set("__stdout__", m.get("stdout").unwrap_or(Value::None));
     m.set("__stderr__", m.get("stderr").unwrap_or(Value::None));
     m.set("modules", Value::Dict(interp.modules.clone()));
@@ -40,16 +42,7 @@ pub fn install(interp: &Arc<Interpreter>, argv: Vec<String>) {
             env!("CARGO_PKG_VERSION")
         )),
     );
-    m.set(
-        "version_info",
-        Value::tuple(vec![
-            Value::Int(a),
-            Value::Int(b),
-            Value::Int(c),
-            Value::str("final"),
-            Value::Int(0),
-        ]),
-    );
+    m.set("version_info", version_info());
     m.set(
         "hexversion",
         Value::Int((a << 24) | (b << 16) | (c << 8) | 0xf0),
@@ -143,4 +136,35 @@ fn exc_info(vm: &mut Vm, _args: Args) -> PyResult<Value> {
         }
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })
+}
+
+/// `sys.version_info`: a tuple subclass with named fields.
+fn version_info() -> Value {
+    use crate::objects::class::types;
+    use crate::objects::instance::{Instance, Payload};
+    use crate::objects::{Class, DictObj};
+    let ns = Arc::new(DictObj::new());
+    ns.set_str("__module__", Value::str("sys"));
+    let cls = Class::new_user(
+        "version_info",
+        "version_info",
+        vec![types().tuple.clone()],
+        ns,
+        None,
+    );
+    let (a, b, c) = PYTHON_VERSION;
+    let fields = [
+        ("major", Value::Int(a)),
+        ("minor", Value::Int(b)),
+        ("micro", Value::Int(c)),
+        ("releaselevel", Value::str("final")),
+        ("serial", Value::Int(0)),
+    ];
+    let Ok(cls) = cls else { return Value::None };
+    let dict = Arc::new(DictObj::new());
+    for (k, v) in &fields {
+        dict.set_str(k, v.clone());
+    }
+    let tuple = Value::tuple(fields.iter().map(|(_, v)| v.clone()).collect());
+    Value::Instance(Arc::new(Instance::new(cls, dict, Payload::Base(tuple))))
 }

@@ -42,7 +42,73 @@ macro_rules! native_class {
         }
     };
 }
-native_class!(Property, property);
-native_class!(StaticMethod, staticmethod);
-native_class!(ClassMethod, classmethod);
+impl NativeObject for Property {
+    fn class(&self) -> Arc<Class> {
+        types().property.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(
+        &self,
+        _vm: &mut crate::vm::Vm,
+        _me: &Value,
+        name: &str,
+    ) -> crate::objects::PyResult<Option<Value>> {
+        Ok(match name {
+            "fget" => Some(self.fget.clone()),
+            "fset" => Some(self.fset.clone()),
+            "fdel" => Some(self.fdel.clone()),
+            "__doc__" => Some(self.doc.clone()),
+            _ => None,
+        })
+    }
+}
+impl NativeObject for StaticMethod {
+    fn class(&self) -> Arc<Class> {
+        types().staticmethod.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(
+        &self,
+        _vm: &mut crate::vm::Vm,
+        _me: &Value,
+        name: &str,
+    ) -> crate::objects::PyResult<Option<Value>> {
+        Ok(match name {
+            "__func__" | "__wrapped__" => Some(self.func.clone()),
+            _ => None,
+        })
+    }
+    fn call(
+        &self,
+        vm: &mut crate::vm::Vm,
+        _me: &Value,
+        args: crate::objects::function::Args,
+    ) -> crate::objects::PyResult<Option<Value>> {
+        let f = self.func.clone();
+        vm.call(&f, args).map(Some)
+    }
+}
+impl NativeObject for ClassMethod {
+    fn class(&self) -> Arc<Class> {
+        types().classmethod.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn getattr(
+        &self,
+        _vm: &mut crate::vm::Vm,
+        _me: &Value,
+        name: &str,
+    ) -> crate::objects::PyResult<Option<Value>> {
+        Ok(match name {
+            "__func__" | "__wrapped__" => Some(self.func.clone()),
+            _ => None,
+        })
+    }
+}
 native_class!(Super, super_);

@@ -57,6 +57,8 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         (Value::Bytes(x), Value::Bytes(y)) => Some(x == y),
         (Value::Instance(_), _) | (_, Value::Instance(_)) => None,
         (Value::Native(_), _) | (_, Value::Native(_)) => None,
+        // Lists and dicts are compared item by item by the VM (their items may need `__eq__`).
+        (Value::List(_), Value::List(_)) | (Value::Dict(_), Value::Dict(_)) => None,
         (Value::Tuple(x), Value::Tuple(y)) => {
             if x.len() != y.len() {
                 return Some(false);
@@ -123,12 +125,14 @@ impl DictInner {
     /// Lookup of a str key: never needs Python code.
     pub fn get_str(&self, key: &str, hash: i64) -> Option<&Value> {
         let entries = &self.entries;
+        let kp = key.as_ptr();
         let i = self.index.find(mix(hash), |&i| match &entries[i] {
+            // Interned identifiers share their text: a pointer match needs no memcmp.
             Some(Entry {
                 key: Value::Str(k),
                 hash: h,
                 ..
-            }) => *h == hash && k.as_str() == key,
+            }) => *h == hash && (k.as_str().as_ptr() == kp || k.as_str() == key),
             _ => false,
         })?;
         entries[*i].as_ref().map(|e| &e.value)
@@ -247,7 +251,7 @@ impl DictObj {
 
     /// `d[key] = value` for a str key.
     pub fn set_str(&self, key: &str, value: Value) {
-        self.set_str_value(Value::str(key), value)
+        self.set_str_value(Value::Str(super::str::intern(key)), value)
     }
 
     /// `d[key] = value` where key is a `Value::Str`.

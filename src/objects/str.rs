@@ -54,6 +54,24 @@ impl PyStr {
     }
 }
 
+/// Identifiers (names in code objects, keys set by builtins) are interned: one shared `PyStr`
+/// per name, so dict lookups of globals and attributes usually succeed on pointer equality.
+static INTERNED: std::sync::LazyLock<
+    parking_lot::Mutex<std::collections::HashMap<Box<str>, std::sync::Arc<PyStr>>>,
+> = std::sync::LazyLock::new(Default::default);
+
+/// The interned str for an identifier.
+pub fn intern(s: &str) -> std::sync::Arc<PyStr> {
+    let mut t = INTERNED.lock();
+    if let Some(v) = t.get(s) {
+        return v.clone();
+    }
+    let v = std::sync::Arc::new(PyStr::new(s.to_string()));
+    v.hash();
+    t.insert(s.into(), v.clone());
+    v
+}
+
 /// A fast non-cryptographic hash for str and bytes (hash values of strings are not part of
 /// Python's observable behaviour: CPython randomises them per process).
 pub fn hash_bytes(b: &[u8]) -> i64 {

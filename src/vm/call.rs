@@ -17,7 +17,7 @@ use std::sync::Arc;
 /// What calling something turned out to need.
 pub enum CallTarget {
     /// A Python frame to run (pushed by the eval loop without recursing).
-    Frame(Frame),
+    Frame(Box<Frame>),
     /// The call already completed.
     Done(Value),
 }
@@ -68,15 +68,29 @@ impl Vm {
         match func {
             Value::Builtin(b) => match &b.bound {
                 Some(s) => {
+                    let s = match (b.owner, super::ops::base_value(s)) {
+                        (Some(owner), Some(base)) if owner != "object" => base,
+                        _ => s,
+                    };
                     let mut pos = Vec::with_capacity(args.pos.len() + 1);
                     pos.push(s.clone());
                     pos.extend_from_slice(args.pos);
                     (b.func)(self, Args::with_kw(&pos, args.kwnames, args.kwvals))
                 }
                 None => {
-                    if b.data.is_some() {
-                        // Builtins that close over data get themselves as the last positional
-                        // argument's neighbour via `data`: pass through unchanged.
+                    // A builtin type's method called on an instance of a subclass
+                    // (`class MyList(list)`) works on the builtin payload.
+                    if let (Some(owner), Some(first)) = (b.owner, args.pos.first()) {
+                        if owner != "object" {
+                            if let Some(base) = super::ops::base_value(first) {
+                                let mut pos = args.pos.to_vec();
+                                pos[0] = base.clone();
+                                return (b.func)(
+                                    self,
+                                    Args::with_kw(&pos, args.kwnames, args.kwvals),
+                                );
+                            }
+                        }
                     }
                     (b.func)(self, args)
                 }
@@ -130,14 +144,14 @@ pub fn make_frame(
     f: &Arc<Function>,
     self_: Option<&Value>,
     args: Args,
-) -> PyResult<Frame> {
+) -> PyResult<Box<Frame>> {
     let code = &f.code;
     let ns = match code.obj.kind {
         CodeKind::Function => None,
         CodeKind::Module => Some(f.globals.clone()),
         CodeKind::Class => Some(Arc::new(DictObj::new())),
     };
-    let mut frame = Frame::new(code.clone(), f.globals.clone(), ns);
+    let mut frame = vm.new_frame(code.clone(), f.globals.clone(), ns);
     bind_args(vm, f, self_, args, &mut frame.locals)?;
     if !code.obj.cellvars.is_empty() || !f.closure.is_empty() {
         frame.cells = new_cells(code, &frame.locals, &f.closure);
@@ -519,7 +533,7 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let ns = Arc::new(DictObj::new());
     let mut frame = Frame::new(body.code.clone(), body.globals.clone(), Some(ns.clone()));
     frame.cells = new_cells(&body.code, &frame.locals, &body.closure);
-    let classcell = run_frame(vm, frame)?;
+    let classcell = run_frame(vm, Box::new(frame))?;
     let qualname = match ns.get_str("__qualname__") {
         Some(Value::Str(s)) => s.as_str().to_string(),
         _ => name.as_str().to_string(),

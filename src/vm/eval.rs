@@ -33,13 +33,13 @@ enum Flow {
     Next,
     Return(Value),
     Yield(Value),
-    Push(Frame),
+    Push(Box<Frame>),
     /// Re-raise without recording a new traceback entry or context.
     Reraise(PyErr),
 }
 
 /// Runs a fresh frame to completion (it must not be a generator frame).
-pub fn run_frame(vm: &mut Vm, frame: Frame) -> PyResult<Value> {
+pub fn run_frame(vm: &mut Vm, frame: Box<Frame>) -> PyResult<Value> {
     vm.enter()?;
     let mut frames = vec![frame];
     match eval(vm, &mut frames)? {
@@ -94,7 +94,7 @@ impl Code {
         let names = obj
             .names
             .iter()
-            .map(|n| Value::str(n.to_string()))
+            .map(|n| Value::Str(crate::objects::str::intern(n)))
             .collect();
         Code { obj, consts, names }
     }
@@ -156,7 +156,7 @@ fn unwind_blocks(vm: &mut Vm, frame: &mut Frame, err: &PyErr) -> bool {
 /// Runs the frames on top of `frames` until the bottom one returns or yields, or an
 /// exception escapes it. Every frame in `frames` has been `enter`ed; each is `leave`d as it
 /// is popped.
-pub fn eval(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Exit> {
+pub fn eval(vm: &mut Vm, frames: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
     loop {
         let Some(frame) = frames.last_mut() else {
             return Ok(Exit::Return(Value::None));
@@ -175,7 +175,9 @@ pub fn eval(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Exit> {
                 frames.push(new);
             }
             Ok(Flow::Return(v)) => {
-                frames.pop();
+                if let Some(done) = frames.pop() {
+                    vm.recycle_frame(done);
+                }
                 vm.leave();
                 match frames.last_mut() {
                     Some(caller) => caller.stack.push(v),
@@ -199,7 +201,12 @@ pub fn eval(vm: &mut Vm, frames: &mut Vec<Frame>) -> PyResult<Exit> {
 
 /// Unwinds `err` from the top frame outward. Returns the error if no frame handled it (all
 /// frames are then popped).
-fn handle_error(vm: &mut Vm, frames: &mut Vec<Frame>, err: PyErr, fresh: bool) -> Option<PyErr> {
+fn handle_error(
+    vm: &mut Vm,
+    frames: &mut Vec<Box<Frame>>,
+    err: PyErr,
+    fresh: bool,
+) -> Option<PyErr> {
     let mut first = true;
     loop {
         let frame = frames.last_mut()?;
@@ -210,7 +217,9 @@ fn handle_error(vm: &mut Vm, frames: &mut Vec<Frame>, err: PyErr, fresh: bool) -
         if unwind_blocks(vm, frame, &err) {
             return None;
         }
-        frames.pop();
+        if let Some(done) = frames.pop() {
+            vm.recycle_frame(done);
+        }
         vm.leave();
         if frames.is_empty() {
             return Some(err);
@@ -224,13 +233,17 @@ const CHECK_INTERVAL: u32 = 1024;
 /// Runs instructions of one frame until something needs the outer loop.
 fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     let mut budget = CHECK_INTERVAL;
+    // A local handle on the code: one pointer away from the instructions, and the frame stays
+    // free to mutate.
+    let code = f.code.clone();
+    let instrs: &[Instr] = &code.obj.instrs;
     loop {
         budget -= 1;
         if budget == 0 {
             budget = CHECK_INTERVAL;
             super::check_signals(vm)?;
         }
-        let Some(&instr) = f.code.obj.instrs.get(f.pc) else {
+        let Some(&instr) = instrs.get(f.pc) else {
             return Err(PyErr::new(
                 ExcKind::SystemError,
                 "bytecode ran past the end of its code",
@@ -266,6 +279,7 @@ fn name_of(f: &Frame, i: u32) -> &str {
 }
 
 /// Executes one instruction.
+#[inline(always)]
 fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
     match instr {
         Instr::Nop => {}
@@ -626,11 +640,7 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let v = match conversion {
                 1 => Value::str(vm.str(&v)?),
                 2 => Value::str(vm.repr(&v)?),
-                3 => Value::str(
-                    crate::objects::str::ascii_repr(&vm.repr(&v)?)
-                        .trim_matches('\'')
-                        .to_string(),
-                ),
+                3 => Value::str(crate::builtins::percent::ascii_escape(&vm.repr(&v)?)),
                 _ => v,
             };
             let spec_str = match &spec {
@@ -1270,6 +1280,13 @@ fn finish_call(
 ) -> PyResult<Flow> {
     let end = f.stack.len();
     let kw_from = end - nkw;
+    if args_from == end {
+        if let Some(v) = frame_intrinsic(vm, f, &func)? {
+            f.stack.truncate(func_at);
+            f.stack.push(v);
+            return Ok(Flow::Next);
+        }
+    }
     let target = {
         let args = Args::with_kw(
             &f.stack[args_from..kw_from],
@@ -1307,7 +1324,7 @@ pub fn new_cells(code: &Code, locals: &[Option<Value>], closure: &[Arc<Cell>]) -
 
 /// Resumes the frames with an exception raised at the current instruction of the top frame
 /// (`generator.throw`).
-pub fn eval_with_error(vm: &mut Vm, frames: &mut Vec<Frame>, err: PyErr) -> PyResult<Exit> {
+pub fn eval_with_error(vm: &mut Vm, frames: &mut Vec<Box<Frame>>, err: PyErr) -> PyResult<Exit> {
     if let Some(f) = frames.last_mut() {
         // Point at the instruction that was suspended (the yield) for the traceback.
         f.pc = f.pc.max(1);
@@ -1316,4 +1333,84 @@ pub fn eval_with_error(vm: &mut Vm, frames: &mut Vec<Frame>, err: PyErr) -> PyRe
         return Err(err);
     }
     eval(vm, frames)
+}
+
+/// The local namespace of a frame as a dict (`locals()`): the namespace of a module or class
+/// body, or a snapshot of a function's locals and cells.
+pub fn frame_locals(f: &Frame) -> Arc<DictObj> {
+    if let Some(ns) = &f.ns {
+        return ns.clone();
+    }
+    let d = Arc::new(DictObj::new());
+    let co = &f.code.obj;
+    for (name, v) in co.varnames.iter().zip(f.locals.iter()) {
+        if let Some(v) = v {
+            d.set_str(name, v.clone());
+        }
+    }
+    for (name, cell) in co
+        .cellvars
+        .iter()
+        .chain(co.freevars.iter())
+        .zip(f.cells.iter())
+    {
+        if let Some(v) = cell.get() {
+            d.set_str(name, v);
+        }
+    }
+    d
+}
+
+/// Builtins that read the calling frame when called without arguments: `globals()`,
+/// `locals()`, `vars()`, `dir()` and zero-argument `super()`.
+fn frame_intrinsic(vm: &mut Vm, f: &Frame, func: &Value) -> PyResult<Option<Value>> {
+    match func {
+        Value::Builtin(b) if b.owner.is_none() && b.bound.is_none() => Ok(match b.name {
+            "globals" => Some(Value::Dict(f.globals.clone())),
+            "locals" | "vars" => Some(Value::Dict(frame_locals(f))),
+            "dir" => {
+                let mut names: Vec<String> = frame_locals(f)
+                    .keys()
+                    .into_iter()
+                    .filter_map(|k| match k {
+                        Value::Str(s) => Some(s.as_str().to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                names.sort();
+                Some(Value::list(names.into_iter().map(Value::str).collect()))
+            }
+            _ => None,
+        }),
+        Value::Class(c) if Arc::ptr_eq(c, &types().super_) => {
+            let co = &f.code.obj;
+            if co.argcount == 0 && !co.has_varargs {
+                return Err(PyErr::runtime_error("super(): no arguments"));
+            }
+            let first = match co.cell2arg.iter().position(|a| *a == Some(0)) {
+                Some(ci) => f.cells.get(ci).and_then(|c| c.get()),
+                None => f.locals.first().cloned().flatten(),
+            };
+            let Some(first) = first else {
+                return Err(PyErr::runtime_error("super(): arg[0] deleted"));
+            };
+            let ncell = co.cellvars.len();
+            let class = co
+                .freevars
+                .iter()
+                .position(|n| &**n == "__class__")
+                .and_then(|i| f.cells.get(ncell + i))
+                .and_then(|c| c.get());
+            match class {
+                Some(Value::Class(c)) => {
+                    crate::builtins::types_ctor::make_super(c, first).map(Some)
+                }
+                _ => Err(PyErr::runtime_error("super(): __class__ cell not found")),
+            }
+        }
+        _ => {
+            let _ = vm;
+            Ok(None)
+        }
+    }
 }

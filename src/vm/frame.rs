@@ -40,6 +40,20 @@ impl Frame {
         }
     }
 
+    /// Reuses a finished frame's allocations for a new code object.
+    pub fn reset(&mut self, code: Arc<Code>, globals: Arc<DictObj>, ns: Option<Arc<DictObj>>) {
+        let nlocals = code.obj.varnames.len();
+        self.code = code;
+        self.pc = 0;
+        self.stack.clear();
+        self.locals.clear();
+        self.locals.resize(nlocals, None);
+        self.cells.clear();
+        self.globals = globals;
+        self.ns = ns;
+        self.blocks.clear();
+    }
+
     /// The source line being executed (the instruction before `pc`).
     pub fn line(&self) -> u32 {
         self.code.obj.line_of(self.pc.saturating_sub(1))

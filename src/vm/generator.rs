@@ -64,9 +64,9 @@ pub enum Delegate {
 }
 
 impl Generator {
-    pub fn new_value(frame: Frame, f: &Function) -> Value {
+    pub fn new_value(frame: Box<Frame>, f: &Function) -> Value {
         Value::Native(Arc::new(Generator {
-            state: Mutex::new(State::Suspended(Box::new(frame))),
+            state: Mutex::new(State::Suspended(frame)),
             name: f.name(),
             qualname: f.qualname(),
         }))
@@ -107,7 +107,7 @@ impl Generator {
             return Err(e);
         }
         let saved = vm.handled.take();
-        let mut frames = vec![*frame];
+        let mut frames = vec![frame];
         let r = match throw {
             Some(e) => eval_with_error(vm, &mut frames, e),
             None => eval(vm, &mut frames),
@@ -117,7 +117,7 @@ impl Generator {
             Ok(Exit::Yield(v)) => {
                 vm.leave();
                 match frames.pop() {
-                    Some(f) => *self.state.lock() = State::Suspended(Box::new(f)),
+                    Some(f) => *self.state.lock() = State::Suspended(f),
                     None => *self.state.lock() = State::Finished,
                 }
                 Ok(Resumed::Yield(v))
@@ -187,14 +187,14 @@ impl Generator {
         };
         vm.enter()?;
         let saved = vm.handled.take();
-        let mut frames = vec![*frame];
+        let mut frames = vec![frame];
         let r = eval(vm, &mut frames);
         vm.handled = saved;
         match r {
             Ok(Exit::Yield(v)) => {
                 vm.leave();
                 if let Some(f) = frames.pop() {
-                    *self.state.lock() = State::Suspended(Box::new(f));
+                    *self.state.lock() = State::Suspended(f);
                 }
                 Ok(Resumed::Yield(v))
             }

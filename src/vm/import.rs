@@ -231,7 +231,7 @@ pub fn exec_source(
     let code = crate::compile_source(&src, mode).map_err(|d| syntax_error_value(&d, &src))?;
     let code = Arc::new(Code::new(code));
     let frame = Frame::new(code, globals.clone(), Some(globals.clone()));
-    run_frame(vm, frame)
+    run_frame(vm, Box::new(frame))
 }
 
 /// A SyntaxError exception for a diagnostic (for `import` of a broken module, `eval`).

@@ -30,6 +30,9 @@ pub const STACK_RED_ZONE: usize = 256 * 1024;
 /// recursion limit through builtins that call back into Python (sorted keys, __repr__ ...).
 pub const THREAD_STACK_SIZE: usize = 64 * 1024 * 1024;
 
+/// Finished frames kept per thread for reuse (bounded so a deep recursion does not pin memory).
+const FRAME_POOL_SIZE: usize = 64;
+
 /// Process-wide interpreter state.
 pub struct Interpreter {
     pub builtins: Arc<Module>,
@@ -55,6 +58,10 @@ pub struct Vm {
     pub repr_stack: Vec<usize>,
     /// True on the main thread (the only one that receives KeyboardInterrupt).
     pub is_main: bool,
+    /// `threading.get_ident()` of this thread.
+    pub ident: u64,
+    /// Finished frames kept for reuse: a call reuses their vectors instead of allocating.
+    frame_pool: Vec<Box<frame::Frame>>,
 }
 
 impl Interpreter {
@@ -96,6 +103,8 @@ impl Vm {
             handled: None,
             repr_stack: Vec::new(),
             is_main: false,
+            ident: current_ident(),
+            frame_pool: Vec::new(),
         }
     }
 
@@ -123,6 +132,34 @@ impl Vm {
         Ok(())
     }
 
+    /// A frame for `code`, reusing a pooled one when there is one.
+    pub fn new_frame(
+        &mut self,
+        code: Arc<crate::objects::Code>,
+        globals: Arc<DictObj>,
+        ns: Option<Arc<DictObj>>,
+    ) -> Box<frame::Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.reset(code, globals, ns);
+                f
+            }
+            None => Box::new(frame::Frame::new(code, globals, ns)),
+        }
+    }
+
+    /// Returns a finished frame to the pool (its values are dropped now).
+    pub fn recycle_frame(&mut self, mut f: Box<frame::Frame>) {
+        if self.frame_pool.len() < FRAME_POOL_SIZE {
+            f.stack.clear();
+            f.locals.clear();
+            f.cells.clear();
+            f.blocks.clear();
+            f.ns = None;
+            self.frame_pool.push(f);
+        }
+    }
+
     pub fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }
@@ -138,11 +175,47 @@ pub fn check_signals(vm: &mut Vm) -> PyResult<()> {
 }
 
 /// Set by the SIGINT handler; consumed by the main thread.
-pub static SIGINT_PENDING: std::sync::atomic::AtomicBool =
-    std::sync::atomic::AtomicBool::new(false);
+pub static SIGINT_PENDING: std::sync::LazyLock<Arc<std::sync::atomic::AtomicBool>> =
+    std::sync::LazyLock::new(|| Arc::new(std::sync::atomic::AtomicBool::new(false)));
+
+/// Routes Ctrl-C to `SIGINT_PENDING` instead of killing the process.
+pub fn install_sigint_handler() {
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, SIGINT_PENDING.clone());
+}
+
+static NEXT_IDENT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+thread_local! {
+    static IDENT: u64 = 139_800_000_000_000 + NEXT_IDENT.fetch_add(1, Ordering::Relaxed) * 4096;
+}
+
+/// A unique, nonzero identifier of the calling OS thread (`threading.get_ident()`).
+pub fn current_ident() -> u64 {
+    IDENT.with(|i| *i)
+}
+
+/// The kernel's id of the calling thread (`threading.get_native_id()`).
+pub fn native_thread_id() -> u64 {
+    std::fs::read_link("/proc/thread-self")
+        .ok()
+        .and_then(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or_else(|| u64::from(std::process::id()))
+}
 
 /// End of the main program: waits for non-daemon threads, flushes output; returns the status.
 pub fn shutdown(vm: &mut Vm, status: i32) -> i32 {
+    let mut status = status;
+    if let Some(Value::Module(t)) = vm.interp.modules.get_str("threading") {
+        if let Some(f) = t.get("_shutdown") {
+            if let Err(e) = vm.call(&f, crate::objects::function::Args::new(&[])) {
+                status = crate::cli::exit_status(vm, e);
+            }
+        }
+    }
     vm.interp.out.flush_all();
     status
 }

@@ -113,6 +113,16 @@ impl Vm {
                 }
                 Some(f)
             }
+            // Native objects (iterators, dict views, module types) get the special methods
+            // their class dict defines, so builtin methods can implement operators for them.
+            Value::Native(_) => {
+                let cls = v.class();
+                let (f, owner) = cls.lookup_with_owner(name)?;
+                if Arc::ptr_eq(&owner, &types().object) {
+                    return None;
+                }
+                Some(f)
+            }
             _ => None,
         }
     }
@@ -590,6 +600,11 @@ impl Vm {
                 return Ok(Value::Bool(eq == (op == CmpOp::Eq)));
             }
             (Value::Set(x), Value::Set(y)) => return self.compare_sets(op, x, y),
+            (Value::Slice(x), Value::Slice(y)) => {
+                let a = [x.start.clone(), x.stop.clone(), x.step.clone()];
+                let b = [y.start.clone(), y.stop.clone(), y.step.clone()];
+                return self.compare_seq(op, &a, &b);
+            }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
                 let same = x.len() == y.len()
                     && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
@@ -968,6 +983,21 @@ impl Vm {
                 n,
                 Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
             ) if is_intlike(n) => return self.repeat(b, n).map(Some),
+            (
+                BinOp::Mult,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+                n,
+            )
+            | (
+                BinOp::Mult,
+                n,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+            ) if !matches!(n, Value::Instance(_)) => {
+                return Err(PyErr::type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    n.type_name()
+                )))
+            }
             (BinOp::Mod, Value::Str(fmt), args) => {
                 return crate::builtins::format::percent_format(self, fmt.as_str(), args)
                     .map(|s| Some(Value::str(s)))
@@ -1487,7 +1517,8 @@ impl Vm {
                                 if st.traceback.is_empty() {
                                     Some(Value::None)
                                 } else {
-                                    Some(crate::vm::traceback::traceback_value(obj))
+                                    let entries = st.traceback.clone();
+                                    Some(crate::vm::traceback::traceback_from(entries))
                                 }
                             }
                             "value"
@@ -2055,13 +2086,11 @@ impl Vm {
             },
             Value::Range(r) => match idx {
                 Value::Slice(sl) => {
-                    let (start, _, step, n) = self.slice_indices(sl, r.len() as usize)?;
-                    let new_start = r.get(start);
-                    let new_step = r.step * step;
+                    let (start, stop, step, _) = self.slice_indices(sl, r.len() as usize)?;
                     Ok(Value::Range(Arc::new(crate::objects::RangeObj {
-                        start: new_start,
-                        stop: new_start + new_step * n as i64,
-                        step: new_step,
+                        start: r.get(start),
+                        stop: r.get(stop),
+                        step: r.step * step,
                     })))
                 }
                 _ => {

@@ -242,3 +242,89 @@ fn stream_fileno(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn stream_isatty(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(isatty(this_fd(&args)?)))
 }
+
+/// `sys.stdin`: reads from the process's standard input (shared with `input()`).
+pub struct StdIn;
+
+static STDIN_CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+
+fn stdin_class() -> Arc<Class> {
+    STDIN_CLASS
+        .get_or_init(|| {
+            let c = Class::new_builtin("TextIOWrapper", Some(&types().object));
+            let add = |name: &'static str, f: crate::objects::function::NativeFn| {
+                let mut b = crate::objects::Builtin::new(name, f);
+                b.owner = Some("TextIOWrapper");
+                c.dict.set_str(name, Value::Builtin(Arc::new(b)));
+            };
+            add("readline", stdin_readline);
+            add("read", stdin_read);
+            add("readlines", stdin_readlines);
+            add("fileno", |_, _| Ok(Value::Int(0)));
+            add("isatty", |_, _| {
+                use std::io::IsTerminal;
+                Ok(Value::Bool(std::io::stdin().is_terminal()))
+            });
+            add("readable", |_, _| Ok(Value::Bool(true)));
+            add("__iter__", |_, a| {
+                Ok(a.pos.first().cloned().unwrap_or(Value::None))
+            });
+            add("__next__", |vm, a| {
+                let line = stdin_readline(vm, a)?;
+                match &line {
+                    Value::Str(s) if s.as_str().is_empty() => Err(PyErr::stop_iteration(None)),
+                    _ => Ok(line),
+                }
+            });
+            c
+        })
+        .clone()
+}
+
+impl NativeObject for StdIn {
+    fn class(&self) -> Arc<Class> {
+        stdin_class()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _vm: &mut Vm, _me: &Value) -> PyResult<Option<String>> {
+        Ok(Some(
+            "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>".into(),
+        ))
+    }
+    fn getattr(&self, _vm: &mut Vm, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "name" => Some(Value::str("<stdin>")),
+            "encoding" => Some(Value::str("utf-8")),
+            "mode" => Some(Value::str("r")),
+            _ => None,
+        })
+    }
+}
+
+fn stdin_readline(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    vm.interp.out.flush_fd(1);
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut line)
+        .map_err(|e| PyErr::new(crate::objects::ExcKind::OSError, e.to_string()))?;
+    Ok(Value::str(line))
+}
+
+fn stdin_read(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    vm.interp.out.flush_fd(1);
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+        .map_err(|e| PyErr::new(crate::objects::ExcKind::OSError, e.to_string()))?;
+    Ok(Value::str(text))
+}
+
+fn stdin_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let text = stdin_read(vm, args)?;
+    let Value::Str(s) = text else {
+        return Ok(Value::list(vec![]));
+    };
+    Ok(Value::list(
+        s.as_str().split_inclusive('\n').map(Value::str).collect(),
+    ))
+}

@@ -359,10 +359,7 @@ impl NativeObject for Traceback {
     }
 }
 
-pub fn traceback_value(exc: &Value) -> Value {
-    let entries = exc_state(exc)
-        .map(|s| s.lock().traceback.clone())
-        .unwrap_or_default();
+pub fn traceback_from(entries: Vec<TbEntry>) -> Value {
     Value::Native(Arc::new(Traceback { entries }))
 }
 

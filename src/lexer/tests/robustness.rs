@@ -115,3 +115,24 @@ fn spans_stay_on_char_boundaries() {
         check_spans(&s);
     }
 }
+
+#[test]
+fn pathological_inputs_stay_linear() {
+    let n = 200_000;
+    let inputs = [
+        "'".repeat(n),
+        "\\\n".repeat(n) + "x",
+        "$".repeat(n),
+        format!("x = \"\"\"{}", "a\n".repeat(n)),
+        format!("f'{}'", "{x}".repeat(n / 3)),
+        "a.".repeat(n) + "b",
+        "é".repeat(n),
+        format!("s = '{}'", "\\x41".repeat(n / 4)),
+        "#\n".repeat(n),
+    ];
+    let start = std::time::Instant::now();
+    for src in &inputs {
+        let _ = lex(src);
+    }
+    assert!(start.elapsed().as_secs() < 10, "took {:?}", start.elapsed());
+}

@@ -1,0 +1,910 @@
+//! The methods of `list`. Each takes the list's lock once and runs whole (so `append` and
+//! `pop` are atomic across threads); methods that compare items (`index`, `count`, `remove`)
+//! or call a key function (`sort`) never hold the lock while Python code runs: they fetch one
+//! item at a time, or copy the items out and check for mutation when putting them back.
+
+use super::add_methods;
+use super::functions::sort_values;
+use super::method_args::{
+    adjust_indices, bind, index_arg, operand, slice_arg, this, wrong_self, Sig,
+};
+use crate::objects::class::types;
+use crate::objects::function::{Args, NativeFn};
+use crate::objects::iter::IterKind;
+use crate::objects::{ListObj, PyErr, PyResult, Value};
+use crate::parser::ast::CmpOp;
+use crate::vm::Vm;
+use std::sync::Arc;
+
+pub fn install() {
+    let table: &[(&'static str, NativeFn)] = &[
+        ("append", append),
+        ("extend", extend),
+        ("insert", insert),
+        ("remove", remove),
+        ("pop", pop),
+        ("index", index),
+        ("count", count),
+        ("sort", sort),
+        ("reverse", reverse),
+        ("copy", copy),
+        ("clear", clear),
+        ("__init__", init),
+        ("__len__", dunder_len),
+        ("__getitem__", dunder_getitem),
+        ("__setitem__", dunder_setitem),
+        ("__delitem__", dunder_delitem),
+        ("__contains__", dunder_contains),
+        ("__iter__", dunder_iter),
+        ("__reversed__", dunder_reversed),
+        ("__add__", dunder_add),
+        ("__iadd__", dunder_iadd),
+        ("__mul__", dunder_mul),
+        ("__rmul__", dunder_mul),
+        ("__imul__", dunder_imul),
+        ("__eq__", dunder_eq),
+        ("__ne__", dunder_ne),
+        ("__lt__", dunder_lt),
+        ("__le__", dunder_le),
+        ("__gt__", dunder_gt),
+        ("__ge__", dunder_ge),
+    ];
+    let t = types();
+    add_methods(&t.list, "list", table);
+    t.list.dict.set_str("__hash__", Value::None);
+}
+
+/// The list `self` of a list method.
+fn me<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<ListObj>> {
+    match this(args, "list", name)? {
+        Value::List(l) => Ok(l),
+        other => Err(wrong_self("list", name, other)),
+    }
+}
+
+fn one<'a>(args: &'a Args, name: &'static str) -> PyResult<&'a Value> {
+    let b = bind(
+        args,
+        &Sig {
+            name,
+            params: &["object"],
+            required: 1,
+            keywords: false,
+            clinic: false,
+        },
+    )?;
+    Ok(b[0].unwrap_or(&Value::None))
+}
+
+fn no_args(args: &Args, name: &'static str) -> PyResult<()> {
+    bind(
+        args,
+        &Sig {
+            name,
+            params: &[],
+            required: 0,
+            keywords: false,
+            clinic: false,
+        },
+    )
+    .map(|_| ())
+}
+
+fn append(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "append")?;
+    let x = one(&args, "list.append")?;
+    l.push(x.clone());
+    Ok(Value::None)
+}
+
+fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "extend")?;
+    let x = one(&args, "list.extend")?;
+    let items = vm.collect(x)?;
+    l.lock().extend(items);
+    Ok(Value::None)
+}
+
+fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "insert")?;
+    let b = bind(
+        &args,
+        &Sig {
+            name: "insert",
+            params: &["index", "object"],
+            required: 2,
+            keywords: false,
+            clinic: true,
+        },
+    )?;
+    let i = index_arg(vm, b[0].unwrap_or(&Value::None))?;
+    let x = b[1].cloned().unwrap_or(Value::None);
+    let mut g = l.lock();
+    let n = g.len() as i64;
+    let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    g.insert(at as usize, x);
+    Ok(Value::None)
+}
+
+/// The first index in `[start, stop)` whose item equals `x`, comparing without the lock.
+fn find(vm: &mut Vm, l: &ListObj, x: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+    let mut i = start;
+    while i < stop {
+        let Some(item) = l.get(i) else {
+            return Ok(None);
+        };
+        if vm.eq(&item, x)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+    Ok(None)
+}
+
+fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "remove")?;
+    let x = one(&args, "list.remove")?;
+    match find(vm, l, x, 0, usize::MAX)? {
+        Some(i) => {
+            let mut g = l.lock();
+            if i < g.len() {
+                g.remove(i);
+            }
+            Ok(Value::None)
+        }
+        None => Err(PyErr::value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "pop")?;
+    let b = bind(
+        &args,
+        &Sig {
+            name: "pop",
+            params: &["index"],
+            required: 0,
+            keywords: false,
+            clinic: true,
+        },
+    )?;
+    let i = match b[0] {
+        Some(v) => index_arg(vm, v)?,
+        None => -1,
+    };
+    let mut g = l.lock();
+    if g.is_empty() {
+        return Err(PyErr::index_error("pop from empty list"));
+    }
+    match crate::vm::ops::norm_index(i, g.len()) {
+        Some(i) => Ok(g.remove(i)),
+        None => Err(PyErr::index_error("pop index out of range")),
+    }
+}
+
+fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "index")?;
+    let b = bind(
+        &args,
+        &Sig {
+            name: "index",
+            params: &["value", "start", "stop"],
+            required: 1,
+            keywords: false,
+            clinic: true,
+        },
+    )?;
+    let x = b[0].unwrap_or(&Value::None);
+    let start = slice_arg(vm, b[1])?;
+    let stop = slice_arg(vm, b[2])?;
+    let (start, stop) = adjust_indices(start, stop, l.len());
+    match find(vm, l, x, start, stop)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => {
+            let r = vm.repr(x)?;
+            Err(PyErr::value_error(format!("{r} is not in list")))
+        }
+    }
+}
+
+fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "count")?;
+    let x = one(&args, "list.count")?;
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(item) = l.get(i) {
+        if vm.eq(&item, x)? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(Value::Int(n))
+}
+
+fn sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "sort")?;
+    if args.pos.len() > 1 {
+        return Err(PyErr::type_error("sort() takes no positional arguments"));
+    }
+    let mut key = None;
+    let mut reverse = false;
+    for (k, v) in args.kw() {
+        match k {
+            "key" => key = Some(v),
+            "reverse" => reverse = vm.truthy(v)?,
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "'{other}' is an invalid keyword argument for sort()"
+                )))
+            }
+        }
+    }
+    // As CPython: the list looks empty while it is being sorted, so a key function that
+    // mutates it is detected afterwards.
+    let items = l.replace(Vec::new());
+    let saved = items.clone();
+    let result = sort_values(vm, items, key, reverse);
+    let mut g = l.lock();
+    let modified = !g.is_empty();
+    match result {
+        Ok(sorted) => {
+            *g = sorted;
+            if modified {
+                return Err(PyErr::value_error("list modified during sort"));
+            }
+            Ok(Value::None)
+        }
+        Err(e) => {
+            *g = saved;
+            Err(e)
+        }
+    }
+}
+
+fn reverse(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "reverse")?;
+    no_args(&args, "list.reverse")?;
+    l.lock().reverse();
+    Ok(Value::None)
+}
+
+fn copy(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "copy")?;
+    no_args(&args, "list.copy")?;
+    Ok(Value::list(l.snapshot()))
+}
+
+fn clear(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "clear")?;
+    no_args(&args, "list.clear")?;
+    let old = l.replace(Vec::new());
+    drop(old);
+    Ok(Value::None)
+}
+
+/// `list.__init__(self, iterable=())`: what `class MyList(list)` instances run.
+fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "__init__")?;
+    if args.has_kw() {
+        return Err(PyErr::type_error("list() takes no keyword arguments"));
+    }
+    let items = match args.pos {
+        [_] => Vec::new(),
+        [_, src] => vm.collect(src)?,
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "list expected at most 1 argument, got {}",
+                args.pos.len() - 1
+            )))
+        }
+    };
+    let old = l.replace(items);
+    drop(old);
+    Ok(Value::None)
+}
+
+// ----- dunders ------------------------------------------------------------------------------
+
+fn dunder_len(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "__len__")?;
+    Ok(Value::Int(l.len() as i64))
+}
+
+fn dunder_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "__getitem__")?;
+    vm.getitem(&Value::List(l.clone()), operand(&args)?)
+}
+
+fn dunder_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "__setitem__")?;
+    let [_, idx, v] = args.pos else {
+        return Err(PyErr::type_error(format!(
+            "expected 2 arguments, got {}",
+            args.pos.len().saturating_sub(1)
+        )));
+    };
+    vm.setitem(&Value::List(l.clone()), idx, v.clone())?;
+    Ok(Value::None)
+}
+
+fn dunder_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "__delitem__")?;
+    vm.delitem(&Value::List(l.clone()), operand(&args)?)?;
+    Ok(Value::None)
+}
+
+fn dunder_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "__contains__")?;
+    vm.contains(&Value::List(l.clone()), operand(&args)?)
+        .map(Value::Bool)
+}
+
+fn dunder_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "__iter__")?;
+    Ok(Value::new_iter(IterKind::List(l.clone())))
+}
+
+fn dunder_reversed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "__reversed__")?;
+    Ok(Value::new_iter(IterKind::ListReversed(l.clone())))
+}
+
+/// The list inside a `+` operand, if it is one.
+fn as_list(v: &Value) -> Option<&Arc<ListObj>> {
+    match crate::vm::ops::base_value(v).unwrap_or(v) {
+        Value::List(l) => Some(l),
+        _ => None,
+    }
+}
+
+fn dunder_add(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "__add__")?;
+    let x = operand(&args)?;
+    match as_list(x) {
+        Some(o) => {
+            let mut v = l.snapshot();
+            v.extend(o.snapshot());
+            Ok(Value::list(v))
+        }
+        None => Err(PyErr::type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            x.type_name()
+        ))),
+    }
+}
+
+fn dunder_iadd(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "__iadd__")?;
+    let items = vm.collect(operand(&args)?)?;
+    l.lock().extend(items);
+    Ok(args.pos[0].clone())
+}
+
+fn repeat_count(vm: &mut Vm, x: &Value, len: usize) -> PyResult<usize> {
+    let n = index_arg(vm, x)?.max(0) as usize;
+    if len.saturating_mul(n) > super::str_methods::MAX_STR_RESULT / 8 {
+        return Err(PyErr::new(crate::objects::ExcKind::MemoryError, ""));
+    }
+    Ok(n)
+}
+
+fn dunder_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "__mul__")?;
+    let items = l.snapshot();
+    let n = repeat_count(vm, operand(&args)?, items.len())?;
+    let mut v = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        v.extend(items.iter().cloned());
+    }
+    Ok(Value::list(v))
+}
+
+fn dunder_imul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = me(&args, "__imul__")?;
+    let n = repeat_count(vm, operand(&args)?, l.len())?;
+    let mut g = l.lock();
+    let items = g.clone();
+    g.clear();
+    for _ in 0..n {
+        g.extend(items.iter().cloned());
+    }
+    drop(g);
+    Ok(args.pos[0].clone())
+}
+
+fn compare(vm: &mut Vm, args: Args, op: CmpOp) -> PyResult<Value> {
+    let Value::List(l) = this(&args, "list", "__eq__")? else {
+        return Ok(Value::NotImplemented);
+    };
+    match as_list(operand(&args)?) {
+        Some(o) => vm.compare(op, &Value::List(l.clone()), &Value::List(o.clone())),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+fn dunder_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    compare(vm, args, CmpOp::Eq)
+}
+fn dunder_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    compare(vm, args, CmpOp::NotEq)
+}
+fn dunder_lt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    compare(vm, args, CmpOp::Lt)
+}
+fn dunder_le(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    compare(vm, args, CmpOp::LtE)
+}
+fn dunder_gt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    compare(vm, args, CmpOp::Gt)
+}
+fn dunder_ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    compare(vm, args, CmpOp::GtE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{i, s, show_mut, vm};
+    use crate::objects::Value;
+
+    #[test]
+    fn list_methods_match_cpython() {
+        let mut vm = vm();
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "append", &[i(3)]),
+            "None | [1, 2, 3]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "append", &[]),
+            "TypeError: list.append() takes exactly one argument (0 given) | [1, 2]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1)]),
+                "extend",
+                &[Value::list(vec![i(2), i(3)])]
+            ),
+            "None | [1, 2, 3]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1)]),
+                "extend",
+                &[Value::tuple(vec![i(2)])]
+            ),
+            "None | [1, 2]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1)]), "extend", &[s("ab")]),
+            "None | [1, 'a', 'b']"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1)]), "extend", &[i(5)]),
+            "TypeError: 'int' object is not iterable | [1]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "insert",
+                &[i(0), i(9)]
+            ),
+            "None | [9, 1, 2, 3]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "insert",
+                &[i(-1), i(9)]
+            ),
+            "None | [1, 2, 9, 3]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "insert",
+                &[i(100), i(9)]
+            ),
+            "None | [1, 2, 3, 9]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "insert",
+                &[i(-100), i(9)]
+            ),
+            "None | [9, 1, 2, 3]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1)]), "insert", &[i(1)]),
+            "TypeError: insert expected 2 arguments, got 1 | [1]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1)]), "insert", &[s("a"), i(2)]),
+            "TypeError: 'str' object cannot be interpreted as an integer | [1]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(1)]),
+                "remove",
+                &[i(1)]
+            ),
+            "None | [2, 1]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "remove", &[i(5)]),
+            "ValueError: list.remove(x): x not in list | [1, 2]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1), i(2), i(3)]), "pop", &[]),
+            "3 | [1, 2]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "pop",
+                &[i(0)]
+            ),
+            "1 | [2, 3]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "pop",
+                &[i(-1)]
+            ),
+            "3 | [1, 2]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![]), "pop", &[]),
+            "IndexError: pop from empty list | []"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1)]), "pop", &[i(5)]),
+            "IndexError: pop index out of range | [1]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1)]), "pop", &[i(1), i(2)]),
+            "TypeError: pop expected at most 1 argument, got 2 | [1]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3), i(2)]),
+                "index",
+                &[i(2)]
+            ),
+            "1 | [1, 2, 3, 2]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3), i(2)]),
+                "index",
+                &[i(2), i(2)]
+            ),
+            "3 | [1, 2, 3, 2]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "index",
+                &[i(5)]
+            ),
+            "ValueError: 5 is not in list | [1, 2, 3]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "index",
+                &[i(1), i(1)]
+            ),
+            "ValueError: 1 is not in list | [1, 2, 3]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "index",
+                &[s("a")]
+            ),
+            "ValueError: 'a' is not in list | [1, 2, 3]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "index",
+                &[i(3), i(-1)]
+            ),
+            "2 | [1, 2, 3]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "index",
+                &[i(3), i(-5), i(100)]
+            ),
+            "2 | [1, 2, 3]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![]), "index", &[]),
+            "TypeError: index expected at least 1 argument, got 0 | []"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(1), i(1)]),
+                "count",
+                &[i(1)]
+            ),
+            "3 | [1, 2, 1, 1]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), Value::Bool(true), Value::Float(1.0)]),
+                "count",
+                &[i(1)]
+            ),
+            "3 | [1, True, 1.0]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![]), "count", &[]),
+            "TypeError: list.count() takes exactly one argument (0 given) | []"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(3), i(1), i(2)]), "sort", &[]),
+            "None | [1, 2, 3]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(3), i(1), s("a")]), "sort", &[]),
+            "TypeError: '<' not supported between instances of 'str' and 'int' | [3, 1, 'a']"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "reverse",
+                &[]
+            ),
+            "None | [3, 2, 1]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "copy", &[]),
+            "[1, 2] | [1, 2]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "clear", &[]),
+            "None | []"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "__len__", &[]),
+            "2 | [1, 2]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2)]),
+                "__getitem__",
+                &[i(-1)]
+            ),
+            "2 | [1, 2]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2)]),
+                "__getitem__",
+                &[i(5)]
+            ),
+            "IndexError: list index out of range | [1, 2]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2)]),
+                "__contains__",
+                &[i(2)]
+            ),
+            "True | [1, 2]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1)]),
+                "__add__",
+                &[Value::list(vec![i(2)])]
+            ),
+            "[1, 2] | [1]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1)]),
+                "__add__",
+                &[Value::tuple(vec![i(2)])]
+            ),
+            "TypeError: can only concatenate list (not \"tuple\") to list | [1]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1)]),
+                "__iadd__",
+                &[Value::tuple(vec![i(2)])]
+            ),
+            "[1, 2] | [1, 2]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "__mul__", &[i(2)]),
+            "[1, 2, 1, 2] | [1, 2]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1)]), "__mul__", &[s("a")]),
+            "TypeError: 'str' object cannot be interpreted as an integer | [1]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1)]), "__rmul__", &[i(3)]),
+            "[1, 1, 1] | [1]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "__imul__", &[i(2)]),
+            "[1, 2, 1, 2] | [1, 2, 1, 2]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1)]),
+                "__eq__",
+                &[Value::list(vec![i(1)])]
+            ),
+            "True | [1]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1)]),
+                "__eq__",
+                &[Value::tuple(vec![i(1)])]
+            ),
+            "NotImplemented | [1]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1)]),
+                "__lt__",
+                &[Value::list(vec![i(2)])]
+            ),
+            "True | [1]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1)]),
+                "__ge__",
+                &[Value::list(vec![i(2)])]
+            ),
+            "False | [1]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1)]),
+                "__ne__",
+                &[Value::list(vec![i(1)])]
+            ),
+            "False | [1]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "__setitem__",
+                &[i(0), i(9)]
+            ),
+            "None | [9, 2, 3]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "__delitem__",
+                &[i(0)]
+            ),
+            "None | [2, 3]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2), i(3)]),
+                "__delitem__",
+                &[i(5)]
+            ),
+            "IndexError: list assignment index out of range | [1, 2, 3]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2)]),
+                "__setitem__",
+                &[i(5), i(1)]
+            ),
+            "IndexError: list assignment index out of range | [1, 2]"
+        );
+        assert_eq!(
+            show_mut(
+                &mut vm,
+                &Value::list(vec![i(1), i(2)]),
+                "__init__",
+                &[Value::list(vec![i(3)])]
+            ),
+            "None | [3]"
+        );
+        assert_eq!(
+            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "__init__", &[]),
+            "None | []"
+        );
+    }
+}
+
+#[cfg(test)]
+mod py_tests {
+    use super::super::testutil::py;
+
+    #[test]
+    fn sort_with_key_and_reverse_is_stable() {
+        assert_eq!(
+            py("a = ['bb', 'a', 'ccc', 'dd']\na.sort(key=len, reverse=True)\nr = a"),
+            "['ccc', 'bb', 'dd', 'a']"
+        );
+        assert_eq!(
+            py("a = [(1, 'b'), (0, 'a'), (1, 'a')]\na.sort(key=lambda t: t[0])\nr = a"),
+            "[(0, 'a'), (1, 'b'), (1, 'a')]"
+        );
+    }
+
+    #[test]
+    fn list_modified_during_sort() {
+        assert_eq!(
+            py("a = [3, 1, 2]\ndef k(x):\n    a.append(x)\n    return x\na.sort(key=k)"),
+            "ValueError: list modified during sort"
+        );
+    }
+
+    #[test]
+    fn sort_key_error_leaves_items() {
+        assert_eq!(
+            py("a = [3, 1, 'x']\ntry:\n    a.sort()\nexcept TypeError as e:\n    r = (str(e), a)"),
+            "(\"'<' not supported between instances of 'str' and 'int'\", [3, 1, 'x'])"
+        );
+    }
+
+    #[test]
+    fn list_subclass_init_and_methods() {
+        assert_eq!(
+            py("class L(list):\n    pass\nx = L([3, 1, 2])\nx.append(0)\nx.sort()\nr = (x, len(x), x[0], type(x).__name__, x == [0, 1, 2, 3])"),
+            "([0, 1, 2, 3], 4, 0, 'L', True)"
+        );
+        assert_eq!(
+            py("class L(list):\n    def __init__(self, n):\n        super().__init__(range(n))\nr = L(3) + [9]"),
+            "[0, 1, 2, 9]"
+        );
+    }
+
+    #[test]
+    fn index_reports_repr_of_missing_value() {
+        assert_eq!(py("r = [1].index('a')"), "ValueError: 'a' is not in list");
+    }
+}

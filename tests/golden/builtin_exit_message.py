@@ -1,0 +1,3 @@
+import sys
+print('stdout line')
+exit('fatal: message goes to stderr')

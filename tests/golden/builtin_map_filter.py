@@ -1,0 +1,8 @@
+print(list(map(str, [1, 2, 3])), list(map(len, ['a', 'bb'])), list(map(abs, (-1, 2))))
+print(list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])), list(map(pow, [2, 3], [3, 2])))
+print(list(filter(None, [0, 1, '', 'a', None, [], [0]])), list(filter(lambda x: x % 2, range(8))))
+print(list(filter(str.isdigit, 'a1b2c3')), ''.join(filter(str.isalpha, 'a1b2')))
+m = map(int, '123')
+print(type(m).__name__, next(m), list(m), list(m))
+f = filter(lambda x: x > 1, [1, 2, 3])
+print(type(f).__name__, list(f))

@@ -1,0 +1,6 @@
+o = object()
+print(type(o).__name__, isinstance(o, object), isinstance(1, object))
+print(repr(None), ascii('é'), ascii([1, 'ñ']))
+print(bool(o), o == o, o != object())
+print(int.__name__, len.__name__, print.__name__)
+print(str(print)[:18], repr(len))

@@ -1,0 +1,3 @@
+print('quitting with 4')
+quit(4)
+print('never')

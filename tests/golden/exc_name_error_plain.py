@@ -1,0 +1,3 @@
+value = 3
+print(value)
+print(undefined_variable_xyz)

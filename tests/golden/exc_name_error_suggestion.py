@@ -1,0 +1,3 @@
+def greet(name):
+    prnt('hello', name)
+greet('bob')

@@ -1,0 +1,5 @@
+try:
+    {}['a']
+except KeyError:
+    print('handling KeyError')
+    undefined_name_here

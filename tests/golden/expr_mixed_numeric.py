@@ -1,0 +1,8 @@
+print(1 + 2.0, type(1 + 2.0).__name__)
+print(True + True, True * 10, False - 1, -True)
+print(3 * 1.5, 10 / 4, 10 // 4.0, 2 ** 0.5 * 2 ** 0.5)
+print(1e308 * 10, -1e308 * 10, 1e-320)
+print(int(7.9), int(-7.9), float(3), float('1.5e3'))
+print(0.1 + 0.2, 0.1 * 3, 1.1 * 1.1, 3 * 0.1 == 0.3)
+print(2 ** 62 + 2 ** 62, 9007199254740993 + 0.0)
+print(abs(-3), abs(-3.5), abs(True))

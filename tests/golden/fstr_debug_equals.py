@@ -1,0 +1,10 @@
+x = 10
+name = 'Ann'
+print(f'{x=}')
+print(f'{x = }')
+print(f'{x*2=}')
+print(f'{name=}')
+print(f'{name=!s}')
+print(f'{x=:5d}|')
+print(f'{x=!r:>6}|')
+print(f'{3.5=:.2f}')

@@ -1,0 +1,2 @@
+# golden: pyt
+1 = x

@@ -1,0 +1,4 @@
+# golden: pyt
+for i in range(3):
+    pass
+break

@@ -1,0 +1,5 @@
+# golden: pyt
+def ok():
+    return 1
+print(ok())
+while True print('x')

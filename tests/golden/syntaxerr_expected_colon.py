@@ -1,0 +1,3 @@
+# golden: pyt
+def greet(name)
+    print('hello', name)

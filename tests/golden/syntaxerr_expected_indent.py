@@ -1,0 +1,3 @@
+# golden: pyt
+def f():
+return 1

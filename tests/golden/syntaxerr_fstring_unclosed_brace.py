@@ -1,0 +1,3 @@
+# golden: pyt
+name = 'x'
+print(f'hello {name')

@@ -1,0 +1,4 @@
+# golden: pyt
+x = 3
+if x > 2
+    print('big')

@@ -1,0 +1,2 @@
+# golden: pyt
+x = 5 $ 3

@@ -1,0 +1,3 @@
+# golden: pyt
+print('before')
+x = 1 +* 2

@@ -1,0 +1,2 @@
+# golden: pyt
+class = 'reserved'

@@ -1,0 +1,2 @@
+# golden: pyt
+xs = [1, 2, 3)

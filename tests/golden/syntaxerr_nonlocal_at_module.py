@@ -1,0 +1,3 @@
+# golden: pyt
+nonlocal x
+print(x)

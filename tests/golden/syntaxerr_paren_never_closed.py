@@ -1,0 +1,4 @@
+# golden: pyt
+values = (1, 2,
+          3
+print(values)

@@ -1,0 +1,2 @@
+# golden: pyt
+print 'hello world'

@@ -1,0 +1,3 @@
+# golden: pyt
+x = 1
+return x

@@ -1,0 +1,4 @@
+# golden: pyt
+def f():
+        x = 1
+	return x

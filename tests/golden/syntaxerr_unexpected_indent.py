@@ -1,0 +1,4 @@
+# golden: pyt
+x = 1
+    y = 2
+print(x)

@@ -1,0 +1,5 @@
+# golden: pyt
+def f():
+        if True:
+            return 1
+    return 2

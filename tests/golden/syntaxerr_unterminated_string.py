@@ -1,0 +1,3 @@
+# golden: pyt
+message = 'this string never ends
+print(message)

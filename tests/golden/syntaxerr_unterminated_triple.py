@@ -1,0 +1,4 @@
+# golden: pyt
+doc = """starts here
+and goes on
+print(doc)

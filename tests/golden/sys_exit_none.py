@@ -1,0 +1,3 @@
+import sys
+print('clean exit')
+sys.exit(None)

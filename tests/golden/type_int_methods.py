@@ -1,0 +1,7 @@
+print((255).bit_length(), (0).bit_length(), (-8).bit_length(), (2 ** 100).bit_length())
+print((10).to_bytes(2, 'big'), int.from_bytes(b'\x01\x00', 'big'), int.from_bytes(b'\x01\x00', 'little'))
+print((7).real, (7).imag, (7).numerator, (7).denominator, (7).conjugate())
+print((-7).__abs__(), (3).__neg__(), (6).__truediv__(4))
+print(int.bit_count(255) if hasattr(int, 'bit_count') else 8)
+print(hex(-255), oct(-8), bin(-5), hex(2 ** 70))
+print(str(10 ** 50), repr(-10 ** 20))

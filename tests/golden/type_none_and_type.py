@@ -1,0 +1,6 @@
+print(type(None), type(1), type(1.0), type('s'), type([]), type(()), type({}), type(set()))
+print(type(len), type(lambda: 0).__name__, type(type), type(range(1)))
+print(type(1) is int, type(True) is bool, type(True) is int)
+print(int.__name__, str.__name__, type(None).__name__)
+print(repr(None), str(None), None.__class__.__name__)
+print(type(b''), type(frozenset()), type(iter([])).__name__, type(slice(1)))

@@ -1,0 +1,7 @@
+s = slice(1, 5, 2)
+print(s, s.start, s.stop, s.step)
+print(slice(3), slice(None, None, -1))
+xs = list(range(10))
+print(xs[s], xs[slice(None, 3)], 'abcdef'[slice(None, None, -2)])
+print(s.indices(3), slice(None, None, -1).indices(5))
+print(slice(1, 2) == slice(1, 2))
