@@ -248,6 +248,15 @@ impl Rng {
     }
 }
 
+/// Multiplier of the random families' sizes: `PYT_ROBUST_SCALE=50 cargo test --release --test
+/// front_end_robust` is a longer stable-toolchain fuzz run with the same generators.
+fn scale() -> usize {
+    std::env::var("PYT_ROBUST_SCALE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1)
+}
+
 /// Runs every input through the front end and collects the ones that panic.
 struct Harness {
     failures: Vec<(String, String, String)>,
@@ -330,15 +339,15 @@ impl Harness {
 #[test]
 fn random_bytes() {
     let mut h = Harness::new();
-    let mut rng = Rng(1);
-    for _ in 0..1500 {
+    let mut rng = Rng(1 + scale() as u64);
+    for _ in 0..1500 * scale() {
         let len = rng.below(120);
         let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
         h.check("random bytes", &String::from_utf8_lossy(&bytes));
     }
     // Bytes drawn from Python's ASCII punctuation hit the lexer's error paths far more often.
     let alphabet = b"()[]{}'\"\\#\n\r\t :=.,;*+-/%@&|^~<>!fbruFBRjJxeo0123456789_ \n    ";
-    for _ in 0..1500 {
+    for _ in 0..1500 * scale() {
         let len = rng.below(80);
         let bytes: Vec<u8> = (0..len).map(|_| rng.pick(alphabet)).collect();
         h.check("random punctuation", &String::from_utf8_lossy(&bytes));
@@ -349,8 +358,8 @@ fn random_bytes() {
 #[test]
 fn token_soup() {
     let mut h = Harness::new();
-    let mut rng = Rng(2);
-    for _ in 0..3000 {
+    let mut rng = Rng(2 + scale() as u64);
+    for _ in 0..3000 * scale() {
         let n = rng.below(40);
         let mut s = String::new();
         for _ in 0..n {
@@ -427,8 +436,8 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
 #[test]
 fn mutations_of_real_programs() {
     let mut h = Harness::new();
-    let mut rng = Rng(3);
-    for round in 0..1200 {
+    let mut rng = Rng(3 + scale() as u64);
+    for round in 0..1200 * scale() {
         let (_, base) = SEEDS[round % SEEDS.len()];
         let mut text = base.to_string();
         // Several stacked edits reach states no single edit does.
