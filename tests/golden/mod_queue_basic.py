@@ -119,3 +119,13 @@ while True:
     order.append(x)
 t.join()
 print(order)
+
+# Methods called through the class reach the same queue as the bound ones.
+uq = queue.Queue(3)
+queue.Queue.put(uq, 'a')
+uq.put('b')
+print(queue.Queue.qsize(uq), queue.Queue.get(uq), uq.get(), queue.Queue.empty(uq))
+queue.Queue.task_done(uq)
+uq.task_done()
+queue.Queue.join(uq)
+print(uq.unfinished_tasks, queue.Queue.full(uq))

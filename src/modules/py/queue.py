@@ -68,6 +68,8 @@ class Queue:
         self._unfinished = value
 
     def task_done(self):
+        if self._core is not None:
+            return self._core.task_done()
         with self.all_tasks_done:
             unfinished = self._unfinished - 1
             if unfinished <= 0:
@@ -77,23 +79,34 @@ class Queue:
             self._unfinished = unfinished
 
     def join(self):
+        if self._core is not None:
+            return self._core.join()
         with self.all_tasks_done:
             while self._unfinished:
                 self.all_tasks_done.wait()
 
     def qsize(self):
+        if self._core is not None:
+            return self._core.qsize()
         with self.mutex:
             return self._qsize()
 
     def empty(self):
+        if self._core is not None:
+            return self._core.empty()
         with self.mutex:
             return not self._qsize()
 
     def full(self):
+        if self._core is not None:
+            return self._core.full()
         with self.mutex:
             return 0 < self.maxsize <= self._qsize()
 
     def put(self, item, block=True, timeout=None):
+        if self._core is not None:
+            # Called through the class (Queue.put(q, x)) on a queue run by the engine.
+            return self._core.put(item, block, timeout)
         with self.not_full:
             if self.maxsize > 0:
                 if not block:
@@ -116,6 +129,8 @@ class Queue:
             self.not_empty.notify()
 
     def get(self, block=True, timeout=None):
+        if self._core is not None:
+            return self._core.get(block, timeout)
         with self.not_empty:
             if not block:
                 if not self._qsize():
