@@ -39,13 +39,21 @@ pub fn os_error(e: &std::io::Error, filename: &str) -> PyErr {
     let errno = e.raw_os_error().unwrap_or(0) as i64;
     let msg = e.to_string();
     let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
-    PyErr::with_args(kind, vec![Value::Int(errno), Value::str(msg), Value::str(filename)])
+    PyErr::with_args(
+        kind,
+        vec![Value::Int(errno), Value::str(msg), Value::str(filename)],
+    )
 }
 
 fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let path = match super::arg(&args, 0, "open", "file")? {
         Value::Str(s) => s.as_str().to_string(),
-        other => return Err(PyErr::type_error(format!("expected str, bytes or os.PathLike object, not {}", other.type_name()))),
+        other => {
+            return Err(PyErr::type_error(format!(
+                "expected str, bytes or os.PathLike object, not {}",
+                other.type_name()
+            )))
+        }
     };
     let mode = match opt_arg(&args, 1, "mode") {
         Some(Value::Str(s)) => s.as_str().to_string(),
@@ -72,11 +80,27 @@ fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let f = o.open(&path).map_err(|e| os_error(&e, &path))?;
     if f.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(PyErr::with_args(ExcKind::IsADirectoryError, vec![Value::Int(21), Value::str("Is a directory"), Value::str(path)]));
+        return Err(PyErr::with_args(
+            ExcKind::IsADirectoryError,
+            vec![
+                Value::Int(21),
+                Value::str("Is a directory"),
+                Value::str(path),
+            ],
+        ));
     }
-    let handle = if base.starts_with('r') { Handle::Reader(BufReader::new(f)) } else { Handle::Writer(BufWriter::new(f)) };
+    let handle = if base.starts_with('r') {
+        Handle::Reader(BufReader::new(f))
+    } else {
+        Handle::Writer(BufWriter::new(f))
+    };
     let _ = vm;
-    let file = Arc::new(FileObj { name: path, mode, binary, handle: Mutex::new(handle) });
+    let file = Arc::new(FileObj {
+        name: path,
+        mode,
+        binary,
+        handle: Mutex::new(handle),
+    });
     if !base.starts_with('r') {
         let mut open = OPEN_WRITERS.lock();
         open.retain(|w| w.strong_count() > 0);
@@ -91,7 +115,11 @@ static OPEN_WRITERS: Mutex<Vec<std::sync::Weak<FileObj>>> = Mutex::new(Vec::new(
 
 /// Flushes every file still open for writing (called at interpreter shutdown).
 pub fn flush_all_files() {
-    let files: Vec<_> = OPEN_WRITERS.lock().iter().filter_map(|w| w.upgrade()).collect();
+    let files: Vec<_> = OPEN_WRITERS
+        .lock()
+        .iter()
+        .filter_map(|w| w.upgrade())
+        .collect();
     for f in files {
         if let Handle::Writer(w) = &mut *f.handle.lock() {
             let _ = w.flush();
@@ -107,8 +135,15 @@ impl NativeObject for FileObj {
         self
     }
     fn repr(&self, _vm: &mut Vm, _me: &Value) -> PyResult<Option<String>> {
-        let kind = if self.binary { "_io.BufferedReader" } else { "_io.TextIOWrapper" };
-        Ok(Some(format!("<{kind} name='{}' mode='{}' encoding='UTF-8'>", self.name, self.mode)))
+        let kind = if self.binary {
+            "_io.BufferedReader"
+        } else {
+            "_io.TextIOWrapper"
+        };
+        Ok(Some(format!(
+            "<{kind} name='{}' mode='{}' encoding='UTF-8'>",
+            self.name, self.mode
+        )))
     }
     fn getattr(&self, _vm: &mut Vm, _me: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(match name {
@@ -122,7 +157,10 @@ impl NativeObject for FileObj {
 }
 
 fn this<'a>(args: &Args<'a>) -> PyResult<&'a FileObj> {
-    args.pos.first().and_then(|v| v.as_native::<FileObj>()).ok_or_else(|| PyErr::type_error("descriptor requires a file object"))
+    args.pos
+        .first()
+        .and_then(|v| v.as_native::<FileObj>())
+        .ok_or_else(|| PyErr::type_error("descriptor requires a file object"))
 }
 
 fn closed_error() -> PyErr {
@@ -133,20 +171,31 @@ fn wrap(f: &FileObj, data: Vec<u8>) -> PyResult<Value> {
     if f.binary {
         return Ok(Value::Bytes(Arc::new(data)));
     }
-    String::from_utf8(data).map(Value::str).map_err(|_| PyErr::new(ExcKind::UnicodeDecodeError, "'utf-8' codec can't decode bytes"))
+    String::from_utf8(data).map(Value::str).map_err(|_| {
+        PyErr::new(
+            ExcKind::UnicodeDecodeError,
+            "'utf-8' codec can't decode bytes",
+        )
+    })
 }
 
 fn f_read(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = this(&args)?;
     let mut h = f.handle.lock();
     let Handle::Reader(r) = &mut *h else {
-        return Err(if matches!(*h, Handle::Closed) { closed_error() } else { PyErr::new(ExcKind::OSError, "not readable") });
+        return Err(if matches!(*h, Handle::Closed) {
+            closed_error()
+        } else {
+            PyErr::new(ExcKind::OSError, "not readable")
+        });
     };
     let mut data = Vec::new();
     match args.pos.get(1) {
         Some(Value::Int(n)) if *n >= 0 => {
             if f.binary {
-                r.take(*n as u64).read_to_end(&mut data).map_err(|e| os_error(&e, &f.name))?;
+                r.take(*n as u64)
+                    .read_to_end(&mut data)
+                    .map_err(|e| os_error(&e, &f.name))?;
             } else {
                 // n characters: read until enough chars are decoded.
                 let mut s = String::new();
@@ -167,7 +216,8 @@ fn f_read(_vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
         _ => {
-            r.read_to_end(&mut data).map_err(|e| os_error(&e, &f.name))?;
+            r.read_to_end(&mut data)
+                .map_err(|e| os_error(&e, &f.name))?;
         }
     }
     drop(h);
@@ -177,9 +227,12 @@ fn f_read(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn f_readline(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = this(&args)?;
     let mut h = f.handle.lock();
-    let Handle::Reader(r) = &mut *h else { return Err(closed_error()) };
+    let Handle::Reader(r) = &mut *h else {
+        return Err(closed_error());
+    };
     let mut data = Vec::new();
-    r.read_until(b'\n', &mut data).map_err(|e| os_error(&e, &f.name))?;
+    r.read_until(b'\n', &mut data)
+        .map_err(|e| os_error(&e, &f.name))?;
     drop(h);
     wrap(f, data)
 }
@@ -216,12 +269,19 @@ fn f_write(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Value::Bytes(b)) if f.binary => (b.to_vec(), b.len()),
         Some(other) => {
             return Err(PyErr::type_error(if f.binary {
-                format!("a bytes-like object is required, not '{}'", other.type_name())
+                format!(
+                    "a bytes-like object is required, not '{}'",
+                    other.type_name()
+                )
             } else {
                 format!("write() argument must be str, not {}", other.type_name())
             }))
         }
-        None => return Err(PyErr::type_error("write() takes exactly one argument (0 given)")),
+        None => {
+            return Err(PyErr::type_error(
+                "write() takes exactly one argument (0 given)",
+            ))
+        }
     };
     let mut h = f.handle.lock();
     match &mut *h {
@@ -292,5 +352,8 @@ fn file_class() -> Arc<Class> {
 }
 
 pub fn install(b: &crate::objects::Module) {
-    b.set("open", Value::Builtin(Arc::new(crate::objects::Builtin::new("open", open))));
+    b.set(
+        "open",
+        Value::Builtin(Arc::new(crate::objects::Builtin::new("open", open))),
+    );
 }

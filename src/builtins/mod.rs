@@ -4,8 +4,8 @@
 pub mod bytes_methods;
 pub mod dict_methods;
 pub mod dict_views;
-pub mod float_fmt;
 pub mod file;
+pub mod float_fmt;
 pub mod format;
 pub mod format_spec;
 pub mod functions;

@@ -447,7 +447,8 @@ impl Vm {
                     let is_os_error = v.class().is_subclass(types().exc(ExcKind::OSError));
                     if is_os_error && (2..=3).contains(&args.len()) {
                         // `[Errno 2] No such file or directory: 'x'`, as CPython's OSError.
-                        let mut s = format!("[Errno {}] {}", self.str(&args[0])?, self.str(&args[1])?);
+                        let mut s =
+                            format!("[Errno {}] {}", self.str(&args[0])?, self.str(&args[1])?);
                         if let Some(f) = args.get(2) {
                             s.push_str(&format!(": {}", self.repr(f)?));
                         }
