@@ -90,6 +90,7 @@ fn multi_line_function_definition_and_call() {
     expect(&mut p, ">>> ");
     line(&mut p, "double(21)");
     expect(&mut p, "42");
+    expect(&mut p, ">>> ");
     p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
@@ -134,6 +135,7 @@ fn thread_output_appears_above_the_prompt_and_the_line_survives() {
     expect(&mut p, ">>> 40 + ");
     line(&mut p, "2");
     expect(&mut p, "42");
+    expect(&mut p, ">>> ");
     p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
@@ -152,12 +154,15 @@ fn ctrl_c_interrupts_running_code_and_keeps_state() {
     expect(&mut p, ">>> ");
     line(&mut p, "kept");
     expect(&mut p, "'still here'");
+    expect(&mut p, ">>> ");
     // Ctrl-C at the prompt discards the line being typed.
     p.send("discarded_name").unwrap();
     p.send(CTRL_C).unwrap();
+    expect(&mut p, "KeyboardInterrupt");
     expect(&mut p, ">>> ");
     line(&mut p, "1 + 1");
     expect(&mut p, "2");
+    expect(&mut p, ">>> ");
     p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
@@ -167,10 +172,15 @@ fn tab_completes_module_attributes() {
     let mut p = start_fresh("tab");
     line(&mut p, "import threading");
     expect(&mut p, ">>> ");
+    // `threading.Cur` has two case-insensitive matches: the common prefix is inserted, a
+    // second Tab lists them.
     p.send("threading.Cur\t").unwrap();
-    expect(&mut p, "threading.current_thread");
-    line(&mut p, "().name");
+    expect(&mut p, "threading.current");
+    p.send("\t").unwrap();
+    expect(&mut p, "current_thread");
+    line(&mut p, "_thread().name");
     expect(&mut p, "'MainThread'");
+    expect(&mut p, ">>> ");
     p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
@@ -196,6 +206,7 @@ fn history_recalls_a_block_across_sessions() {
     expect(&mut p, ">>> ");
     line(&mut p, "answer()");
     expect(&mut p, "42");
+    expect(&mut p, ">>> ");
     p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
     let _ = std::fs::remove_file(&history);

@@ -122,12 +122,24 @@ pub fn complete_at(
         }
         None => (start, word, scope()),
     };
-    let mut out: Vec<String> = names
+    // Private names only when asked for: `_` typed, as CPython's rlcompleter does.
+    let names: Vec<String> = names
         .into_iter()
-        .filter(|n| n.starts_with(prefix))
-        // Private names only when asked for: `_` typed, as CPython's rlcompleter does.
         .filter(|n| prefix.starts_with('_') || !n.starts_with('_'))
         .collect();
+    let mut out: Vec<String> = names
+        .iter()
+        .filter(|n| n.starts_with(prefix))
+        .cloned()
+        .collect();
+    if out.is_empty() {
+        // No exact-case match: `threading.Cur` still finds `current_thread`.
+        let lower = prefix.to_lowercase();
+        out = names
+            .into_iter()
+            .filter(|n| n.to_lowercase().starts_with(&lower))
+            .collect();
+    }
     out.sort();
     out.dedup();
     (repl_start, out)
@@ -289,14 +301,19 @@ mod tests {
 
     #[test]
     fn completes_attributes_after_dot() {
-        let (start, c) = complete_at(
-            "threading.Con",
-            13,
-            || Vec::new(),
-            |p| (p == "threading").then(|| names(&["Condition", "Lock", "_private"])),
-        );
+        let (start, c) = complete_at("threading.Con", 13, Vec::new, |p| {
+            (p == "threading").then(|| names(&["Condition", "Lock", "_private"]))
+        });
         assert_eq!(start, 10);
         assert_eq!(c, names(&["Condition"]));
+    }
+
+    #[test]
+    fn case_insensitive_when_no_exact_match() {
+        let (_, c) = complete_at("threading.Cur", 13, Vec::new, |_| {
+            Some(names(&["current_thread", "Condition"]))
+        });
+        assert_eq!(c, names(&["current_thread"]));
     }
 
     #[test]

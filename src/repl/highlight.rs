@@ -83,8 +83,8 @@ fn string_end(s: &str) -> usize {
     let mut i = open;
     while i < s.len() {
         let r = &s[i..];
-        if r.starts_with('\\') {
-            i += 1 + r[1..].chars().next().map_or(0, char::len_utf8);
+        if let Some(escaped) = r.strip_prefix('\\') {
+            i += 1 + escaped.chars().next().map_or(0, char::len_utf8);
         } else if r.starts_with(close) {
             return i + close.len();
         } else if open == 1 && r.starts_with('\n') {
