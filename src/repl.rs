@@ -129,6 +129,7 @@ fn make_editor(color: bool) -> rustyline::Result<ReplEditor> {
         .max_history_size(MAX_HISTORY)?
         .history_ignore_dups(true)?
         .completion_type(CompletionType::List)
+        .indent_size(helper::INDENT as u8)
         .color_mode(if color {
             ColorMode::Enabled
         } else {

@@ -17,6 +17,7 @@ const EXIT_TIMEOUT: Duration = Duration::from_secs(10);
 const UP: &str = "\x1b[A";
 const CTRL_C: &str = "\x03";
 const CTRL_D: &str = "\x04";
+const BACKSPACE: &str = "\x7f";
 
 type Pty = Session<expectrl::process::unix::UnixProcess, expectrl::process::unix::PtyStream>;
 
@@ -29,10 +30,17 @@ fn temp_path(tag: &str) -> PathBuf {
 
 /// Starts `pyt` (no arguments: stdin is the pty) with a history file of its own.
 fn start(history: &std::path::Path) -> Pty {
+    start_with(history, true)
+}
+
+fn start_with(history: &std::path::Path, no_color: bool) -> Pty {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyt"));
-    cmd.env("PYT_HISTORY", history)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
+    cmd.env("PYT_HISTORY", history).env("TERM", "xterm");
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    } else {
+        cmd.env_remove("NO_COLOR");
+    }
     let mut p = Session::spawn(cmd).expect("spawn pyt in a pty");
     p.set_expect_timeout(Some(EXPECT_TIMEOUT));
     p.expect("no GIL").expect("banner");
@@ -80,10 +88,16 @@ fn multi_line_function_definition_and_call() {
     let mut p = start_fresh("def");
     line(&mut p, "def double(x):");
     expect(&mut p, "... ");
-    // The body line is auto-indented: type it without leading spaces.
-    line(&mut p, "y = x * 2");
+    // Body lines are auto-indented (one level after `:`, then the block's own): type them
+    // without leading spaces.
+    line(&mut p, "if x < 0:");
     expect(&mut p, "... ");
-    line(&mut p, "return y");
+    line(&mut p, "return 0");
+    expect(&mut p, "... ");
+    // Backspace in the indentation removes one level: back to the function body. Were it
+    // still inside the `if`, double(21) would return None and print nothing.
+    p.send(BACKSPACE).unwrap();
+    line(&mut p, "return x * 2");
     expect(&mut p, "... ");
     // The pre-filled indentation alone is a blank line: it ends the block.
     line(&mut p, "");
@@ -224,6 +238,30 @@ fn ctrl_d_waits_for_threads_and_exits_zero() {
     expect(&mut p, ">>> ");
     p.send(CTRL_D).unwrap();
     expect(&mut p, "late-thread-done");
+    assert_eq!(exit_code(&mut p), 0);
+}
+
+#[test]
+fn input_is_highlighted_unless_no_color() {
+    let mut p = start_with(&temp_path("colour"), false);
+    p.send("if 'txt': 42 # note").unwrap();
+    // Keyword, string, number, comment each in their colour (ANSI SGR sequences).
+    expect(&mut p, "\x1b[1;35mif\x1b[0m");
+    expect(&mut p, "\x1b[32m'txt'\x1b[0m");
+    expect(&mut p, "\x1b[36m42\x1b[0m");
+    expect(&mut p, "\x1b[2;37m# note\x1b[0m");
+    p.send(CTRL_C).unwrap();
+    expect(&mut p, ">>> ");
+    p.send(CTRL_D).unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+
+    let mut p = start_fresh("nocolour");
+    line(&mut p, "if 'txt': 42 # note");
+    // The echo of the whole line arrives plain.
+    expect(&mut p, "if 'txt': 42 # note");
+    p.send(CTRL_C).unwrap();
+    expect(&mut p, ">>> ");
+    p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
 

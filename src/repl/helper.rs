@@ -271,17 +271,16 @@ impl ConditionalEventHandler for BackspaceDedent {
         _positive: bool,
         ctx: &EventContext,
     ) -> Option<Cmd> {
-        let before = line_before_cursor(ctx.line(), ctx.pos());
-        dedent_width(before).map(|n| Cmd::Kill(Movement::BackwardChar(n)))
+        // rustyline replays repeatable commands (`Kill`) with the key's count (1), so the
+        // level is removed by its own `Dedent` of the line, `indent_size` (INDENT) wide.
+        in_indentation(line_before_cursor(ctx.line(), ctx.pos()))
+            .then_some(Cmd::Dedent(Movement::WholeLine))
     }
 }
 
-/// How many spaces Backspace removes when only spaces precede the cursor on its line.
-pub fn dedent_width(before: &str) -> Option<RepeatCount> {
-    if before.is_empty() || !before.chars().all(|c| c == ' ') {
-        return None;
-    }
-    RepeatCount::try_from((before.len() - 1) % INDENT + 1).ok()
+/// True when only spaces (at least one) precede the cursor on its line.
+pub fn in_indentation(before: &str) -> bool {
+    !before.is_empty() && before.chars().all(|c| c == ' ')
 }
 
 #[cfg(test)]
@@ -335,16 +334,15 @@ mod tests {
     }
 
     #[test]
-    fn backspace_removes_one_level() {
-        assert_eq!(dedent_width("        "), Some(4));
-        assert_eq!(dedent_width("      "), Some(2));
-        assert_eq!(dedent_width(" "), Some(1));
+    fn backspace_in_indentation_dedents() {
+        assert!(in_indentation("        "));
+        assert!(in_indentation(" "));
     }
 
     #[test]
     fn backspace_after_text_is_plain() {
-        assert_eq!(dedent_width("    x"), None);
-        assert_eq!(dedent_width(""), None);
+        assert!(!in_indentation("    x"));
+        assert!(!in_indentation(""));
     }
 
     #[test]
