@@ -25,6 +25,8 @@ pub fn install() {
     super::set_methods::install();
     super::num_methods::install();
     super::bytes_methods::install();
+    super::range_methods::install();
+    super::builtin_new::install();
 }
 
 /// `format(value, spec)`.
@@ -47,6 +49,15 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
                         other.type_name()
                     ))),
                 };
+            }
+            // A subclass of a builtin formats its payload (an empty spec still means str(),
+            // which honours the subclass's __str__).
+            if let Some(b) = base_value(v).filter(|b| !b.is_none()) {
+                if spec.is_empty() {
+                    return vm.str(v);
+                }
+                let b = b.clone();
+                return format_value(vm, &b, spec);
             }
             object_format_str(vm, v, spec)
         }

@@ -69,8 +69,15 @@ fn code_repr(c: char) -> String {
     }
 }
 
-/// Parses a spec; `type_name` and `default_align` are the formatted object's.
+/// Parses a spec; `type_name` and `default_align` are the formatted object's. Strings
+/// (default align `<`) have the default presentation type `s`, which matters for the
+/// grouping check (`format('abc', ',')` is an error).
 pub fn parse_spec(spec: &str, type_name: &str, default_align: char) -> PyResult<Spec> {
+    let default_type = if default_align == '<' {
+        Some('s')
+    } else {
+        None
+    };
     let chars: Vec<char> = spec.chars().collect();
     let mut s = Spec {
         fill: ' ',
@@ -139,7 +146,7 @@ pub fn parse_spec(spec: &str, type_name: &str, default_align: char) -> PyResult<
     }
     s.ty = rest.first().copied();
     if let Some(g) = s.grouping {
-        match s.ty {
+        match s.ty.or(default_type) {
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => {}
             Some('b' | 'o' | 'x' | 'X') if g == '_' => {}
             Some(t) => {
@@ -180,8 +187,10 @@ pub fn format_str(s: &str, spec: &Spec) -> PyResult<String> {
         None | Some('s') => {}
         Some(t) => return Err(unknown_code(t, "str")),
     }
-    if spec.sign.is_some() {
-        return Err(value_error("Sign not allowed in string format specifier"));
+    match spec.sign {
+        Some(' ') => return Err(value_error("Space not allowed in string format specifier")),
+        Some(_) => return Err(value_error("Sign not allowed in string format specifier")),
+        None => {}
     }
     if spec.no_neg_zero {
         return Err(value_error(

@@ -486,6 +486,14 @@ fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             match vm.call_special(x, "__round__", &extra)? {
                 Some(r) => Ok(r),
+                // A subclass of int or float rounds its payload.
+                None if crate::vm::ops::base_value(x).is_some_and(|b| !b.is_none()) => {
+                    let mut call = vec![crate::vm::ops::base_value(x)
+                        .cloned()
+                        .unwrap_or(Value::None)];
+                    call.extend(extra);
+                    round(vm, Args::new(&call))
+                }
                 None => Err(PyErr::type_error(format!(
                     "type {} doesn't define __round__ method",
                     x.type_name()

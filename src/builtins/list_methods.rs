@@ -442,422 +442,8 @@ fn dunder_ge(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::testutil::{i, s, show_mut, vm};
-    use crate::objects::Value;
-
-    #[test]
-    fn list_methods_match_cpython() {
-        let mut vm = vm();
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "append", &[i(3)]),
-            "None | [1, 2, 3]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "append", &[]),
-            "TypeError: list.append() takes exactly one argument (0 given) | [1, 2]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1)]),
-                "extend",
-                &[Value::list(vec![i(2), i(3)])]
-            ),
-            "None | [1, 2, 3]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1)]),
-                "extend",
-                &[Value::tuple(vec![i(2)])]
-            ),
-            "None | [1, 2]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1)]), "extend", &[s("ab")]),
-            "None | [1, 'a', 'b']"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1)]), "extend", &[i(5)]),
-            "TypeError: 'int' object is not iterable | [1]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "insert",
-                &[i(0), i(9)]
-            ),
-            "None | [9, 1, 2, 3]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "insert",
-                &[i(-1), i(9)]
-            ),
-            "None | [1, 2, 9, 3]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "insert",
-                &[i(100), i(9)]
-            ),
-            "None | [1, 2, 3, 9]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "insert",
-                &[i(-100), i(9)]
-            ),
-            "None | [9, 1, 2, 3]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1)]), "insert", &[i(1)]),
-            "TypeError: insert expected 2 arguments, got 1 | [1]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1)]), "insert", &[s("a"), i(2)]),
-            "TypeError: 'str' object cannot be interpreted as an integer | [1]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(1)]),
-                "remove",
-                &[i(1)]
-            ),
-            "None | [2, 1]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "remove", &[i(5)]),
-            "ValueError: list.remove(x): x not in list | [1, 2]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1), i(2), i(3)]), "pop", &[]),
-            "3 | [1, 2]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "pop",
-                &[i(0)]
-            ),
-            "1 | [2, 3]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "pop",
-                &[i(-1)]
-            ),
-            "3 | [1, 2]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![]), "pop", &[]),
-            "IndexError: pop from empty list | []"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1)]), "pop", &[i(5)]),
-            "IndexError: pop index out of range | [1]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1)]), "pop", &[i(1), i(2)]),
-            "TypeError: pop expected at most 1 argument, got 2 | [1]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3), i(2)]),
-                "index",
-                &[i(2)]
-            ),
-            "1 | [1, 2, 3, 2]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3), i(2)]),
-                "index",
-                &[i(2), i(2)]
-            ),
-            "3 | [1, 2, 3, 2]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "index",
-                &[i(5)]
-            ),
-            "ValueError: 5 is not in list | [1, 2, 3]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "index",
-                &[i(1), i(1)]
-            ),
-            "ValueError: 1 is not in list | [1, 2, 3]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "index",
-                &[s("a")]
-            ),
-            "ValueError: 'a' is not in list | [1, 2, 3]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "index",
-                &[i(3), i(-1)]
-            ),
-            "2 | [1, 2, 3]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "index",
-                &[i(3), i(-5), i(100)]
-            ),
-            "2 | [1, 2, 3]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![]), "index", &[]),
-            "TypeError: index expected at least 1 argument, got 0 | []"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(1), i(1)]),
-                "count",
-                &[i(1)]
-            ),
-            "3 | [1, 2, 1, 1]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), Value::Bool(true), Value::Float(1.0)]),
-                "count",
-                &[i(1)]
-            ),
-            "3 | [1, True, 1.0]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![]), "count", &[]),
-            "TypeError: list.count() takes exactly one argument (0 given) | []"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(3), i(1), i(2)]), "sort", &[]),
-            "None | [1, 2, 3]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(3), i(1), s("a")]), "sort", &[]),
-            "TypeError: '<' not supported between instances of 'str' and 'int' | [3, 1, 'a']"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "reverse",
-                &[]
-            ),
-            "None | [3, 2, 1]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "copy", &[]),
-            "[1, 2] | [1, 2]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "clear", &[]),
-            "None | []"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "__len__", &[]),
-            "2 | [1, 2]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2)]),
-                "__getitem__",
-                &[i(-1)]
-            ),
-            "2 | [1, 2]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2)]),
-                "__getitem__",
-                &[i(5)]
-            ),
-            "IndexError: list index out of range | [1, 2]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2)]),
-                "__contains__",
-                &[i(2)]
-            ),
-            "True | [1, 2]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1)]),
-                "__add__",
-                &[Value::list(vec![i(2)])]
-            ),
-            "[1, 2] | [1]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1)]),
-                "__add__",
-                &[Value::tuple(vec![i(2)])]
-            ),
-            "TypeError: can only concatenate list (not \"tuple\") to list | [1]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1)]),
-                "__iadd__",
-                &[Value::tuple(vec![i(2)])]
-            ),
-            "[1, 2] | [1, 2]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "__mul__", &[i(2)]),
-            "[1, 2, 1, 2] | [1, 2]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1)]), "__mul__", &[s("a")]),
-            "TypeError: 'str' object cannot be interpreted as an integer | [1]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1)]), "__rmul__", &[i(3)]),
-            "[1, 1, 1] | [1]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "__imul__", &[i(2)]),
-            "[1, 2, 1, 2] | [1, 2, 1, 2]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1)]),
-                "__eq__",
-                &[Value::list(vec![i(1)])]
-            ),
-            "True | [1]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1)]),
-                "__eq__",
-                &[Value::tuple(vec![i(1)])]
-            ),
-            "NotImplemented | [1]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1)]),
-                "__lt__",
-                &[Value::list(vec![i(2)])]
-            ),
-            "True | [1]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1)]),
-                "__ge__",
-                &[Value::list(vec![i(2)])]
-            ),
-            "False | [1]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1)]),
-                "__ne__",
-                &[Value::list(vec![i(1)])]
-            ),
-            "False | [1]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "__setitem__",
-                &[i(0), i(9)]
-            ),
-            "None | [9, 2, 3]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "__delitem__",
-                &[i(0)]
-            ),
-            "None | [2, 3]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2), i(3)]),
-                "__delitem__",
-                &[i(5)]
-            ),
-            "IndexError: list assignment index out of range | [1, 2, 3]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2)]),
-                "__setitem__",
-                &[i(5), i(1)]
-            ),
-            "IndexError: list assignment index out of range | [1, 2]"
-        );
-        assert_eq!(
-            show_mut(
-                &mut vm,
-                &Value::list(vec![i(1), i(2)]),
-                "__init__",
-                &[Value::list(vec![i(3)])]
-            ),
-            "None | [3]"
-        );
-        assert_eq!(
-            show_mut(&mut vm, &Value::list(vec![i(1), i(2)]), "__init__", &[]),
-            "None | []"
-        );
-    }
-}
+#[path = "tests/list_methods.rs"]
+mod tests;
 
 #[cfg(test)]
 mod py_tests {
@@ -906,5 +492,61 @@ mod py_tests {
     #[test]
     fn index_reports_repr_of_missing_value() {
         assert_eq!(py("r = [1].index('a')"), "ValueError: 'a' is not in list");
+    }
+}
+
+#[cfg(test)]
+mod subclass_tests {
+    use super::super::testutil::py;
+
+    #[test]
+    fn inplace_operators_keep_the_subclass_instance() {
+        assert_eq!(
+            py("class L(list):\n    pass\nx = L([1])\ny = x\nx += [2]\nx *= 2\nr = (type(x).__name__, x is y, x)"),
+            "('L', True, [1, 2, 1, 2])"
+        );
+        assert_eq!(
+            py("class D(dict):\n    pass\nx = D(a=1)\nx |= {'b': 2}\nr = (type(x).__name__, x)"),
+            "('D', {'a': 1, 'b': 2})"
+        );
+    }
+
+    #[test]
+    fn subclass_overrides_are_seen_by_builtin_methods() {
+        assert_eq!(
+            py("class D(dict):\n    def __missing__(self, k):\n        return 0\nd = D()\nr = (d['x'], d.__getitem__('y'))"),
+            "(0, 0)"
+        );
+    }
+}
+
+#[cfg(test)]
+mod error_tests {
+    use super::super::testutil::py;
+
+    #[test]
+    fn remove_x_not_in_list() {
+        assert_eq!(
+            py("r = [1].remove(2)"),
+            "ValueError: list.remove(x): x not in list"
+        );
+    }
+
+    #[test]
+    fn pop_from_empty_list() {
+        assert_eq!(py("r = [].pop()"), "IndexError: pop from empty list");
+    }
+
+    #[test]
+    fn pop_index_out_of_range() {
+        assert_eq!(py("r = [1].pop(5)"), "IndexError: pop index out of range");
+    }
+
+    #[test]
+    fn sort_takes_no_positional_arguments() {
+        assert_eq!(
+            py("r = [].sort(len)"),
+            "TypeError: sort() takes no positional arguments"
+        );
     }
 }

@@ -41,8 +41,12 @@ fn count_words(n: usize) -> String {
     }
 }
 
-/// Binds the arguments after `self` to `sig`'s parameters.
-pub fn bind<'a>(args: &Args<'a>, sig: &Sig) -> PyResult<Vec<Option<&'a Value>>> {
+/// The most parameters a builtin method binds through [`bind`] (a fixed array keeps method
+/// calls free of allocation).
+pub const MAX_PARAMS: usize = 4;
+
+/// Binds the arguments after `self` to `sig`'s parameters (at most [`MAX_PARAMS`]).
+pub fn bind<'a>(args: &Args<'a>, sig: &Sig) -> PyResult<[Option<&'a Value>; MAX_PARAMS]> {
     let pos = args.pos.get(1..).unwrap_or(&[]);
     let max = sig.params.len();
     if sig.clinic && pos.len() > max {
@@ -81,7 +85,13 @@ pub fn bind<'a>(args: &Args<'a>, sig: &Sig) -> PyResult<Vec<Option<&'a Value>>> 
             )
         }));
     }
-    let mut out: Vec<Option<&'a Value>> = vec![None; max];
+    if max > MAX_PARAMS {
+        return Err(PyErr::type_error(format!(
+            "{}() has too many parameters",
+            sig.name
+        )));
+    }
+    let mut out: [Option<&'a Value>; MAX_PARAMS] = [None; MAX_PARAMS];
     for (slot, v) in out.iter_mut().zip(pos) {
         *slot = Some(v);
     }

@@ -30,12 +30,6 @@ pub fn install() {
     );
     add_methods(&t.type_, "type", &[("mro", type_mro)]);
     add_methods(
-        &t.range,
-        "range",
-        &[("index", range_index), ("count", range_count)],
-    );
-    add_methods(&t.slice, "slice", &[("indices", slice_indices)]);
-    add_methods(
         &t.property,
         "property",
         &[
@@ -303,63 +297,4 @@ fn property_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let f = p.fset.clone();
     vm.call(&f, Args::new(&[obj.clone(), v.clone()]))
-}
-
-fn range_find(vm: &mut Vm, args: &Args) -> PyResult<Option<i64>> {
-    let (Some(Value::Range(r)), Some(x)) = (args.pos.first(), args.pos.get(1)) else {
-        return Err(PyErr::type_error("descriptor requires a 'range' object"));
-    };
-    let i = match x {
-        Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
-        _ => {
-            // Anything else is compared item by item, as CPython does.
-            for k in 0..r.len() {
-                if vm.eq(&Value::Int(r.get(k)), x)? {
-                    return Ok(Some(k));
-                }
-            }
-            return Ok(None);
-        }
-    };
-    let off = i - r.start;
-    if off % r.step == 0 {
-        let k = off / r.step;
-        if k >= 0 && k < r.len() {
-            return Ok(Some(k));
-        }
-    }
-    Ok(None)
-}
-
-fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match range_find(vm, &args)? {
-        Some(k) => Ok(Value::Int(k)),
-        None => {
-            let r = vm.repr(&args.pos[1])?;
-            Err(PyErr::value_error(format!("{r} is not in range")))
-        }
-    }
-}
-
-fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(range_find(vm, &args)?.is_some() as i64))
-}
-
-fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(Value::Slice(s)), Some(n)) = (args.pos.first(), args.pos.get(1)) else {
-        return Err(PyErr::type_error(
-            "slice.indices() takes exactly one argument",
-        ));
-    };
-    let n = vm.index_of(n, "'slice' object cannot be interpreted as an integer")?;
-    if n < 0 {
-        return Err(PyErr::value_error("length should not be negative"));
-    }
-    let (start, stop, step, _) = vm.slice_indices(s, n as usize)?;
-    Ok(Value::tuple(vec![
-        Value::Int(start),
-        Value::Int(stop),
-        Value::Int(step),
-    ]))
 }

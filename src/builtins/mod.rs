@@ -1,11 +1,14 @@
 //! The `builtins` module: builtin functions, builtin types and their methods, all registered
 //! in tables here (one place to look, as Lua's `linit.c`).
 
+pub mod builtin_new;
 pub mod bytes_methods;
+pub mod bytes_search;
 pub mod dict_methods;
 pub mod dict_views;
 pub mod file;
 pub mod float_fmt;
+pub mod float_hex;
 pub mod format;
 pub mod format_spec;
 pub mod functions;
@@ -14,6 +17,7 @@ pub mod method_args;
 pub mod methods;
 pub mod num_methods;
 pub mod percent;
+pub mod range_methods;
 pub mod set_methods;
 pub mod str_codec;
 pub mod str_format;

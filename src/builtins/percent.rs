@@ -45,12 +45,11 @@ struct Flags {
 }
 
 /// Whether `v` counts as a mapping for `%`: CPython's `PyMapping_Check` minus tuple and str.
-fn is_mapping(vm: &Vm, v: &Value) -> bool {
+fn is_mapping(v: &Value) -> bool {
     match v {
         Value::Tuple(_) | Value::Str(_) => false,
         Value::Dict(_) | Value::List(_) | Value::Bytes(_) | Value::Range(_) => true,
-        Value::Instance(_) => vm.special(v, "__getitem__").is_some(),
-        Value::Native(_) => v.class().lookup("__getitem__").is_some(),
+        Value::Instance(_) | Value::Native(_) => v.class().lookup("__getitem__").is_some(),
         _ => false,
     }
 }
@@ -97,7 +96,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             dict: None,
         },
     };
-    if is_mapping(vm, args) {
+    if is_mapping(args) {
         state.dict = Some(args.clone());
     }
     let mut out = String::with_capacity(fmt.len() + 16);
@@ -586,5 +585,19 @@ mod tests {
             "OverflowError: %c arg not in range(0x110000)"
         );
         assert!(pf("%99999999999d", i(1)).contains("width too big"));
+    }
+}
+
+#[cfg(test)]
+mod py_tests {
+    use super::super::testutil::py;
+
+    #[test]
+    fn mapping_subclasses_and_classes_with_getitem() {
+        assert_eq!(py("class D(dict):\n    pass\nr = '%(a)s' % D(a=1)"), "1");
+        assert_eq!(
+            py("class M:\n    def __getitem__(self, k):\n        return k * 2\nr = '%(ab)s' % M()"),
+            "abab"
+        );
     }
 }

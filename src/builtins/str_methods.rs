@@ -217,8 +217,40 @@ fn push_title(out: &mut String, c: char) {
         0x1CA..=0x1CC => out.push('\u{1CB}'),
         0x1F1..=0x1F3 => out.push('\u{1F2}'),
         0xDF => out.push_str("Ss"),
+        0xFB00 => out.push_str("Ff"),
+        0xFB01 => out.push_str("Fi"),
+        0xFB02 => out.push_str("Fl"),
+        0xFB03 => out.push_str("Ffi"),
+        0xFB04 => out.push_str("Ffl"),
+        0xFB05 | 0xFB06 => out.push_str("St"),
+        0x587 => out.push_str("\u{535}\u{582}"),
         _ => out.extend(c.to_uppercase()),
     }
+}
+
+/// Characters that case mapping looks through when deciding on a final sigma (an
+/// approximation of Unicode's Case_Ignorable: apostrophes, periods, colons, modifier
+/// letters and combining marks).
+fn case_ignorable(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x27 | 0x2E | 0x3A | 0x5E | 0x60 | 0xA8 | 0xAD | 0xAF | 0xB4 | 0xB7 | 0xB8 | 0x2B0
+            ..=0x36F | 0x2018 | 0x2019 | 0x2024 | 0x2027
+    )
+}
+
+/// Lowercases `chars[i]` into `out`; a capital sigma that ends a word becomes `ς`, as in
+/// CPython's `handle_capital_sigma`.
+fn push_lower(out: &mut String, chars: &[char], i: usize) {
+    let c = chars[i];
+    if c != '\u{3A3}' {
+        out.extend(c.to_lowercase());
+        return;
+    }
+    let before = chars[..i].iter().rev().find(|&&c| !case_ignorable(c));
+    let after = chars[i + 1..].iter().find(|&&c| !case_ignorable(c));
+    let final_sigma = before.is_some_and(|&c| is_cased(c)) && !after.is_some_and(|&c| is_cased(c));
+    out.push(if final_sigma { '\u{3C2}' } else { '\u{3C3}' });
 }
 
 fn map_str(args: &Args, name: &'static str, f: fn(&str) -> String) -> PyResult<Value> {
@@ -259,10 +291,11 @@ fn casefold(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn swapcase(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     map_str(&args, "swapcase", |s| {
+        let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
+        for (i, &c) in chars.iter().enumerate() {
             if c.is_uppercase() {
-                out.extend(c.to_lowercase());
+                push_lower(&mut out, &chars, i);
             } else if c.is_lowercase() {
                 out.extend(c.to_uppercase());
             } else {
@@ -275,11 +308,12 @@ fn swapcase(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn title(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     map_str(&args, "title", |s| {
+        let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
         let mut prev_cased = false;
-        for c in s.chars() {
+        for (i, &c) in chars.iter().enumerate() {
             if prev_cased {
-                out.extend(c.to_lowercase());
+                push_lower(&mut out, &chars, i);
             } else {
                 push_title(&mut out, c);
             }
@@ -291,13 +325,13 @@ fn title(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn capitalize(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     map_str(&args, "capitalize", |s| {
+        let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
-        let mut chars = s.chars();
-        if let Some(c) = chars.next() {
+        if let Some(&c) = chars.first() {
             push_title(&mut out, c);
         }
-        for c in chars {
-            out.extend(c.to_lowercase());
+        for i in 1..chars.len() {
+            push_lower(&mut out, &chars, i);
         }
         out
     })
@@ -708,288 +742,79 @@ fn dunder_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::testutil::{d, i, s, show, vm};
-    use crate::objects::Value;
+#[path = "tests/str_methods.rs"]
+mod tests;
+
+#[cfg(test)]
+mod error_tests {
+    use super::super::testutil::py;
 
     #[test]
-    fn str_methods_match_cpython() {
-        let mut vm = vm();
+    fn join_sequence_item_expected_str_instance() {
         assert_eq!(
-            show(&mut vm, &s("{} {x}"), "format", &[i(1)]),
-            "KeyError: 'x'"
-        );
-        assert_eq!(show(&mut vm, &s("a"), "upper", &[]), "'A'");
-        assert_eq!(
-            show(
-                &mut vm,
-                &s(","),
-                "join",
-                &[Value::list(vec![s("a"), s("b"), s("c")])]
-            ),
-            "'a,b,c'"
-        );
-        assert_eq!(show(&mut vm, &s(","), "join", &[Value::list(vec![])]), "''");
-        assert_eq!(
-            show(&mut vm, &s(","), "join", &[Value::tuple(vec![s("x")])]),
-            "'x'"
-        );
-        assert_eq!(
-            show(&mut vm, &s(","), "join", &[Value::list(vec![i(1)])]),
-            "TypeError: sequence item 0: expected str instance, int found"
-        );
-        assert_eq!(
-            show(&mut vm, &s(","), "join", &[Value::list(vec![s("a"), i(2)])]),
+            py("r = ', '.join(['a', 1])"),
             "TypeError: sequence item 1: expected str instance, int found"
         );
+        assert_eq!(py("r = ''.join(5)"), "TypeError: can only join an iterable");
+    }
+
+    #[test]
+    fn split_empty_separator() {
+        assert_eq!(py("r = 'a'.split('')"), "ValueError: empty separator");
+        assert_eq!(py("r = 'a'.rpartition('')"), "ValueError: empty separator");
+    }
+
+    #[test]
+    fn fill_character_must_be_exactly_one_character_long() {
         assert_eq!(
-            show(&mut vm, &s(","), "join", &[i(5)]),
-            "TypeError: can only join an iterable"
-        );
-        assert_eq!(
-            show(&mut vm, &s("Hello World \u{df}"), "upper", &[]),
-            "'HELLO WORLD SS'"
-        );
-        assert_eq!(
-            show(&mut vm, &s("Hello WORLD"), "lower", &[]),
-            "'hello world'"
-        );
-        assert_eq!(
-            show(&mut vm, &s("hello wORLD"), "swapcase", &[]),
-            "'HELLO World'"
-        );
-        assert_eq!(
-            show(&mut vm, &s("hello world"), "title", &[]),
-            "'Hello World'"
-        );
-        assert_eq!(
-            show(&mut vm, &s("they're bill's friends"), "title", &[]),
-            "\"They'Re Bill'S Friends\""
-        );
-        assert_eq!(
-            show(&mut vm, &s("\u{1c6}emal"), "title", &[]),
-            "'\u{1c5}emal'"
-        );
-        assert_eq!(show(&mut vm, &s("hELLO"), "capitalize", &[]), "'Hello'");
-        assert_eq!(show(&mut vm, &s("\u{df}a"), "capitalize", &[]), "'Ssa'");
-        assert_eq!(
-            show(&mut vm, &s("Stra\u{df}e"), "casefold", &[]),
-            "'strasse'"
-        );
-        assert_eq!(
-            show(&mut vm, &s("\u{3a3}\u{391}\u{3a3}"), "lower", &[]),
-            "'\u{3c3}\u{3b1}\u{3c2}'"
-        );
-        assert_eq!(
-            show(&mut vm, &s("a"), "upper", &[i(1)]),
-            "TypeError: str.upper() takes no arguments (1 given)"
-        );
-        assert_eq!(show(&mut vm, &s("123"), "isdigit", &[]), "True");
-        assert_eq!(show(&mut vm, &s("\u{b2}"), "isdigit", &[]), "True");
-        assert_eq!(show(&mut vm, &s("\u{b2}"), "isdecimal", &[]), "False");
-        assert_eq!(show(&mut vm, &s("\u{bd}"), "isnumeric", &[]), "True");
-        assert_eq!(show(&mut vm, &s("\u{bd}"), "isdigit", &[]), "False");
-        assert_eq!(show(&mut vm, &s("\u{4e00}"), "isnumeric", &[]), "True");
-        assert_eq!(show(&mut vm, &s(""), "isdigit", &[]), "False");
-        assert_eq!(show(&mut vm, &s("\u{663}"), "isdecimal", &[]), "True");
-        assert_eq!(show(&mut vm, &s("abc"), "isalpha", &[]), "True");
-        assert_eq!(show(&mut vm, &s("abc1"), "isalpha", &[]), "False");
-        assert_eq!(show(&mut vm, &s("\u{e9}a"), "isalpha", &[]), "True");
-        assert_eq!(show(&mut vm, &s("abc1"), "isalnum", &[]), "True");
-        assert_eq!(show(&mut vm, &s("a b"), "isalnum", &[]), "False");
-        assert_eq!(show(&mut vm, &s(""), "isalpha", &[]), "False");
-        assert_eq!(show(&mut vm, &s(" \t\n"), "isspace", &[]), "True");
-        assert_eq!(show(&mut vm, &s("\u{1c}"), "isspace", &[]), "True");
-        assert_eq!(show(&mut vm, &s("\u{200b}"), "isspace", &[]), "False");
-        assert_eq!(show(&mut vm, &s(""), "isspace", &[]), "False");
-        assert_eq!(show(&mut vm, &s("ABC"), "isupper", &[]), "True");
-        assert_eq!(show(&mut vm, &s("ABc"), "isupper", &[]), "False");
-        assert_eq!(show(&mut vm, &s("123"), "isupper", &[]), "False");
-        assert_eq!(show(&mut vm, &s("A1"), "isupper", &[]), "True");
-        assert_eq!(show(&mut vm, &s("abc"), "islower", &[]), "True");
-        assert_eq!(show(&mut vm, &s("a1"), "islower", &[]), "True");
-        assert_eq!(show(&mut vm, &s("\u{1c5}"), "isupper", &[]), "False");
-        assert_eq!(show(&mut vm, &s("Hello World"), "istitle", &[]), "True");
-        assert_eq!(show(&mut vm, &s("Hello world"), "istitle", &[]), "False");
-        assert_eq!(show(&mut vm, &s("HEllo"), "istitle", &[]), "False");
-        assert_eq!(show(&mut vm, &s(""), "istitle", &[]), "False");
-        assert_eq!(show(&mut vm, &s("123 A"), "istitle", &[]), "True");
-        assert_eq!(show(&mut vm, &s("abc"), "isidentifier", &[]), "True");
-        assert_eq!(show(&mut vm, &s("1abc"), "isidentifier", &[]), "False");
-        assert_eq!(show(&mut vm, &s("_a1"), "isidentifier", &[]), "True");
-        assert_eq!(show(&mut vm, &s("\u{e9}"), "isidentifier", &[]), "True");
-        assert_eq!(show(&mut vm, &s("a-b"), "isidentifier", &[]), "False");
-        assert_eq!(show(&mut vm, &s(""), "isidentifier", &[]), "False");
-        assert_eq!(show(&mut vm, &s("abc"), "isprintable", &[]), "True");
-        assert_eq!(show(&mut vm, &s("a\n"), "isprintable", &[]), "False");
-        assert_eq!(show(&mut vm, &s(""), "isprintable", &[]), "True");
-        assert_eq!(show(&mut vm, &s("\u{a0}"), "isprintable", &[]), "False");
-        assert_eq!(show(&mut vm, &s("abc"), "isascii", &[]), "True");
-        assert_eq!(show(&mut vm, &s("\u{e9}"), "isascii", &[]), "False");
-        assert_eq!(show(&mut vm, &s(""), "isascii", &[]), "True");
-        assert_eq!(show(&mut vm, &s("42"), "zfill", &[i(5)]), "'00042'");
-        assert_eq!(show(&mut vm, &s("-42"), "zfill", &[i(5)]), "'-0042'");
-        assert_eq!(show(&mut vm, &s("+4"), "zfill", &[i(4)]), "'+004'");
-        assert_eq!(show(&mut vm, &s("abc"), "zfill", &[i(2)]), "'abc'");
-        assert_eq!(show(&mut vm, &s(""), "zfill", &[i(3)]), "'000'");
-        assert_eq!(
-            show(&mut vm, &s("a"), "zfill", &[s("x")]),
-            "TypeError: 'str' object cannot be interpreted as an integer"
-        );
-        assert_eq!(show(&mut vm, &s("ab"), "center", &[i(6)]), "'  ab  '");
-        assert_eq!(show(&mut vm, &s("ab"), "center", &[i(5)]), "'  ab '");
-        assert_eq!(show(&mut vm, &s("abc"), "center", &[i(6)]), "' abc  '");
-        assert_eq!(
-            show(&mut vm, &s("ab"), "center", &[i(7), s("*")]),
-            "'***ab**'"
-        );
-        assert_eq!(show(&mut vm, &s("ab"), "ljust", &[i(5), s("-")]), "'ab---'");
-        assert_eq!(show(&mut vm, &s("ab"), "rjust", &[i(5)]), "'   ab'");
-        assert_eq!(show(&mut vm, &s("abc"), "ljust", &[i(-5)]), "'abc'");
-        assert_eq!(
-            show(&mut vm, &s("a"), "center", &[i(5), s("ab")]),
+            py("r = 'a'.center(5, 'xy')"),
             "TypeError: The fill character must be exactly one character long"
         );
         assert_eq!(
-            show(&mut vm, &s("a"), "center", &[i(5), i(1)]),
+            py("r = 'a'.ljust(5, 1)"),
             "TypeError: The fill character must be a unicode character, not int"
         );
+    }
+
+    #[test]
+    fn index_substring_not_found() {
         assert_eq!(
-            show(&mut vm, &s("a"), "center", &[s("x")]),
-            "TypeError: 'str' object cannot be interpreted as an integer"
+            py("r = 'abc'.index('z')"),
+            "ValueError: substring not found"
         );
         assert_eq!(
-            show(&mut vm, &s("\u{e9}"), "center", &[i(4), s("\u{fc}")]),
-            "'\u{fc}\u{e9}\u{fc}\u{fc}'"
+            py("r = 'abc'.rindex('z', 1)"),
+            "ValueError: substring not found"
+        );
+    }
+
+    #[test]
+    fn unicode_encode_error() {
+        assert_eq!(
+            py("r = 'aé€'.encode('ascii')"),
+            "UnicodeEncodeError: 'ascii' codec can't encode characters in position 1-2: ordinal not in range(128)"
+        );
+    }
+
+    #[test]
+    fn descriptor_applied_to_the_wrong_type() {
+        assert_eq!(
+            py("r = str.upper(5)"),
+            "TypeError: descriptor 'upper' for 'str' objects doesn't apply to a 'int' object"
         );
         assert_eq!(
-            show(&mut vm, &s("a\tbc\tdef\n\tx"), "expandtabs", &[]),
-            "'a       bc      def\\n        x'"
+            py("r = str.upper()"),
+            "TypeError: unbound method str.upper() needs an argument"
         );
-        assert_eq!(show(&mut vm, &s("a\tb"), "expandtabs", &[i(4)]), "'a   b'");
-        assert_eq!(show(&mut vm, &s("a\tb"), "expandtabs", &[i(0)]), "'ab'");
-        assert_eq!(show(&mut vm, &s("\t"), "expandtabs", &[i(-1)]), "''");
+    }
+
+    #[test]
+    fn huge_padding_is_memory_error() {
+        assert_eq!(py("r = 'a'.center(10 ** 12)"), "MemoryError");
+        assert_eq!(py("r = format(1, '99999999999')"), "MemoryError");
         assert_eq!(
-            show(&mut vm, &s("abcabc"), "removeprefix", &[s("abc")]),
-            "'abc'"
+            py("r = format(1, '9999999999999999999999')"),
+            "ValueError: Too many decimal digits in format string"
         );
-        assert_eq!(show(&mut vm, &s("abc"), "removeprefix", &[s("x")]), "'abc'");
-        assert_eq!(show(&mut vm, &s("abc"), "removesuffix", &[s("bc")]), "'a'");
-        assert_eq!(show(&mut vm, &s("abc"), "removesuffix", &[s("")]), "'abc'");
-        assert_eq!(
-            show(&mut vm, &s("a"), "removeprefix", &[i(1)]),
-            "TypeError: removeprefix() argument must be str, not int"
-        );
-        assert_eq!(
-            show(&mut vm, &s("h\u{e9}llo"), "encode", &[]),
-            "b'h\\xc3\\xa9llo'"
-        );
-        assert_eq!(
-            show(
-                &mut vm,
-                &s("h\u{e9}llo"),
-                "encode",
-                &[s("ascii"), s("ignore")]
-            ),
-            "b'hllo'"
-        );
-        assert_eq!(
-            show(
-                &mut vm,
-                &s("h\u{e9}llo"),
-                "encode",
-                &[s("ascii"), s("replace")]
-            ),
-            "b'h?llo'"
-        );
-        assert_eq!(
-            show(&mut vm, &s("h\u{e9}llo"), "encode", &[s("latin-1")]),
-            "b'h\\xe9llo'"
-        );
-        assert_eq!(
-            show(
-                &mut vm,
-                &s("h\u{20ac}llo"),
-                "encode",
-                &[s("latin-1"), s("backslashreplace")]
-            ),
-            "b'h\\\\u20acllo'"
-        );
-        assert_eq!(
-            show(
-                &mut vm,
-                &s("h\u{20ac}llo"),
-                "encode",
-                &[s("ascii"), s("xmlcharrefreplace")]
-            ),
-            "b'h&#8364;llo'"
-        );
-        assert_eq!(show(&mut vm, &s("h\u{e9}\u{e9}"), "encode", &[s("ascii")]), "UnicodeEncodeError: 'ascii' codec can't encode characters in position 1-2: ordinal not in range(128)");
-        assert_eq!(show(&mut vm, &s("\u{e9}"), "encode", &[s("ascii")]), "UnicodeEncodeError: 'ascii' codec can't encode character '\\xe9' in position 0: ordinal not in range(128)");
-        assert_eq!(show(&mut vm, &s("\u{20ac}"), "encode", &[s("latin1")]), "UnicodeEncodeError: 'latin-1' codec can't encode character '\\u20ac' in position 0: ordinal not in range(256)");
-        assert_eq!(
-            show(&mut vm, &s("\u{e9}"), "encode", &[s("xyz")]),
-            "LookupError: unknown encoding: xyz"
-        );
-        assert_eq!(
-            show(&mut vm, &s("\u{e9}"), "encode", &[s("ascii"), s("xyz")]),
-            "LookupError: unknown error handler name 'xyz'"
-        );
-        assert_eq!(show(&mut vm, &s("a"), "encode", &[s("utf_8")]), "b'a'");
-        assert_eq!(
-            show(
-                &mut vm,
-                &s("abc"),
-                "translate",
-                &[d(vec![(i(97), s("X")), (i(98), Value::None)])]
-            ),
-            "'Xc'"
-        );
-        assert_eq!(
-            show(&mut vm, &s("abc"), "translate", &[d(vec![(i(97), i(100))])]),
-            "'dbc'"
-        );
-        assert_eq!(
-            show(
-                &mut vm,
-                &s("abc"),
-                "translate",
-                &[d(vec![(i(97), Value::Float(1.5))])]
-            ),
-            "TypeError: character mapping must return integer, None or str"
-        );
-        assert_eq!(
-            show(&mut vm, &s("abc"), "translate", &[i(5)]),
-            "TypeError: 'int' object is not subscriptable"
-        );
-        assert_eq!(show(&mut vm, &s("abc"), "__len__", &[]), "3");
-        assert_eq!(show(&mut vm, &s("abc"), "__contains__", &[s("b")]), "True");
-        assert_eq!(
-            show(&mut vm, &s("abc"), "__contains__", &[i(1)]),
-            "TypeError: 'in <string>' requires string as left operand, not int"
-        );
-        assert_eq!(show(&mut vm, &s("abc"), "__getitem__", &[i(1)]), "'b'");
-        assert_eq!(
-            show(&mut vm, &s("abc"), "__getitem__", &[i(5)]),
-            "IndexError: string index out of range"
-        );
-        assert_eq!(show(&mut vm, &s("abc"), "__add__", &[s("d")]), "'abcd'");
-        assert_eq!(
-            show(&mut vm, &s("abc"), "__add__", &[i(1)]),
-            "TypeError: can only concatenate str (not \"int\") to str"
-        );
-        assert_eq!(show(&mut vm, &s("ab"), "__mul__", &[i(3)]), "'ababab'");
-        assert_eq!(
-            show(&mut vm, &s("ab"), "__mul__", &[s("x")]),
-            "TypeError: 'str' object cannot be interpreted as an integer"
-        );
-        assert_eq!(show(&mut vm, &s("ab"), "__rmul__", &[i(2)]), "'abab'");
-        assert_eq!(show(&mut vm, &s("%d!"), "__mod__", &[i(5)]), "'5!'");
-        assert_eq!(show(&mut vm, &s("a"), "__eq__", &[s("a")]), "True");
-        assert_eq!(show(&mut vm, &s("a"), "__eq__", &[i(1)]), "NotImplemented");
-        assert_eq!(show(&mut vm, &s("a"), "__lt__", &[s("b")]), "True");
-        assert_eq!(show(&mut vm, &s("a"), "__lt__", &[i(1)]), "NotImplemented");
-        assert_eq!(show(&mut vm, &s("a"), "__ge__", &[s("b")]), "False");
-        assert_eq!(show(&mut vm, &s("a"), "__ne__", &[s("b")]), "True");
     }
 }

@@ -107,3 +107,14 @@ pub fn py(code: &str) -> String {
         Err(e) => msg(&e),
     }
 }
+
+/// A frozenset with the given items, inserted in order.
+pub fn fset(items: Vec<Value>) -> Value {
+    match set(items) {
+        Value::Set(s) => Value::Set(std::sync::Arc::new(crate::objects::SetObj::from_inner(
+            true,
+            s.lock().clone(),
+        ))),
+        other => other,
+    }
+}

@@ -242,11 +242,8 @@ pub fn set_from(vm: &mut Vm, src: Option<&Value>, frozen: bool) -> PyResult<Valu
     let s = Arc::new(SetObj::new(frozen));
     if let Some(src) = src {
         if let Value::Set(o) = src {
-            // CPython copies the table of a set directly: same iteration order.
-            return Ok(Value::Set(Arc::new(SetObj::from_inner(
-                frozen,
-                o.lock().clone(),
-            ))));
+            // Laid out as CPython's set_copy does, for the same iteration order.
+            return Ok(Value::Set(super::set_methods::copy_set(o, frozen)));
         }
         for x in vm.collect(src)? {
             vm.set_add(&s, x)?;

@@ -267,7 +267,7 @@ impl DictObj {
                         key: Value::Str(k),
                         hash: h,
                         ..
-                    }) => *h == hash && k.as_str() == s.as_str(),
+                    }) => *h == hash && (std::sync::Arc::ptr_eq(k, s) || k.as_str() == s.as_str()),
                     _ => false,
                 })
                 .copied()

@@ -108,7 +108,8 @@ impl SetInner {
         let target = self.probe(hash, |i, slot| match slot {
             Slot::Empty => Some(i),
             Slot::Dummy => {
-                freeslot.get_or_insert(i);
+                // CPython 3.11 remembers the last dummy on the probe path, not the first.
+                freeslot = Some(i);
                 None
             }
             Slot::Full(..) => None,
@@ -160,6 +161,29 @@ impl SetInner {
                 }
             }
         }
+    }
+
+    /// CPython's one resize before inserting about `extra` new keys (`set_update` of a dict,
+    /// the start of `set_merge`), so the table ends up the size CPython's would.
+    pub fn presize(&mut self, extra: usize) {
+        if (self.fill + extra) * 5 >= self.mask() * 3 {
+            self.resize((self.used + extra) * 2);
+        }
+    }
+
+    /// The start of CPython's `set_merge`: presize, then when this table is empty and the
+    /// same size as `other`'s (with no dummies there), copy it slot for slot. Returns true
+    /// when the copy made the merge complete.
+    pub fn begin_merge(&mut self, other: &SetInner) -> bool {
+        self.presize(other.used);
+        if self.fill == 0 && self.mask() == other.mask() && other.fill == other.used {
+            let version = self.version + 1;
+            *self = other.clone();
+            self.finger = 0;
+            self.version = version;
+            return true;
+        }
+        false
     }
 
     pub fn remove_at(&mut self, i: usize) -> Option<Value> {

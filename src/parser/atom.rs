@@ -38,7 +38,8 @@ impl<'a> Parser<'a> {
     /// nesting depth is counted by the expressions inside, so a bracket costs one level.
     fn bracketed(&mut self, f: impl FnOnce(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
         self.level += 1;
-        let r = f(self);
+        // Some bracket contents (comprehension iterables) skip `nested`: grow the stack here too.
+        let r = stacker::maybe_grow(super::STACK_RED_ZONE, super::STACK_GROW, || f(self));
         self.level -= 1;
         r
     }

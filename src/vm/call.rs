@@ -67,33 +67,17 @@ impl Vm {
     fn call_other(&mut self, func: &Value, args: Args) -> PyResult<Value> {
         match func {
             Value::Builtin(b) => match &b.bound {
+                // Methods of builtin types receive a subclass instance itself (not its
+                // payload): they unwrap it where they need the builtin value
+                // (`builtins::method_args::this`), and keep it where they must return it
+                // (`__iadd__`) or call its overrides (`dict.__getitem__` -> `__missing__`).
                 Some(s) => {
-                    let s = match (b.owner, super::ops::base_value(s)) {
-                        (Some(owner), Some(base)) if owner != "object" => base,
-                        _ => s,
-                    };
                     let mut pos = Vec::with_capacity(args.pos.len() + 1);
                     pos.push(s.clone());
                     pos.extend_from_slice(args.pos);
                     (b.func)(self, Args::with_kw(&pos, args.kwnames, args.kwvals))
                 }
-                None => {
-                    // A builtin type's method called on an instance of a subclass
-                    // (`class MyList(list)`) works on the builtin payload.
-                    if let (Some(owner), Some(first)) = (b.owner, args.pos.first()) {
-                        if owner != "object" {
-                            if let Some(base) = super::ops::base_value(first) {
-                                let mut pos = args.pos.to_vec();
-                                pos[0] = base.clone();
-                                return (b.func)(
-                                    self,
-                                    Args::with_kw(&pos, args.kwnames, args.kwvals),
-                                );
-                            }
-                        }
-                    }
-                    (b.func)(self, args)
-                }
+                None => (b.func)(self, args),
             },
             Value::Class(c) => class_call(self, c, args),
             Value::Instance(_) => {

@@ -512,12 +512,22 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let b = pop!(f);
             let a = pop!(f);
             let r = match (&a, &b) {
-                (Value::Int(x), Value::Int(y)) => match op {
-                    crate::parser::ast::BinOp::Add => x.checked_add(*y).map(Value::Int),
-                    crate::parser::ast::BinOp::Sub => x.checked_sub(*y).map(Value::Int),
-                    crate::parser::ast::BinOp::Mult => x.checked_mul(*y).map(Value::Int),
-                    _ => None,
-                },
+                (Value::Int(x), Value::Int(y)) => {
+                    use crate::parser::ast::BinOp as B;
+                    let (x, y) = (*x, *y);
+                    match op {
+                        B::Add => x.checked_add(y).map(Value::Int),
+                        B::Sub => x.checked_sub(y).map(Value::Int),
+                        B::Mult => x.checked_mul(y).map(Value::Int),
+                        // Floor semantics; the slow path handles zero and negatives.
+                        B::Mod if y > 0 && x >= 0 => Some(Value::Int(x % y)),
+                        B::FloorDiv if y > 0 && x >= 0 => Some(Value::Int(x / y)),
+                        B::BitXor => Some(Value::Int(x ^ y)),
+                        B::BitAnd => Some(Value::Int(x & y)),
+                        B::BitOr => Some(Value::Int(x | y)),
+                        _ => None,
+                    }
+                }
                 (Value::Float(x), Value::Float(y)) => match op {
                     crate::parser::ast::BinOp::Add => Some(Value::Float(x + y)),
                     crate::parser::ast::BinOp::Sub => Some(Value::Float(x - y)),

@@ -784,7 +784,11 @@ impl Vm {
 
     pub fn dict_get(&mut self, d: &Arc<DictObj>, key: &Value) -> PyResult<Option<Value>> {
         if let Value::Str(s) = key {
-            return Ok(d.lock().get_str(s.as_str(), s.hash()).cloned());
+            if let Some(v) = d.lock().get_str(s.as_str(), s.hash()) {
+                return Ok(Some(v.clone()));
+            }
+            // A miss may still match a key of a str subclass with the same hash: the
+            // general lookup below compares those through `__eq__`.
         }
         let h = self.hash(key)?;
         let found = self.resolve(
@@ -997,12 +1001,17 @@ impl Vm {
                 BinOp::Mult,
                 Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
                 n,
-            )
-            | (
+            ) if !matches!(n, Value::Instance(_) | Value::Native(_)) => {
+                return Err(PyErr::type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    n.type_name()
+                )))
+            }
+            (
                 BinOp::Mult,
                 n,
                 Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
-            ) if !matches!(n, Value::Instance(_)) => {
+            ) if !matches!(n, Value::Instance(_) | Value::Native(_)) => {
                 return Err(PyErr::type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     n.type_name()
@@ -1071,44 +1080,10 @@ impl Vm {
         })
     }
 
+    /// `x | y`, `x & y`, `x - y`, `x ^ y` on sets, built in CPython's insertion order
+    /// (`builtins::set_methods`).
     pub fn set_op(&mut self, op: BinOp, x: &Arc<SetObj>, y: &Arc<SetObj>) -> PyResult<Value> {
-        let out = Arc::new(SetObj::new(x.frozen));
-        match op {
-            BinOp::BitOr => {
-                for k in x.keys().into_iter().chain(y.keys()) {
-                    self.set_add(&out, k)?;
-                }
-            }
-            BinOp::BitAnd => {
-                let (small, big) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-                for k in small.keys() {
-                    if self.set_contains(big, &k)? {
-                        self.set_add(&out, k)?;
-                    }
-                }
-            }
-            BinOp::Sub => {
-                for k in x.keys() {
-                    if !self.set_contains(y, &k)? {
-                        self.set_add(&out, k)?;
-                    }
-                }
-            }
-            BinOp::BitXor => {
-                for k in x.keys() {
-                    if !self.set_contains(y, &k)? {
-                        self.set_add(&out, k)?;
-                    }
-                }
-                for k in y.keys() {
-                    if !self.set_contains(x, &k)? {
-                        self.set_add(&out, k)?;
-                    }
-                }
-            }
-            _ => {}
-        }
-        Ok(Value::Set(out))
+        crate::builtins::set_methods::set_operator(self, op, x, y)
     }
 
     /// `a op= b`: mutates lists and sets in place, tries `__iop__`, else the binary op.
@@ -1137,11 +1112,7 @@ impl Vm {
                 if !s.frozen && matches!(b, Value::Set(_)) =>
             {
                 let Value::Set(other) = b else { unreachable!() };
-                let r = self.set_op(op, s, other)?;
-                if let Value::Set(r) = r {
-                    let inner = r.lock().clone();
-                    *s.lock() = inner;
-                }
+                crate::builtins::set_methods::set_inplace(self, op, s, other)?;
                 return Ok(a.clone());
             }
             (BinOp::BitOr, Value::Dict(d)) => {
@@ -1154,6 +1125,14 @@ impl Vm {
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
+                }
+                // A subclass of list/dict/set updates its payload in place and stays itself
+                // (`x += [1]` keeps `x` an instance of the subclass).
+                if let Some(base @ (Value::List(_) | Value::Dict(_) | Value::Set(_))) =
+                    base_value(a).cloned()
+                {
+                    let r = self.inplace_op(op, &base, b)?;
+                    return Ok(if r.is(&base) { a.clone() } else { r });
                 }
             }
             _ => {}
@@ -2099,10 +2078,20 @@ impl Vm {
             Value::Range(r) => match idx {
                 Value::Slice(sl) => {
                     let (start, stop, step, _) = self.slice_indices(sl, r.len() as usize)?;
+                    // As CPython: the new bounds are the old range's values at the slice's
+                    // (clamped) start and stop indices.
+                    let at = |i: i64| {
+                        (r.start as i128 + i as i128 * r.step as i128)
+                            .clamp(i64::MIN as i128, i64::MAX as i128)
+                            as i64
+                    };
+                    let new_step = (r.step as i128 * step as i128)
+                        .clamp(i64::MIN as i128 + 1, i64::MAX as i128)
+                        as i64;
                     Ok(Value::Range(Arc::new(crate::objects::RangeObj {
-                        start: r.get(start),
-                        stop: r.get(stop),
-                        step: r.step * step,
+                        start: at(start),
+                        stop: at(stop),
+                        step: new_step,
                     })))
                 }
                 _ => {

@@ -17,8 +17,10 @@ mod analyze;
 use analyze::analyze_block;
 
 /// Stack kept free before recursing into a deeper AST node, and the size of each new segment
-/// when it runs low: nesting depth is bounded by the parser, not by the native stack.
-pub(crate) const STACK_RED_ZONE: usize = 64 * 1024;
+/// when it runs low: nesting depth is bounded by the parser, not by the native stack. The
+/// red zone covers one codegen frame (~13 KB in debug) plus a whole constant fold below it
+/// (`fold::MAX_FOLD_DEPTH` frames of ~1.2 KB), which 64 KB did not (fuzz: `x + x + … x`).
+pub(crate) const STACK_RED_ZONE: usize = 256 * 1024;
 pub(crate) const STACK_GROW_SIZE: usize = 1024 * 1024;
 
 pub const DEF_GLOBAL: u32 = 1;

@@ -1,0 +1,4 @@
+x = ()
+for i in range(200000):
+    x = (x,)
+print(hash(x))

@@ -1,0 +1,2 @@
+x = '\ud800'
+print(len(x))

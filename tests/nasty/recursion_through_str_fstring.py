@@ -1,0 +1,5 @@
+class A:
+    def __str__(self):
+        return f"{self}"
+
+print(A())
