@@ -1,5 +1,6 @@
 //! The REPL driven as a user drives it: the real `pyt` binary in a pseudo-terminal (expectrl),
 //! keys in, screen text out. Every wait has a timeout so a hang fails instead of blocking CI.
+//! `PYT_REPL_TEST_LOG=1 cargo test --test repl -- --nocapture` shows every byte exchanged.
 
 #![cfg(unix)]
 
@@ -19,7 +20,12 @@ const CTRL_C: &str = "\x03";
 const CTRL_D: &str = "\x04";
 const BACKSPACE: &str = "\x7f";
 
-type Pty = Session<expectrl::process::unix::UnixProcess, expectrl::process::unix::PtyStream>;
+type Pty = Session<
+    expectrl::process::unix::UnixProcess,
+    expectrl::stream::log::LogStream<expectrl::process::unix::PtyStream, Log>,
+>;
+/// Where the pty traffic is logged: stderr when `PYT_REPL_TEST_LOG` is set, else nowhere.
+type Log = Box<dyn std::io::Write + Send>;
 
 fn temp_path(tag: &str) -> PathBuf {
     let nanos = std::time::SystemTime::now()
@@ -41,7 +47,13 @@ fn start_with(history: &std::path::Path, no_color: bool) -> Pty {
     } else {
         cmd.env_remove("NO_COLOR");
     }
-    let mut p = Session::spawn(cmd).expect("spawn pyt in a pty");
+    let p = Session::spawn(cmd).expect("spawn pyt in a pty");
+    let log: Log = if std::env::var_os("PYT_REPL_TEST_LOG").is_some() {
+        Box::new(std::io::stderr())
+    } else {
+        Box::new(std::io::sink())
+    };
+    let mut p = expectrl::session::log(p, log).expect("log the pty");
     p.set_expect_timeout(Some(EXPECT_TIMEOUT));
     p.expect("no GIL").expect("banner");
     p.expect(">>> ").expect("first prompt");
@@ -61,6 +73,15 @@ fn expect(p: &mut Pty, text: &str) {
     if let Err(e) = p.expect(text) {
         panic!("expected {text:?}: {e}");
     }
+}
+
+/// Waits until the REPL is back at its prompt in raw mode: a control key (Ctrl-D, Ctrl-C) sent
+/// earlier, while code still runs with the terminal cooked, would be taken by the terminal.
+/// Matching `>>> ` alone is not enough: rustyline repaints the prompt with every edit.
+fn settle(p: &mut Pty) {
+    line(p, "print('sett' + 'led')");
+    expect(p, "settled");
+    expect(p, ">>> ");
 }
 
 /// Waits (bounded) for the process to end; returns its exit code.
@@ -104,7 +125,7 @@ fn multi_line_function_definition_and_call() {
     expect(&mut p, ">>> ");
     line(&mut p, "double(21)");
     expect(&mut p, "42");
-    expect(&mut p, ">>> ");
+    settle(&mut p);
     p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
@@ -149,7 +170,7 @@ fn thread_output_appears_above_the_prompt_and_the_line_survives() {
     expect(&mut p, ">>> 40 + ");
     line(&mut p, "2");
     expect(&mut p, "42");
-    expect(&mut p, ">>> ");
+    settle(&mut p);
     p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
@@ -168,7 +189,7 @@ fn ctrl_c_interrupts_running_code_and_keeps_state() {
     expect(&mut p, ">>> ");
     line(&mut p, "kept");
     expect(&mut p, "'still here'");
-    expect(&mut p, ">>> ");
+    settle(&mut p);
     // Ctrl-C at the prompt discards the line being typed.
     p.send("discarded_name").unwrap();
     p.send(CTRL_C).unwrap();
@@ -176,7 +197,7 @@ fn ctrl_c_interrupts_running_code_and_keeps_state() {
     expect(&mut p, ">>> ");
     line(&mut p, "1 + 1");
     expect(&mut p, "2");
-    expect(&mut p, ">>> ");
+    settle(&mut p);
     p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
@@ -194,7 +215,7 @@ fn tab_completes_module_attributes() {
     expect(&mut p, "current_thread");
     line(&mut p, "_thread().name");
     expect(&mut p, "'MainThread'");
-    expect(&mut p, ">>> ");
+    settle(&mut p);
     p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
@@ -208,19 +229,22 @@ fn history_recalls_a_block_across_sessions() {
     line(&mut p, "return 41 + 1");
     expect(&mut p, "... ");
     line(&mut p, "");
-    expect(&mut p, ">>> ");
+    settle(&mut p);
     p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
 
     let mut p = start(&history);
-    // One Up brings the whole block back; Enter runs it (it is complete).
+    // Up once recalls `settle`'s line, twice the whole block, as one entry; Enter runs it (it
+    // is complete).
+    p.send(UP).unwrap();
+    expect(&mut p, "'led')");
     p.send(UP).unwrap();
     expect(&mut p, "return 41 + 1");
     line(&mut p, "");
     expect(&mut p, ">>> ");
     line(&mut p, "answer()");
     expect(&mut p, "42");
-    expect(&mut p, ">>> ");
+    settle(&mut p);
     p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
     let _ = std::fs::remove_file(&history);
@@ -235,7 +259,7 @@ fn ctrl_d_waits_for_threads_and_exits_zero() {
         &mut p,
         "threading.Thread(target=lambda: (time.sleep(0.6), print('late-thread-done'))).start()",
     );
-    expect(&mut p, ">>> ");
+    settle(&mut p);
     p.send(CTRL_D).unwrap();
     expect(&mut p, "late-thread-done");
     assert_eq!(exit_code(&mut p), 0);
@@ -251,7 +275,9 @@ fn input_is_highlighted_unless_no_color() {
     expect(&mut p, "\x1b[36m42\x1b[0m");
     expect(&mut p, "\x1b[2;37m# note\x1b[0m");
     p.send(CTRL_C).unwrap();
+    expect(&mut p, "KeyboardInterrupt");
     expect(&mut p, ">>> ");
+    settle(&mut p);
     p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
 
@@ -260,7 +286,9 @@ fn input_is_highlighted_unless_no_color() {
     // The echo of the whole line arrives plain.
     expect(&mut p, "if 'txt': 42 # note");
     p.send(CTRL_C).unwrap();
+    expect(&mut p, "KeyboardInterrupt");
     expect(&mut p, ">>> ");
+    settle(&mut p);
     p.send(CTRL_D).unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
