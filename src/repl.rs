@@ -15,7 +15,7 @@ mod input;
 use crate::compiler::Mode;
 use crate::objects::{ExcKind, Module, Value};
 use crate::vm::{Interpreter, Vm};
-use helper::{BackspaceDedent, ReplHelper, TabIndent};
+use helper::{BackspaceDedent, CtrlDEndsBlock, ReplHelper, TabIndent};
 use input::{classify, next_indent, Status, SOURCE_NAME};
 use parking_lot::Mutex;
 use rustyline::error::ReadlineError;
@@ -145,6 +145,10 @@ fn make_editor(color: bool) -> rustyline::Result<ReplEditor> {
         KeyEvent(KeyCode::Backspace, Modifiers::NONE),
         EventHandler::Conditional(Box::new(BackspaceDedent)),
     );
+    rl.bind_sequence(
+        KeyEvent::ctrl('D'),
+        EventHandler::Conditional(Box::new(CtrlDEndsBlock)),
+    );
     // Ctrl-C is a key here (the terminal is raw while editing): discard the line.
     rl.bind_sequence(KeyEvent::ctrl('C'), EventHandler::Simple(Cmd::Interrupt));
     Ok(rl)
@@ -271,9 +275,20 @@ impl Session {
                     println!("KeyboardInterrupt");
                     return Read::Nothing;
                 }
-                Err(_) => {
+                Err(ReadlineError::Eof) => {
+                    // End of input ends the statement, as in CPython: run it if that
+                    // completes it (a block), else drop it.
                     println!();
-                    return Read::Nothing;
+                    text.push('\n');
+                    return match classify(&text, !recalled) {
+                        Status::Complete(m) => Read::Statement(text, m),
+                        Status::Error(d) => Read::Error(text, d),
+                        Status::Incomplete => Read::Nothing,
+                    };
+                }
+                Err(e) => {
+                    eprintln!("pyt: {e}");
+                    return Read::Eof;
                 }
             }
         }

@@ -278,6 +278,23 @@ impl ConditionalEventHandler for BackspaceDedent {
     }
 }
 
+/// Ctrl-D on a line of indentation only (auto-indent's) ends the block, as on an empty
+/// line; rustyline would otherwise take it as delete-char and do nothing.
+pub struct CtrlDEndsBlock;
+
+impl ConditionalEventHandler for CtrlDEndsBlock {
+    fn handle(
+        &self,
+        _evt: &Event,
+        _n: RepeatCount,
+        _positive: bool,
+        ctx: &EventContext,
+    ) -> Option<Cmd> {
+        let line = ctx.line();
+        (!line.is_empty() && line.trim().is_empty()).then_some(Cmd::AcceptLine)
+    }
+}
+
 /// True when only spaces (at least one) precede the cursor on its line.
 pub fn in_indentation(before: &str) -> bool {
     !before.is_empty() && before.chars().all(|c| c == ' ')
