@@ -222,9 +222,8 @@ impl Session {
         if let Some(p) = &self.printer {
             let p = p.clone();
             crate::vm::output::set_write_hook(Some(Box::new(move |data: &[u8]| {
-                // The terminal is raw while editing: a bare `\n` would not return the carriage.
-                let text = String::from_utf8_lossy(data).replace('\n', "\r\n");
-                let _ = p.lock().print(text);
+                // rustyline's raw mode keeps output processing (OPOST): `\n` stays a newline.
+                let _ = p.lock().print(String::from_utf8_lossy(data).into_owned());
             })));
         }
         let line = self.rl.readline_with_initial(prompt, (initial, ""));
