@@ -141,6 +141,9 @@ fn recovers_from_name_error_and_syntax_error() {
     line(&mut p, "x = = 1");
     expect(&mut p, "SyntaxError");
     expect(&mut p, ">>> ");
+    // An error found by the compiler, not the parser.
+    line(&mut p, "return 5");
+    expect(&mut p, "'return' outside function");
     line(&mut p, "x + 1");
     expect(&mut p, "6");
     expect(&mut p, ">>> ");
@@ -149,6 +152,18 @@ fn recovers_from_name_error_and_syntax_error() {
     expect(&mut p, "42");
     line(&mut p, "exit");
     expect(&mut p, "Use exit() or Ctrl-D (i.e. EOF) to exit");
+    // The prompts are sys.ps1 and sys.ps2, read afresh for each line.
+    line(
+        &mut p,
+        "import sys; sys.ps1 = 'py' + '1> '; sys.ps2 = 'py' + '2> '",
+    );
+    expect(&mut p, "py1> ");
+    line(&mut p, "if x:");
+    expect(&mut p, "py2> ");
+    line(&mut p, "x = 0");
+    expect(&mut p, "py2> ");
+    line(&mut p, "");
+    expect(&mut p, "py1> ");
     line(&mut p, "exit(3)");
     assert_eq!(exit_code(&mut p), 3);
 }

@@ -67,7 +67,14 @@ impl crate::objects::NativeObject for Quitter {
     fn class(&self) -> Arc<crate::objects::Class> {
         static CLASS: std::sync::OnceLock<Arc<crate::objects::Class>> = std::sync::OnceLock::new();
         CLASS
-            .get_or_init(|| crate::objects::Class::new_builtin("Quitter", Some(&types().object)))
+            .get_or_init(|| {
+                let c = crate::objects::Class::new_builtin("Quitter", Some(&types().object));
+                c.dict.set_str("__module__", Value::str("_sitebuiltins"));
+                // `__call__` on the class, so `callable(exit)` is true as in CPython.
+                let call = crate::objects::Builtin::new("__call__", quitter_call);
+                c.dict.set_str("__call__", Value::Builtin(Arc::new(call)));
+                c
+            })
             .clone()
     }
     fn as_any(&self) -> &dyn std::any::Any {
@@ -79,9 +86,12 @@ impl crate::objects::NativeObject for Quitter {
             self.name
         )))
     }
-    fn call(&self, vm: &mut Vm, _me: &Value, args: Args) -> PyResult<Option<Value>> {
-        exit(vm, args).map(Some)
-    }
+}
+
+/// `Quitter.__call__(self, code=None)`: raises SystemExit(code).
+fn quitter_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let rest = args.pos.get(1..).unwrap_or(&[]);
+    exit(vm, Args::new(rest))
 }
 
 fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {
