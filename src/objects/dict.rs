@@ -313,6 +313,18 @@ impl DictObj {
     }
 }
 
+impl Drop for DictObj {
+    fn drop(&mut self) {
+        let inner = self.inner.get_mut();
+        let mut items = Vec::with_capacity(inner.live * 2);
+        for e in std::mem::take(&mut inner.entries).into_iter().flatten() {
+            items.push(e.key);
+            items.push(e.value);
+        }
+        super::trashcan::defer(items);
+    }
+}
+
 impl Default for DictObj {
     fn default() -> Self {
         DictObj::new()

@@ -41,3 +41,9 @@ impl ListObj {
         std::mem::replace(&mut *self.items.lock(), items)
     }
 }
+
+impl Drop for ListObj {
+    fn drop(&mut self) {
+        super::trashcan::defer(std::mem::take(self.items.get_mut()));
+    }
+}

@@ -19,6 +19,7 @@ pub mod list;
 pub mod module;
 pub mod set;
 pub mod str;
+pub mod trashcan;
 pub mod tuple;
 
 use crate::vm::Vm;

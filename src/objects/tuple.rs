@@ -20,6 +20,12 @@ impl TupleObj {
     }
 }
 
+impl Drop for TupleObj {
+    fn drop(&mut self) {
+        super::trashcan::defer(std::mem::take(&mut self.items).into_vec());
+    }
+}
+
 /// CPython 3.11's tuple hash (an xxHash variant), so sets of tuples iterate in CPython's order.
 pub fn hash_tuple(item_hashes: impl Iterator<Item = i64>, len: usize) -> i64 {
     const PRIME1: u64 = 11400714785074694791;

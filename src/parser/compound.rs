@@ -92,7 +92,10 @@ impl<'a> Parser<'a> {
         self.expect_colon()?;
         let body = self.block(what, start)?;
         let orelse = match self.peek() {
-            Token::Elif => vec![self.if_stmt()?],
+            // One nesting level per elif: grow the native stack for very long chains.
+            Token::Elif => vec![stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+                self.if_stmt()
+            })?],
             Token::Else => self.else_block()?,
             _ => Vec::new(),
         };

@@ -13,7 +13,8 @@ impl<'a> Parser<'a> {
     pub(crate) fn parameters(&mut self, is_def: bool) -> PResult<Arguments> {
         let close = if is_def { Token::RPar } else { Token::Colon };
         let mut a = Arguments::default();
-        let mut names: Vec<ast_name::Name> = Vec::new();
+        // A set: duplicate checks stay linear for absurdly long parameter lists.
+        let mut names: std::collections::HashSet<ast_name::Name> = Default::default();
         let mut star_seen: Option<Span> = None;
         let mut bare_star = false;
         let mut kwarg_seen = false;
@@ -126,13 +127,17 @@ impl<'a> Parser<'a> {
     }
 
     /// `param -> NAME [':' expression]`, recording the name to catch duplicates.
-    fn param(&mut self, is_def: bool, names: &mut Vec<ast_name::Name>) -> PResult<Arg> {
+    fn param(
+        &mut self,
+        is_def: bool,
+        names: &mut std::collections::HashSet<ast_name::Name>,
+    ) -> PResult<Arg> {
         let (name, span) = self.name()?;
         if names.contains(&name) {
             let msg = format!("duplicate argument '{name}' in function definition");
             return Err(self.error_at(msg, span));
         }
-        names.push(name.clone());
+        names.insert(name.clone());
         let annotation = if is_def && self.eat(&Token::Colon) {
             Some(self.expression()?)
         } else {
@@ -160,6 +165,7 @@ impl<'a> Parser<'a> {
         let open = self.prev_span();
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
+        let mut seen_keywords: std::collections::HashSet<ast_name::Name> = Default::default();
         // CPython reports argument-order errors at the token after the argument list.
         let mut order_error: Option<&'static str> = None;
         let mut kw_unpack_seen = false;
@@ -199,7 +205,7 @@ impl<'a> Parser<'a> {
                     self.bump();
                     let v = self.expression()?;
                     let span = self.since(s);
-                    if keywords.iter().any(|k| k.arg.as_ref() == Some(n)) {
+                    if !seen_keywords.insert(n.clone()) {
                         let msg = format!("keyword argument repeated: {n}");
                         return Err(self.error_at(msg, span));
                     }

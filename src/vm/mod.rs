@@ -161,6 +161,22 @@ impl Vm {
         }
     }
 
+    /// Enter a level of native recursion (nested containers in repr, hash, comparison):
+    /// counted with Python calls, as CPython does, with CPython's message suffix.
+    pub fn enter_native(&mut self, what: &str) -> PyResult<()> {
+        self.depth += 1;
+        let over = self.depth > self.interp.recursion_limit()
+            || stacker::remaining_stack().is_some_and(|r| r < STACK_RED_ZONE);
+        if over {
+            self.depth -= 1;
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                format!("maximum recursion depth exceeded{what}"),
+            ));
+        }
+        Ok(())
+    }
+
     pub fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }

@@ -19,10 +19,9 @@ use crate::parser::ast::{BinOp, CmpOp};
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-/// Nested containers deeper than this are printed as `...` rather than recursing further
-/// (protects the native stack from `a = []; a.append(a)`-style self references and from
-/// pathologically deep nesting).
-const MAX_REPR_DEPTH: usize = 800;
+/// Items (bytes or elements) a single `seq * n` may produce before MemoryError: far more than
+/// any script needs, far less than would make the allocator abort the process.
+const MAX_REPEAT_ITEMS: usize = 1 << 32;
 
 pub fn binop_dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
     match op {
@@ -207,6 +206,19 @@ impl Vm {
     }
 
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        if matches!(
+            v,
+            Value::Tuple(_) | Value::List(_) | Value::Dict(_) | Value::Set(_)
+        ) {
+            self.enter_native(" while getting the repr of an object")?;
+            let r = self.repr_inner(v);
+            self.leave();
+            return r;
+        }
+        self.repr_inner(v)
+    }
+
+    fn repr_inner(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::None => "None".into(),
             Value::NotImplemented => "NotImplemented".into(),
@@ -384,7 +396,7 @@ impl Vm {
 
     fn repr_enter(&mut self, v: &Value) -> bool {
         let p = v.heap_ptr().unwrap_or(0);
-        if self.repr_stack.contains(&p) || self.repr_stack.len() > MAX_REPR_DEPTH {
+        if self.repr_stack.contains(&p) {
             return true;
         }
         self.repr_stack.push(p);
@@ -486,9 +498,17 @@ impl Vm {
             Value::Bytes(b) => pystr::hash_bytes(b),
             Value::Tuple(t) => {
                 let mut hs = Vec::with_capacity(t.len());
+                self.enter_native(" while calling a Python object")?;
                 for it in t.items.iter() {
-                    hs.push(self.hash(it)?);
+                    match self.hash(it) {
+                        Ok(h) => hs.push(h),
+                        Err(e) => {
+                            self.leave();
+                            return Err(e);
+                        }
+                    }
                 }
+                self.leave();
                 tuple::hash_tuple(hs.into_iter(), t.len())
             }
             Value::Set(s) if s.frozen => {
@@ -667,6 +687,13 @@ impl Vm {
     }
 
     fn compare_seq(&mut self, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<Value> {
+        self.enter_native(" in comparison")?;
+        let r = self.compare_seq_inner(op, x, y);
+        self.leave();
+        r
+    }
+
+    fn compare_seq_inner(&mut self, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<Value> {
         if matches!(op, CmpOp::Eq | CmpOp::NotEq) && x.len() != y.len() {
             return Ok(Value::Bool(op == CmpOp::NotEq));
         }
@@ -1055,7 +1082,7 @@ impl Vm {
             Value::Bytes(b) => b.len(),
             _ => 0,
         };
-        if len.saturating_mul(n) > (isize::MAX as usize) / 64 {
+        if len.saturating_mul(n) > MAX_REPEAT_ITEMS {
             return Err(PyErr::new(ExcKind::MemoryError, ""));
         }
         Ok(match seq {
