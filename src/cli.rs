@@ -1,4 +1,5 @@
-//! The command line: `pyt run FILE`, `pyt FILE`, `pyt -c CODE`, `pyt dis FILE`, stdin, and
+//! The command line: `pyt run FILE`, `pyt FILE`, `pyt -c CODE`, `pyt dis FILE`, stdin, the
+//! REPL (`pyt repl`, or no arguments on a terminal), and
 //! exit codes as CPython's (1 for an uncaught exception or a syntax error, 2 for usage errors
 //! and unreadable files, `sys.exit(n)` → n).
 
@@ -25,6 +26,7 @@ enum Command {
     Code { code: String, args: Vec<String> },
     Stdin { args: Vec<String> },
     Dis { path: String },
+    Repl,
     Version,
     Help,
 }
@@ -62,6 +64,7 @@ fn parse_args(argv: &[String]) -> Result<(Command, bool), String> {
                     unbuffered,
                 ));
             }
+            "repl" => return Ok((Command::Repl, unbuffered)),
             "dis" => {
                 let path = argv.get(i + 1).ok_or("pyt dis: expected a script path")?;
                 return Ok((Command::Dis { path: path.clone() }, unbuffered));
@@ -88,6 +91,12 @@ fn parse_args(argv: &[String]) -> Result<(Command, bool), String> {
             }
         }
         i += 1;
+    }
+    // No program named: a terminal gets the REPL, a pipe or file is read as the program
+    // (`pyt < script.py`, like python3).
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        return Ok((Command::Repl, unbuffered));
     }
     Ok((
         Command::Stdin {
@@ -138,6 +147,7 @@ fn run_command(cmd: Command, unbuffered: bool) -> i32 {
             println!("{USAGE}");
             0
         }
+        Command::Repl => crate::repl::run(unbuffered),
         Command::Dis { path } => {
             let Some(text) = read_script(&path) else {
                 return 2;

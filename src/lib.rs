@@ -12,6 +12,7 @@ pub mod lexer;
 pub mod modules;
 pub mod objects;
 pub mod parser;
+pub mod repl;
 pub mod source;
 pub mod vm;
 

@@ -5,7 +5,7 @@ use crate::objects::class::types;
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::int::{self, as_number, Num};
 use crate::objects::iter::IterKind;
-use crate::objects::{float, Builtin, ExcKind, PyErr, PyResult, Value};
+use crate::objects::{float, ExcKind, PyErr, PyResult, Value};
 use crate::vm::output::{flush_file, write_to};
 use crate::vm::Vm;
 use num_bigint::BigInt;
@@ -53,10 +53,45 @@ pub const TABLE: &[(&str, NativeFn)] = &[
     ("vars", vars),
 ];
 
+/// `exit` and `quit`: callables whose repr is CPython's hint, so that typing a bare `exit` at
+/// the REPL says how to leave (CPython's `_sitebuiltins.Quitter`).
 pub fn make_exiter(name: &'static str) -> Value {
-    let mut b = Builtin::new(name, exit);
-    b.data = Some(Value::str(name));
-    Value::Builtin(Arc::new(b))
+    Value::Native(Arc::new(Quitter { name }))
+}
+
+struct Quitter {
+    name: &'static str,
+}
+
+impl crate::objects::NativeObject for Quitter {
+    fn class(&self) -> Arc<crate::objects::Class> {
+        static CLASS: std::sync::OnceLock<Arc<crate::objects::Class>> = std::sync::OnceLock::new();
+        CLASS
+            .get_or_init(|| {
+                let c = crate::objects::Class::new_builtin("Quitter", Some(&types().object));
+                c.dict.set_str("__module__", Value::str("_sitebuiltins"));
+                // `__call__` on the class, so `callable(exit)` is true as in CPython.
+                let call = crate::objects::Builtin::new("__call__", quitter_call);
+                c.dict.set_str("__call__", Value::Builtin(Arc::new(call)));
+                c
+            })
+            .clone()
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn repr(&self, _vm: &mut Vm, _me: &Value) -> PyResult<Option<String>> {
+        Ok(Some(format!(
+            "Use {}() or Ctrl-D (i.e. EOF) to exit",
+            self.name
+        )))
+    }
+}
+
+/// `Quitter.__call__(self, code=None)`: raises SystemExit(code).
+fn quitter_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let rest = args.pos.get(1..).unwrap_or(&[]);
+    exit(vm, Args::new(rest))
 }
 
 fn exit(_vm: &mut Vm, args: Args) -> PyResult<Value> {

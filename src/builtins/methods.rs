@@ -26,6 +26,7 @@ pub fn install() {
             ("__getattribute__", object_getattribute),
             ("__dir__", object_dir),
             ("__init_subclass__", |_, _| Ok(Value::None)),
+            ("__new__", object_new),
         ],
     );
     add_methods(&t.type_, "type", &[("mro", type_mro)]);
@@ -297,4 +298,26 @@ fn property_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let f = p.fset.clone();
     vm.call(&f, Args::new(&[obj.clone(), v.clone()]))
+}
+
+/// `object.__new__(cls)`: a new, uninitialised instance of `cls`.
+fn object_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(Value::Class(c)) => {
+            if c.base_kind == crate::objects::class::BaseKind::Builtin
+                && !std::sync::Arc::ptr_eq(c, &types().object)
+            {
+                return Err(PyErr::type_error(format!(
+                    "object.__new__({}) is not safe, use {}.__new__()",
+                    c.name, c.name
+                )));
+            }
+            Ok(crate::vm::call::new_instance(c, &[]))
+        }
+        Some(other) => Err(PyErr::type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            other.type_name()
+        ))),
+        None => Err(PyErr::type_error("object.__new__(): not enough arguments")),
+    }
 }

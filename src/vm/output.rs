@@ -39,7 +39,23 @@ fn isatty(fd: i32) -> bool {
     }
 }
 
+/// A replacement for the terminal writes of [`write_fd`]: the REPL installs one while it waits
+/// for input, handing every write to rustyline's external printer, which prints it above the
+/// prompt and redraws the line being typed (a direct write would garble that line).
+pub type WriteHook = Box<dyn Fn(&[u8]) + Send + Sync>;
+
+static WRITE_HOOK: parking_lot::RwLock<Option<WriteHook>> = parking_lot::RwLock::new(None);
+
+/// Installs (Some) or removes (None) the hook that takes every write to fd 1 and 2.
+pub fn set_write_hook(hook: Option<WriteHook>) {
+    *WRITE_HOOK.write() = hook;
+}
+
 fn write_fd(fd: i32, data: &[u8]) {
+    if let Some(hook) = WRITE_HOOK.read().as_ref() {
+        hook(data);
+        return;
+    }
     // Errors (a closed pipe) are ignored here, as CPython ignores them at exit.
     let _ = match fd {
         1 => {

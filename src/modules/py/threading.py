@@ -13,7 +13,6 @@ ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 Lock = _allocate_lock
 RLock = _thread.RLock
-local = _thread._local
 stack_size = _thread.stack_size
 
 __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
@@ -359,6 +358,53 @@ class Barrier:
     @property
     def broken(self):
         return self._state == -2
+
+
+class local:
+    """Thread-local data: attributes set on it are seen only by the thread that set them.
+    A subclass's __init__ runs again, with the same arguments, in each thread that uses it."""
+
+    def __new__(cls, *args, **kw):
+        if (args or kw) and cls.__init__ is object.__init__:
+            raise TypeError("Initialization arguments are not supported")
+        self = object.__new__(cls)
+        object.__setattr__(self, "_pyt_local_state", (_thread._local(), args, kw, get_ident()))
+        return self
+
+    def _pyt_local_dict(self):
+        store, args, kw, creator = object.__getattribute__(self, "_pyt_local_state")
+        d = store.__dict__
+        if "_pyt_local_ready" not in d:
+            d["_pyt_local_ready"] = True
+            cls = type(self)
+            if get_ident() != creator and cls.__init__ is not object.__init__:
+                cls.__init__(self, *args, **kw)
+        return d
+
+    def __getattribute__(self, name):
+        d = local._pyt_local_dict(self)
+        if name == "__dict__":
+            return {k: v for k, v in d.items() if k != "_pyt_local_ready"}
+        if name in d and name != "_pyt_local_ready":
+            return d[name]
+        try:
+            return object.__getattribute__(self, name)
+        except AttributeError:
+            cls = type(self)
+            shown = "_thread._local" if cls is local else cls.__name__
+            raise AttributeError(f"'{shown}' object has no attribute '{name}'") from None
+
+    def __setattr__(self, name, value):
+        if name == "__dict__":
+            raise AttributeError(
+                "%r object attribute '__dict__' is read-only" % type(self).__name__)
+        local._pyt_local_dict(self)[name] = value
+
+    def __delattr__(self, name):
+        d = local._pyt_local_dict(self)
+        if name not in d or name == "_pyt_local_ready":
+            raise AttributeError(name)
+        del d[name]
 
 
 _active_limbo_lock = RLock()
