@@ -8,12 +8,14 @@
 use super::call::{self, prepare_call, CallTarget};
 use super::frame::{Block, Frame};
 use super::generator;
+use super::intrinsics::frame_intrinsic;
+use super::unwind::{exception_matches, make_exception, note_raise, unwind_blocks};
 use super::Vm;
 use crate::compiler::bytecode::{
     ConstValue, Instr, MAKE_FN_CLOSURE, MAKE_FN_DEFAULTS, MAKE_FN_KWDEFAULTS,
 };
 use crate::objects::class::types;
-use crate::objects::exception::{exc_state, TbEntry};
+use crate::objects::exception::exc_state;
 use crate::objects::function::{Args, FuncMeta};
 use crate::objects::{
     Builtin, Cell, Code, DictObj, ExcKind, Function, PyErr, PyResult, SetObj, SliceObj, Value,
@@ -92,59 +94,6 @@ impl Code {
             .collect();
         Code { obj, consts, names }
     }
-}
-
-/// Records where an exception passed and links it to the exception being handled.
-fn note_raise(vm: &mut Vm, frame: &Frame, err: &PyErr, set_context: bool) {
-    if let Some(st) = exc_state(&err.0) {
-        st.lock().traceback.push(TbEntry {
-            code: frame.code.clone(),
-            pc: frame.pc.saturating_sub(1),
-            globals: frame.globals.clone(),
-        });
-    }
-    if set_context {
-        if let Some(h) = &vm.handled {
-            if !h.is(&err.0) {
-                // Break a cycle: if `err` already appears in h's context chain, cut it there.
-                let mut cur = h.clone();
-                for _ in 0..1000 {
-                    let next = exc_state(&cur).and_then(|s| s.lock().context.clone());
-                    match next {
-                        Some(n) if n.is(&err.0) => {
-                            if let Some(s) = exc_state(&cur) {
-                                s.lock().context = None;
-                            }
-                            break;
-                        }
-                        Some(n) => cur = n,
-                        None => break,
-                    }
-                }
-                if let Some(st) = exc_state(&err.0) {
-                    st.lock().context = Some(h.clone());
-                }
-            }
-        }
-    }
-}
-
-/// Finds a handler in `frame` for `err`; true when control moved to it.
-fn unwind_blocks(vm: &mut Vm, frame: &mut Frame, err: &PyErr) -> bool {
-    while let Some(b) = frame.blocks.pop() {
-        match b {
-            Block::Except { handler, level } => {
-                frame.stack.truncate(level);
-                let prev = vm.handled.replace(err.0.clone());
-                frame.blocks.push(Block::Handler { prev });
-                frame.stack.push(err.0.clone());
-                frame.pc = handler as usize;
-                return true;
-            }
-            Block::Handler { prev } => vm.handled = prev,
-        }
-    }
-    false
 }
 
 /// Runs the frames on top of `frames` until the bottom one returns or yields, or an
@@ -1229,52 +1178,6 @@ fn unpack(vm: &mut Vm, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
     Ok(items)
 }
 
-/// `raise X`: X may be an exception instance or class.
-pub fn make_exception(vm: &mut Vm, e: Value) -> PyResult<PyErr> {
-    match &e {
-        Value::Instance(i) if i.class().exc_kind.is_some() => Ok(PyErr(e)),
-        Value::Class(c) if c.exc_kind.is_some() => {
-            let inst = vm.call(&e, Args::new(&[]))?;
-            if exc_state(&inst).is_none() {
-                return Err(PyErr::type_error(format!(
-                    "calling {} should have returned an instance of BaseException, not {}",
-                    vm.repr(&e)?,
-                    inst.type_name()
-                )));
-            }
-            Ok(PyErr(inst))
-        }
-        _ => Err(PyErr::type_error(
-            "exceptions must derive from BaseException",
-        )),
-    }
-}
-
-/// `except T:` matching.
-pub fn exception_matches(exc: &Value, typ: &Value) -> PyResult<bool> {
-    match typ {
-        Value::Class(c) => {
-            if c.exc_kind.is_none() {
-                return Err(PyErr::type_error(
-                    "catching classes that do not inherit from BaseException is not allowed",
-                ));
-            }
-            Ok(exc.class().is_subclass(c))
-        }
-        Value::Tuple(t) => {
-            for x in t.items.iter() {
-                if exception_matches(exc, x)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
-        _ => Err(PyErr::type_error(
-            "catching classes that do not inherit from BaseException is not allowed",
-        )),
-    }
-}
-
 /// Completes a call whose callable sits at `func_at` and whose arguments start at
 /// `args_from` (the last `nkw` of them are keyword values named by `kwnames`).
 fn finish_call(
@@ -1342,84 +1245,4 @@ pub fn eval_with_error(vm: &mut Vm, frames: &mut Vec<Box<Frame>>, err: PyErr) ->
         return Err(err);
     }
     eval(vm, frames)
-}
-
-/// The local namespace of a frame as a dict (`locals()`): the namespace of a module or class
-/// body, or a snapshot of a function's locals and cells.
-pub fn frame_locals(f: &Frame) -> Arc<DictObj> {
-    if let Some(ns) = &f.ns {
-        return ns.clone();
-    }
-    let d = Arc::new(DictObj::new());
-    let co = &f.code.obj;
-    for (name, v) in co.varnames.iter().zip(f.locals.iter()) {
-        if let Some(v) = v {
-            d.set_str(name, v.clone());
-        }
-    }
-    for (name, cell) in co
-        .cellvars
-        .iter()
-        .chain(co.freevars.iter())
-        .zip(f.cells.iter())
-    {
-        if let Some(v) = cell.get() {
-            d.set_str(name, v);
-        }
-    }
-    d
-}
-
-/// Builtins that read the calling frame when called without arguments: `globals()`,
-/// `locals()`, `vars()`, `dir()` and zero-argument `super()`.
-fn frame_intrinsic(vm: &mut Vm, f: &Frame, func: &Value) -> PyResult<Option<Value>> {
-    match func {
-        Value::Builtin(b) if b.owner.is_none() && b.bound.is_none() => Ok(match b.name {
-            "globals" => Some(Value::Dict(f.globals.clone())),
-            "locals" | "vars" => Some(Value::Dict(frame_locals(f))),
-            "dir" => {
-                let mut names: Vec<String> = frame_locals(f)
-                    .keys()
-                    .into_iter()
-                    .filter_map(|k| match k {
-                        Value::Str(s) => Some(s.as_str().to_string()),
-                        _ => None,
-                    })
-                    .collect();
-                names.sort();
-                Some(Value::list(names.into_iter().map(Value::str).collect()))
-            }
-            _ => None,
-        }),
-        Value::Class(c) if Arc::ptr_eq(c, &types().super_) => {
-            let co = &f.code.obj;
-            if co.argcount == 0 && !co.has_varargs {
-                return Err(PyErr::runtime_error("super(): no arguments"));
-            }
-            let first = match co.cell2arg.iter().position(|a| *a == Some(0)) {
-                Some(ci) => f.cells.get(ci).and_then(|c| c.get()),
-                None => f.locals.first().cloned().flatten(),
-            };
-            let Some(first) = first else {
-                return Err(PyErr::runtime_error("super(): arg[0] deleted"));
-            };
-            let ncell = co.cellvars.len();
-            let class = co
-                .freevars
-                .iter()
-                .position(|n| &**n == "__class__")
-                .and_then(|i| f.cells.get(ncell + i))
-                .and_then(|c| c.get());
-            match class {
-                Some(Value::Class(c)) => {
-                    crate::builtins::types_ctor::make_super(c, first).map(Some)
-                }
-                _ => Err(PyErr::runtime_error("super(): __class__ cell not found")),
-            }
-        }
-        _ => {
-            let _ = vm;
-            Ok(None)
-        }
-    }
 }

@@ -309,13 +309,13 @@ pub fn method_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let typ = args.pos.get(1).cloned().unwrap_or(Value::None);
     let val = args.pos.get(2).cloned().unwrap_or(Value::None);
     let exc = match (&typ, &val) {
-        (Value::Class(_), Value::None) => super::eval::make_exception(vm, typ.clone())?,
+        (Value::Class(_), Value::None) => super::unwind::make_exception(vm, typ.clone())?,
         (Value::Class(_), v @ Value::Instance(_)) => PyErr(v.clone()),
         (Value::Class(_), v) => {
             let inst = vm.call(&typ, Args::new(std::slice::from_ref(v)))?;
             PyErr(inst)
         }
-        _ => super::eval::make_exception(vm, typ.clone())?,
+        _ => super::unwind::make_exception(vm, typ.clone())?,
     };
     match gen_of(&n).throw(vm, exc)? {
         Resumed::Yield(v) => Ok(v),

@@ -9,10 +9,12 @@ pub mod eval;
 pub mod frame;
 pub mod generator;
 pub mod import;
+pub mod intrinsics;
 pub mod iter;
 pub mod ops;
 pub mod output;
 pub mod traceback;
+pub mod unwind;
 
 use crate::objects::{DictObj, ExcKind, Module, PyErr, PyResult, Value};
 use parking_lot::Mutex;
