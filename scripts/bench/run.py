@@ -121,7 +121,7 @@ def main():
     # Programs run with cwd = this directory, so relative interpreter paths must be fixed now.
     opts.pyt, opts.python = (os.path.abspath(p) if os.sep in p else p for p in (opts.pyt, opts.python))
     names = [n[:-3] if n.endswith(".py") else n for n in opts.names] or sorted(
-        p.stem for p in HERE.glob("*.py") if p.name != "run.py")
+        p.stem for p in HERE.glob("*.py") if p.name != "run.py" and not p.name.endswith("_common.py"))
     for n in names:
         if not (HERE / f"{n}.py").exists():
             sys.exit(f"run.py: no benchmark {n}.py in {HERE}")
