@@ -31,7 +31,12 @@ pub fn classify(text: &str, line_by_line: bool) -> Status {
     let ends_blank = text.contains('\n') && text.rsplit('\n').next().is_some_and(is_blank);
     let tokens = match crate::lexer::tokenize(&src) {
         Ok(t) => t,
-        Err(d) if d.incomplete => return Status::Incomplete,
+        Err(d) if d.incomplete => {
+            return match error_before_unclosed_brackets(text) {
+                Some(e) => Status::Error(e),
+                None => Status::Incomplete,
+            }
+        }
         Err(d) => return Status::Error(d),
     };
     match crate::parser::parse_tokens(&src, &tokens) {
@@ -46,6 +51,35 @@ pub fn classify(text: &str, line_by_line: bool) -> Status {
         Err(d) if d.incomplete && !ends_blank => Status::Incomplete,
         Err(d) => Status::Error(d),
     }
+}
+
+/// For input the lexer finds incomplete only because brackets are still open: closes them
+/// (innermost first, as the lexer names them) and lets the parser decide. A syntax error
+/// inside the text already typed (`def (:`, `[1 2`) can never be fixed by more input, so it is
+/// reported now, as CPython's REPL does; an error at the added closers means "keep reading".
+fn error_before_unclosed_brackets(text: &str) -> Option<Diagnostic> {
+    let mut candidate = format!("{text}\n");
+    for _ in 0..=crate::lexer::MAX_PAREN_LEVEL {
+        let src = SourceFile::new(SOURCE_NAME.to_string(), candidate.clone());
+        match crate::lexer::tokenize(&src) {
+            Ok(tokens) => {
+                let d = crate::parser::parse_tokens(&src, &tokens).err()?;
+                let inside_typed_text = (d.span.start as usize) < text.trim_end().len();
+                return (inside_typed_text && !d.incomplete).then_some(d);
+            }
+            Err(d) if d.incomplete => {
+                let closer = match d.message.as_str() {
+                    "'(' was never closed" => ')',
+                    "'[' was never closed" => ']',
+                    "'{' was never closed" => '}',
+                    _ => return None,
+                };
+                candidate.push(closer);
+            }
+            Err(_) => return None,
+        }
+    }
+    None
 }
 
 fn is_blank(line: &str) -> bool {
@@ -117,6 +151,11 @@ mod tests {
     #[test]
     fn open_bracket_continues_through_blank_lines() {
         assert_eq!(status("x = [1,"), "incomplete");
+        assert_eq!(status("foo(x,"), "incomplete");
+        assert_eq!(status("x = (1 +"), "incomplete");
+        // Errors in the text typed so far are reported at once, not waited on.
+        assert_eq!(status("def (:"), "error");
+        assert_eq!(status("[1 2"), "error");
         assert_eq!(status("x = [1,\n"), "incomplete");
         assert_eq!(status("x = [1,\n2]"), "complete");
     }

@@ -114,9 +114,13 @@ class MapResult(ApplyResult):
                 self._number_left -= 1
                 if self._number_left != 0:
                     return
-            else:
+            elif not success and self._success:
+                # Only the first failure is kept, as CPython does.
                 self._success = False
                 self._value = result
+            else:
+                # A chunk finishing after the first failure changes nothing.
+                return
         if self._success:
             if self._callback:
                 self._callback(self._value)
