@@ -159,12 +159,6 @@ const STORED: &[(&str, Expect)] = &[
 /// Cases that fail today, with the reason. The test fails if one of them passes.
 const PENDING: &[(&str, &str)] = &[
     (
-        "deep_recursion_raised_limit.py",
-        "runtime: with sys.setrecursionlimit(10**8) Python frames live on the heap and nothing \
-         bounds them, so infinite recursion runs until the timeout / memory cap instead of \
-         raising RecursionError or MemoryError",
-    ),
-    (
         "big_exponent_three.py",
         "objects/int.rs: 3 ** 10**9 passes the size check (e * bits <= 64 * MAX_SHIFT allows \
          2**38-bit results) and computes for minutes",

@@ -28,6 +28,11 @@ pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 /// raises RecursionError instead of overflowing the thread's stack, whatever the Python limit.
 pub const STACK_RED_ZONE: usize = 256 * 1024;
 
+/// Python frames live on the heap (about half a kilobyte each), so only this absolute cap stops
+/// runaway recursion after `sys.setrecursionlimit(10**8)` from eating all memory: it bounds a
+/// thread's frames to roughly half a gigabyte, far deeper than any real program recurses.
+pub const MAX_PYTHON_DEPTH: usize = 1_000_000;
+
 /// Native stack size of every thread that runs Python code: deep enough for the default
 /// recursion limit through builtins that call back into Python (sorted keys, __repr__ ...).
 pub const THREAD_STACK_SIZE: usize = 64 * 1024 * 1024;
@@ -118,7 +123,7 @@ impl Vm {
     /// Enter one more Python-level call: the recursion limit and the native stack guard.
     pub fn enter(&mut self) -> PyResult<()> {
         self.depth += 1;
-        if self.depth > self.interp.recursion_limit() {
+        if self.depth > self.interp.recursion_limit().min(MAX_PYTHON_DEPTH) {
             self.depth -= 1;
             return Err(PyErr::new(
                 ExcKind::RecursionError,

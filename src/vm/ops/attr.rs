@@ -454,6 +454,12 @@ impl Vm {
                 self.generic_setattr(inst, &cls, obj, name, value)
             }
             Value::Class(c) => {
+                if c.base_kind == crate::objects::class::BaseKind::Builtin {
+                    return Err(PyErr::type_error(format!(
+                        "cannot set '{name}' attribute of immutable type '{}'",
+                        c.name
+                    )));
+                }
                 if name == "__qualname__" {
                     if let Value::Str(s) = &value {
                         *c.qualname.write() = s.as_str().into();
@@ -602,6 +608,12 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) => {
+                if c.base_kind == crate::objects::class::BaseKind::Builtin {
+                    return Err(PyErr::type_error(format!(
+                        "cannot delete '{name}' attribute of immutable type '{}'",
+                        c.name
+                    )));
+                }
                 if c.dict.del_str(name).is_none() {
                     return Err(self.no_attribute(obj, name));
                 }
