@@ -610,7 +610,7 @@ impl Vm {
             Value::Class(c) => {
                 if c.base_kind == crate::objects::class::BaseKind::Builtin {
                     return Err(PyErr::type_error(format!(
-                        "cannot delete '{name}' attribute of immutable type '{}'",
+                        "cannot set '{name}' attribute of immutable type '{}'",
                         c.name
                     )));
                 }
