@@ -989,11 +989,6 @@ pub fn num_to_float(v: &Value) -> Option<f64> {
     }
 }
 
-#[allow(dead_code)]
-fn _types_used() {
-    let _ = types();
-}
-
 /// The inverse of `b` modulo `m` (for `pow(b, -e, m)`), by the extended Euclidean algorithm.
 fn mod_inverse(b: &BigInt, m: &BigInt) -> PyResult<BigInt> {
     let (mut old_r, mut r) = (num_integer::Integer::mod_floor(b, m), m.clone());

@@ -236,11 +236,6 @@ fn iter_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     this(&args)
 }
 
-fn property_of(args: &Args) -> PyResult<&'static str> {
-    let _ = args;
-    Ok("")
-}
-
 fn with_property(args: &Args, which: usize) -> PyResult<Value> {
     let Some(p) = args.pos.first().and_then(|v| v.as_native::<Property>()) else {
         return Err(PyErr::type_error("descriptor requires a 'property' object"));
@@ -258,7 +253,6 @@ fn with_property(args: &Args, which: usize) -> PyResult<Value> {
 }
 
 fn property_getter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    property_of(&args)?;
     with_property(&args, 0)
 }
 fn property_setter(_vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -5,7 +5,7 @@ use crate::objects::class::types;
 use crate::objects::descr::{ClassMethod, Property, StaticMethod, Super};
 use crate::objects::function::{Args, NativeFn};
 use crate::objects::int::{self, parse_int};
-use crate::objects::iter::{iter_class, IterKind, IterObj};
+use crate::objects::iter::{IterKind, IterObj};
 use crate::objects::{Class, DictObj, ExcKind, PyErr, PyResult, RangeObj, SetObj, SliceObj, Value};
 use crate::vm::Vm;
 use parking_lot::RwLock;
@@ -572,9 +572,4 @@ fn new_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(Value::Native(Arc::new(it)))
         }
     }
-}
-
-#[allow(dead_code)]
-fn _iter_class_used() -> Arc<Class> {
-    iter_class("zip")
 }

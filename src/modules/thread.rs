@@ -10,7 +10,7 @@ use crate::objects::function::Args;
 use crate::objects::{
     Builtin, Class, DictObj, ExcKind, Module, NativeObject, PyErr, PyResult, Value,
 };
-use crate::vm::{check_signals, current_ident, Vm};
+use crate::vm::{check_signals, Vm};
 use parking_lot::{Condvar, Mutex, MutexGuard};
 use std::any::Any;
 use std::collections::HashMap;
@@ -610,9 +610,4 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
     );
     m.set("TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
     Ok(m)
-}
-
-#[allow(dead_code)]
-fn _current() -> u64 {
-    current_ident()
 }

@@ -10,7 +10,7 @@ use crate::objects::class::{types, BaseKind};
 use crate::objects::exception::ExcState;
 use crate::objects::function::Args;
 use crate::objects::instance::{Instance, Payload};
-use crate::objects::{Class, DictObj, ExcKind, Function, PyErr, PyResult, Value};
+use crate::objects::{Class, DictObj, Function, PyErr, PyResult, Value};
 use parking_lot::Mutex;
 use std::sync::Arc;
 
@@ -604,6 +604,3 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     Ok(cls_value)
 }
-
-#[allow(dead_code)]
-fn _assert_kind(_: ExcKind) {}
