@@ -183,10 +183,11 @@ fn f_read(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = this(&args)?;
     let mut h = f.handle.lock();
     let Handle::Reader(r) = &mut *h else {
-        return Err(if matches!(*h, Handle::Closed) {
-            closed_error()
-        } else {
-            PyErr::new(ExcKind::OSError, "not readable")
+        return Err(match *h {
+            // CPython's binary files say "read of closed file"; text files the generic message.
+            Handle::Closed if f.binary => PyErr::value_error("read of closed file"),
+            Handle::Closed => closed_error(),
+            _ => PyErr::new(ExcKind::OSError, "not readable"),
         });
     };
     let mut data = Vec::new();
