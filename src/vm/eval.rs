@@ -92,7 +92,18 @@ impl Code {
             .iter()
             .map(|n| Value::Str(crate::objects::str::intern(n)))
             .collect();
-        Code { obj, consts, names }
+        let simple_args = obj.kind == crate::compiler::bytecode::CodeKind::Function
+            && !obj.has_varargs
+            && !obj.has_varkw
+            && obj.kwonlyargcount == 0
+            && obj.cellvars.is_empty()
+            && !obj.is_generator;
+        Code {
+            obj,
+            consts,
+            names,
+            simple_args,
+        }
     }
 }
 
@@ -111,7 +122,8 @@ pub fn eval(vm: &mut Vm, frames: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
         match flow {
             Ok(Flow::Next) => {}
             Ok(Flow::Push(new)) => {
-                if let Err(e) = vm.enter() {
+                // Python-to-Python calls do not grow the Rust stack: only the depth counts.
+                if let Err(e) = vm.enter_frame() {
                     // The call itself fails in the caller's frame.
                     if let Some(err) = handle_error(vm, frames, e, true) {
                         return Err(err);
@@ -184,6 +196,8 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     // free to mutate.
     let code = f.code.clone();
     let instrs: &[Instr] = &code.obj.instrs;
+    let consts: &[Value] = &code.consts;
+    let names: &[Value] = &code.names;
     loop {
         budget -= 1;
         if budget == 0 {
@@ -197,6 +211,110 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             ));
         };
         f.pc += 1;
+        // The hottest instructions on their common operands run right here, in a small loop
+        // whose state stays in registers; anything else (or any operand these paths do not
+        // cover) goes to `step`, which handles every case, errors included. A fast path must
+        // not change anything before it commits to handling the instruction.
+        match instr {
+            Instr::LoadFast(i) => {
+                if let Some(Some(v)) = f.locals.get(i as usize) {
+                    let v = v.clone();
+                    f.stack.push(v);
+                    continue;
+                }
+            }
+            Instr::StoreFast(i) => {
+                if (i as usize) < f.locals.len() {
+                    if let Some(v) = f.stack.pop() {
+                        f.locals[i as usize] = Some(v);
+                        continue;
+                    }
+                }
+            }
+            Instr::LoadConst(i) => {
+                if let Some(v) = consts.get(i as usize) {
+                    f.stack.push(v.clone());
+                    continue;
+                }
+            }
+            Instr::Pop => {
+                if f.stack.pop().is_some() {
+                    continue;
+                }
+            }
+            Instr::Jump(t) => {
+                f.pc = t as usize;
+                continue;
+            }
+            Instr::PopJumpIfFalse(t) => {
+                if let Some(&Value::Bool(b)) = f.stack.last() {
+                    f.stack.pop();
+                    if !b {
+                        f.pc = t as usize;
+                    }
+                    continue;
+                }
+            }
+            Instr::PopJumpIfTrue(t) => {
+                if let Some(&Value::Bool(b)) = f.stack.last() {
+                    f.stack.pop();
+                    if b {
+                        f.pc = t as usize;
+                    }
+                    continue;
+                }
+            }
+            Instr::CompareOp(op) => {
+                let n = f.stack.len();
+                if n >= 2 {
+                    if let (Value::Int(x), Value::Int(y)) = (&f.stack[n - 2], &f.stack[n - 1]) {
+                        let r = match op {
+                            CmpOp::Lt => Some(x < y),
+                            CmpOp::LtE => Some(x <= y),
+                            CmpOp::Gt => Some(x > y),
+                            CmpOp::GtE => Some(x >= y),
+                            CmpOp::Eq => Some(x == y),
+                            CmpOp::NotEq => Some(x != y),
+                            _ => None,
+                        };
+                        if let Some(r) = r {
+                            f.stack.pop();
+                            f.stack[n - 2] = Value::Bool(r);
+                            continue;
+                        }
+                    }
+                }
+            }
+            Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
+                let n = f.stack.len();
+                if n >= 2 {
+                    let r = super::ops::fast::num_binop(op, &f.stack[n - 2], &f.stack[n - 1]);
+                    if let Some(r) = r {
+                        f.stack.pop();
+                        f.stack[n - 2] = r;
+                        continue;
+                    }
+                }
+            }
+            Instr::LoadGlobal(i) => {
+                if let Some(Value::Str(name)) = names.get(i as usize) {
+                    let cached = vm
+                        .global_cache
+                        .get(name, &f.globals, &vm.interp.builtins.dict);
+                    if let Some(v) = cached {
+                        let v = v.clone();
+                        f.stack.push(v);
+                        continue;
+                    }
+                }
+            }
+            Instr::ReturnValue => {
+                if let Some(v) = f.stack.pop() {
+                    return Ok(Flow::Return(v));
+                }
+            }
+            _ => {}
+        }
         match step(vm, f, instr)? {
             Flow::Next => {}
             other => return Ok(other),
@@ -225,8 +343,10 @@ fn name_of(f: &Frame, i: u32) -> &str {
     f.code.name_str(i)
 }
 
-/// Executes one instruction.
-#[inline(always)]
+/// Executes one instruction: every instruction and every case of it (the fast paths of
+/// `step_many` cover only the common ones). Kept out of line so that `step_many`'s loop stays
+/// small.
+#[inline(never)]
 fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
     match instr {
         Instr::Nop => {}
@@ -372,7 +492,10 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let Value::Str(s) = key else {
                 return Err(stack_underflow());
             };
+            let builtins = &vm.interp.builtins.dict;
+            let writes = (f.globals.writes(), builtins.writes());
             let v = load_global(vm, f, s.as_str(), s.hash())?;
+            vm.global_cache.put(s, &f.globals, writes, &v);
             f.stack.push(v);
         }
         Instr::StoreGlobal(i) => {
@@ -428,7 +551,7 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             } else {
                 func_at + 2
             };
-            let func = f.stack[func_at].clone();
+            let func = std::mem::replace(&mut f.stack[func_at], Value::None);
             return finish_call(vm, f, func, func_at, args_from, &[], 0);
         }
         Instr::BinarySubscr => {
@@ -450,6 +573,19 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let idx = pop!(f);
             let obj = pop!(f);
             let v = pop!(f);
+            if let (Value::List(l), Value::Int(i)) = (&obj, &idx) {
+                let mut g = l.lock();
+                if let Some(j) = super::ops::norm_index(*i, g.len()) {
+                    // The old item is dropped after the lock is released: its drop may free
+                    // a container, which must not happen under this list's lock.
+                    let old = std::mem::replace(&mut g[j], v);
+                    drop(g);
+                    drop(old);
+                    return Ok(Flow::Next);
+                }
+                drop(g);
+                return Err(PyErr::index_error("list assignment index out of range"));
+            }
             vm.setitem(&obj, &idx, v)?;
         }
         Instr::DeleteSubscr => {
@@ -459,51 +595,23 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         }
         Instr::BinaryOp(op) => {
             let b = pop!(f);
-            let a = pop!(f);
-            let r = match (&a, &b) {
-                (Value::Int(x), Value::Int(y)) => {
-                    use crate::parser::ast::BinOp as B;
-                    let (x, y) = (*x, *y);
-                    match op {
-                        B::Add => x.checked_add(y).map(Value::Int),
-                        B::Sub => x.checked_sub(y).map(Value::Int),
-                        B::Mult => x.checked_mul(y).map(Value::Int),
-                        // Floor semantics; the slow path handles zero and negatives.
-                        B::Mod if y > 0 && x >= 0 => Some(Value::Int(x % y)),
-                        B::FloorDiv if y > 0 && x >= 0 => Some(Value::Int(x / y)),
-                        B::BitXor => Some(Value::Int(x ^ y)),
-                        B::BitAnd => Some(Value::Int(x & y)),
-                        B::BitOr => Some(Value::Int(x | y)),
-                        _ => None,
-                    }
-                }
-                (Value::Float(x), Value::Float(y)) => match op {
-                    crate::parser::ast::BinOp::Add => Some(Value::Float(x + y)),
-                    crate::parser::ast::BinOp::Sub => Some(Value::Float(x - y)),
-                    crate::parser::ast::BinOp::Mult => Some(Value::Float(x * y)),
-                    _ => None,
-                },
-                _ => None,
+            let Some(a) = f.stack.last_mut() else {
+                return Err(stack_underflow());
             };
-            let r = match r {
+            *a = match super::ops::fast::num_binop(op, a, &b) {
                 Some(r) => r,
-                None => vm.binop(op, &a, &b)?,
+                None => vm.binop(op, a, &b)?,
             };
-            f.stack.push(r);
         }
         Instr::InplaceOp(op) => {
             let b = pop!(f);
-            let a = pop!(f);
-            let r = match (&a, &b) {
-                (Value::Int(x), Value::Int(y)) if op == crate::parser::ast::BinOp::Add => {
-                    match x.checked_add(*y) {
-                        Some(v) => Value::Int(v),
-                        None => vm.binop(op, &a, &b)?,
-                    }
-                }
-                _ => vm.inplace_op(op, &a, &b)?,
+            let Some(a) = f.stack.last_mut() else {
+                return Err(stack_underflow());
             };
-            f.stack.push(r);
+            *a = match super::ops::fast::num_binop(op, a, &b) {
+                Some(r) => r,
+                None => vm.inplace_op(op, a, &b)?,
+            };
         }
         Instr::UnaryNegative => {
             let a = pop!(f);
@@ -791,8 +899,12 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             f.stack.push(it);
         }
         Instr::ForIter(t) => {
-            let it = top(f)?.clone();
-            match vm.next(&it)? {
+            // The iterator stays on the stack (no clone): `next` only needs to borrow it.
+            let next = match f.stack.last() {
+                Some(it) => vm.next(it)?,
+                None => return Err(stack_underflow()),
+            };
+            match next {
                 Some(v) => f.stack.push(v),
                 None => {
                     f.stack.pop();
@@ -807,7 +919,8 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                 return Err(stack_underflow());
             }
             let func_at = n - argc - 1;
-            let func = f.stack[func_at].clone();
+            // Taken, not cloned: the slot is truncated away by the call anyway.
+            let func = std::mem::replace(&mut f.stack[func_at], Value::None);
             return finish_call(vm, f, func, func_at, func_at + 1, &[], 0);
         }
         Instr::CallKw { argc, kwnames } => {
@@ -1191,6 +1304,11 @@ fn finish_call(
 ) -> PyResult<Flow> {
     let end = f.stack.len();
     let kw_from = end - nkw;
+    if nkw == 0 {
+        if let Some(fr) = fast_call(vm, f, &func, func_at, args_from) {
+            return Ok(Flow::Push(fr));
+        }
+    }
     if args_from == end {
         if let Some(v) = frame_intrinsic(vm, f, &func)? {
             f.stack.truncate(func_at);
@@ -1214,6 +1332,35 @@ fn finish_call(
             Ok(Flow::Next)
         }
     }
+}
+
+/// The fast path of a call to a plain Python function with exactly its positional
+/// parameters: the arguments move from the caller's stack into the new frame's slots (no
+/// clones, no argument parsing). None when the general path must handle the call.
+#[inline(always)]
+fn fast_call(
+    vm: &mut Vm,
+    f: &mut Frame,
+    func: &Value,
+    func_at: usize,
+    args_from: usize,
+) -> Option<Box<Frame>> {
+    let func = match func {
+        Value::Function(func) => func,
+        _ => return None,
+    };
+    let code = &func.code;
+    if !code.simple_args || f.stack.len() - args_from != code.obj.argcount as usize {
+        return None;
+    }
+    let mut frame = vm.new_frame(code.clone(), func.globals.clone(), None);
+    for (slot, v) in frame.locals.iter_mut().zip(f.stack.drain(args_from..)) {
+        *slot = Some(v);
+    }
+    f.stack.truncate(func_at);
+    // No cells of its own (`simple_args`), so the cells are just the closure's.
+    frame.cells.extend(func.closure.iter().cloned());
+    Some(frame)
 }
 
 /// A cell for a new frame, initialised from a parameter when the code says so.

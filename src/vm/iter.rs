@@ -7,6 +7,36 @@ use crate::objects::iter::{IterKind, IterObj};
 use crate::objects::{ExcKind, PyErr, PyResult, Value};
 
 pub fn next_builtin(vm: &mut Vm, it: &IterObj) -> PyResult<Option<Value>> {
+    // The common loops (`for i in range(...)`, `for x in some_list`) take one lock on the
+    // iterator's position instead of three.
+    match &it.kind {
+        IterKind::Range { start, step, len } => {
+            let mut st = it.state.lock();
+            if st.done || st.pos >= *len {
+                st.done = true;
+                return Ok(None);
+            }
+            let i = st.pos;
+            st.pos += 1;
+            return Ok(Some(Value::Int(start + i * step)));
+        }
+        IterKind::List(l) => {
+            let i = {
+                let mut st = it.state.lock();
+                if st.done {
+                    return Ok(None);
+                }
+                st.pos += 1;
+                st.pos - 1
+            };
+            let v = l.get(i as usize);
+            if v.is_none() {
+                it.state.lock().done = true;
+            }
+            return Ok(v);
+        }
+        _ => {}
+    }
     if it.state.lock().done {
         return Ok(None);
     }

@@ -8,6 +8,7 @@ pub mod call;
 pub mod eval;
 pub mod frame;
 pub mod generator;
+pub mod global_cache;
 pub mod import;
 pub mod intrinsics;
 pub mod iter;
@@ -70,6 +71,8 @@ pub struct Vm {
     /// Finished frames kept for reuse: a call reuses their vectors instead of allocating.
     #[allow(clippy::vec_box)]
     frame_pool: Vec<Box<frame::Frame>>,
+    /// This thread's cache of global-name lookups.
+    pub global_cache: global_cache::GlobalCache,
 }
 
 impl Interpreter {
@@ -113,6 +116,7 @@ impl Vm {
             is_main: false,
             ident: current_ident(),
             frame_pool: Vec::new(),
+            global_cache: global_cache::GlobalCache::default(),
         }
     }
 
@@ -131,6 +135,21 @@ impl Vm {
             ));
         }
         if stacker::remaining_stack().is_some_and(|r| r < STACK_RED_ZONE) {
+            self.depth -= 1;
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Enters a Python frame pushed by the eval loop itself: like `enter`, without the native
+    /// stack check, since such calls do not recurse on the Rust stack.
+    #[inline]
+    pub fn enter_frame(&mut self) -> PyResult<()> {
+        self.depth += 1;
+        if self.depth > self.interp.recursion_limit().min(MAX_PYTHON_DEPTH) {
             self.depth -= 1;
             return Err(PyErr::new(
                 ExcKind::RecursionError,

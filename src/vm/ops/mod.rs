@@ -23,6 +23,7 @@ mod arith;
 mod attr;
 mod compare;
 mod containers;
+pub mod fast;
 mod hash;
 mod items;
 mod iterate;
