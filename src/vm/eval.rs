@@ -223,12 +223,10 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     continue;
                 }
             }
-            Instr::StoreFast(i) => {
-                if (i as usize) < f.locals.len() {
-                    if let Some(v) = f.stack.pop() {
-                        f.locals[i as usize] = Some(v);
-                        continue;
-                    }
+            Instr::StoreFast(i) if (i as usize) < f.locals.len() => {
+                if let Some(v) = f.stack.pop() {
+                    f.locals[i as usize] = Some(v);
+                    continue;
                 }
             }
             Instr::LoadConst(i) => {
@@ -237,10 +235,9 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     continue;
                 }
             }
-            Instr::Pop => {
-                if f.stack.pop().is_some() {
-                    continue;
-                }
+            Instr::Pop if !f.stack.is_empty() => {
+                f.stack.pop();
+                continue;
             }
             Instr::Jump(t) => {
                 f.pc = t as usize;
