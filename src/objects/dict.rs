@@ -314,6 +314,13 @@ impl DictObj {
     /// `d[key] = value` where key is a `Value::Str`.
     pub fn set_str_value(&self, key: Value, value: Value) {
         let Value::Str(s) = &key else { return };
+        let old = self.set_str_key(s, value);
+        drop(old);
+    }
+
+    /// `d[key] = value` for a str key held by reference (the key is cloned only when it is
+    /// new). Returns the value replaced, for the caller to drop after the lock is released.
+    pub fn set_str_key(&self, s: &std::sync::Arc<super::PyStr>, value: Value) -> Option<Value> {
         let hash = s.hash();
         let mut d = self.lock();
         let found = {
@@ -330,12 +337,11 @@ impl DictObj {
                 .copied()
         };
         match found {
-            Some(i) => {
-                if let Some(v) = d.value_mut(i) {
-                    *v = value;
-                }
+            Some(i) => d.value_mut(i).map(|v| std::mem::replace(v, value)),
+            None => {
+                d.push(hash, Value::Str(s.clone()), value);
+                None
             }
-            None => d.push(hash, key, value),
         }
     }
 

@@ -305,6 +305,57 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     }
                 }
             }
+            Instr::LoadName(i) => {
+                if let (Some(ns), Some(Value::Str(name))) = (&f.ns, names.get(i as usize)) {
+                    let found = ns.lock().get_str(name.as_str(), name.hash()).cloned();
+                    if let Some(v) = found {
+                        f.stack.push(v);
+                        continue;
+                    }
+                }
+            }
+            Instr::StoreName(i) => {
+                if let (Some(ns), Some(Value::Str(name))) = (&f.ns, names.get(i as usize)) {
+                    if let Some(v) = f.stack.pop() {
+                        let old = ns.set_str_key(name, v);
+                        drop(old);
+                        continue;
+                    }
+                }
+            }
+            Instr::ForIter(t) => {
+                let next = match f.stack.last() {
+                    Some(Value::Native(n)) => n
+                        .as_any()
+                        .downcast_ref::<crate::objects::iter::IterObj>()
+                        .and_then(super::iter::next_simple),
+                    _ => None,
+                };
+                match next {
+                    Some(Some(v)) => {
+                        f.stack.push(v);
+                        continue;
+                    }
+                    Some(None) => {
+                        f.stack.pop();
+                        f.pc = t as usize;
+                        continue;
+                    }
+                    None => {}
+                }
+            }
+            Instr::ListAppend(d) => {
+                let n = f.stack.len();
+                if n > d as usize && matches!(f.stack[n - 1 - d as usize], Value::List(_)) {
+                    if let Some(item) = f.stack.pop() {
+                        if let Some(Value::List(l)) = f.stack.get(n - 1 - d as usize) {
+                            l.push(item);
+                            continue;
+                        }
+                        f.stack.push(item);
+                    }
+                }
+            }
             Instr::ReturnValue => {
                 if let Some(v) = f.stack.pop() {
                     return Ok(Flow::Return(v));
@@ -460,8 +511,11 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                 return Err(stack_underflow());
             };
             let v = match &f.ns {
-                Some(ns) => ns.lock().get_str(s.as_str(), s.hash()).cloned(),
-                None => None,
+                // At module level the namespace is the globals: look there once.
+                Some(ns) if !Arc::ptr_eq(ns, &f.globals) => {
+                    ns.lock().get_str(s.as_str(), s.hash()).cloned()
+                }
+                _ => None,
             };
             let v = match v {
                 Some(v) => v,
@@ -471,11 +525,14 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         }
         Instr::StoreName(i) => {
             let v = pop!(f);
-            let key = f.code.names[i as usize].clone();
-            match &f.ns {
-                Some(ns) => ns.set_str_value(key, v),
-                None => f.globals.set_str_value(key, v),
-            }
+            let Some(Value::Str(key)) = f.code.names.get(i as usize) else {
+                return Err(stack_underflow());
+            };
+            let old = match &f.ns {
+                Some(ns) => ns.set_str_key(key, v),
+                None => f.globals.set_str_key(key, v),
+            };
+            drop(old);
         }
         Instr::DeleteName(i) => {
             let n = name_of(f, i).to_string();
@@ -497,8 +554,11 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         }
         Instr::StoreGlobal(i) => {
             let v = pop!(f);
-            let key = f.code.names[i as usize].clone();
-            f.globals.set_str_value(key, v);
+            let Some(Value::Str(key)) = f.code.names.get(i as usize) else {
+                return Err(stack_underflow());
+            };
+            let old = f.globals.set_str_key(key, v);
+            drop(old);
         }
         Instr::DeleteGlobal(i) => {
             let n = name_of(f, i).to_string();
@@ -684,13 +744,25 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                 .push(Value::Slice(Arc::new(SliceObj { start, stop, step })));
         }
         Instr::BuildString(n) => {
-            let items = take(f, n)?;
-            let mut s = String::new();
-            for it in &items {
-                if let Value::Str(p) = it {
+            let len = f.stack.len();
+            let Some(from) = len.checked_sub(n as usize) else {
+                return Err(stack_underflow());
+            };
+            let parts = &f.stack[from..];
+            let size = parts
+                .iter()
+                .map(|p| match p {
+                    Value::Str(p) => p.as_str().len(),
+                    _ => 0,
+                })
+                .sum();
+            let mut s = String::with_capacity(size);
+            for p in parts {
+                if let Value::Str(p) = p {
                     s.push_str(p.as_str());
                 }
             }
+            f.stack.truncate(from);
             f.stack.push(Value::str(s));
         }
         Instr::FormatValue {
@@ -699,6 +771,11 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         } => {
             let spec = if has_spec { Some(pop!(f)) } else { None };
             let v = pop!(f);
+            // The common `{i}`: an int with neither conversion nor spec.
+            if let (Value::Int(i), None, 0) = (&v, &spec, conversion) {
+                f.stack.push(Value::str(i.to_string()));
+                return Ok(Flow::Next);
+            }
             let v = match conversion {
                 1 => Value::str(vm.str(&v)?),
                 2 => Value::str(vm.repr(&v)?),
