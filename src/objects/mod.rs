@@ -252,6 +252,29 @@ impl Value {
     }
 
     /// The class of this value.
+    /// The class of a value of a builtin type, borrowed from the static type table (no
+    /// reference count traffic: every thread calling `list.append` would otherwise bump the
+    /// same counter); None for instances, classes and native objects.
+    #[inline]
+    pub fn builtin_class(&self) -> Option<&'static Arc<Class>> {
+        let t = class::types();
+        Some(match self {
+            Value::None | Value::Undefined => &t.none_type,
+            Value::Bool(_) => &t.bool,
+            Value::Int(_) | Value::BigInt(_) => &t.int,
+            Value::Float(_) => &t.float,
+            Value::Str(_) => &t.str,
+            Value::Bytes(_) => &t.bytes,
+            Value::Tuple(_) => &t.tuple,
+            Value::List(_) => &t.list,
+            Value::Dict(_) => &t.dict,
+            Value::Set(s) if s.frozen => &t.frozenset,
+            Value::Set(_) => &t.set,
+            Value::Range(_) => &t.range,
+            _ => return None,
+        })
+    }
+
     pub fn class(&self) -> Arc<Class> {
         let t = class::types();
         match self {
