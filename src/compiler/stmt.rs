@@ -177,6 +177,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Raise(1), test.span);
                 self.place(ok);
             }
+            StmtKind::Print { dest, values, nl } => self.compile_print(dest, values, *nl, span)?,
             StmtKind::Import(aliases) => self.compile_import(aliases, span)?,
             StmtKind::ImportFrom {
                 module,
@@ -186,6 +187,35 @@ impl<'a> Compiler<'a> {
             StmtKind::FunctionDef(f) => self.compile_funcdef(f)?,
             StmtKind::ClassDef(c) => self.compile_classdef(c)?,
             StmtKind::With { items, body } => self.compile_with(items, body, span)?,
+        }
+        Ok(())
+    }
+
+    /// Python 2's print statement as CPython 2 compiles it: the destination once, then each
+    /// item evaluated and printed in turn (`PrintItem`, the softspace rule at run time), then
+    /// the line end unless a trailing comma dropped it.
+    fn compile_print(
+        &mut self,
+        dest: &'a Option<Expr>,
+        values: &'a [Expr],
+        nl: bool,
+        span: Span,
+    ) -> Result<(), Diagnostic> {
+        let to = dest.is_some();
+        if let Some(d) = dest {
+            self.compile_expr(d)?;
+        }
+        for v in values {
+            if to {
+                self.emit(Instr::Dup, span);
+            }
+            self.compile_expr(v)?;
+            self.emit(Instr::PrintItem(to), span);
+        }
+        if nl {
+            self.emit(Instr::PrintNewline(to), span);
+        } else if to {
+            self.emit(Instr::Pop, span);
         }
         Ok(())
     }
