@@ -161,20 +161,21 @@ def probe():
         seen.append("Queue:ok")
     except ImportError as e:
         seen.append("Queue:" + type(e).__name__)
+    seen.append("div:" + str(7 / 2))
     print
     return " ".join(seen)
 "#;
 
 #[test]
 fn python3_modules_are_unaffected_by_a_python2_script() {
-    let main = "import py3mod\nprint 'py3 module:', py3mod.probe()\nprint 'script:', list(xrange(2)), {1: 2}.has_key(1)\n";
+    let main = "import py3mod\nprint 'py3 module:', py3mod.probe()\nprint 'script:', list(xrange(2)), {1: 2}.has_key(1), 7 / 2\n";
     let dir = dir_with("py3mod", &[("main.py", main), ("py3mod.py", PY3_MODULE)]);
     let r = pyt(&dir, &["main.py"], "");
     assert_eq!(r.err, note("main.py", 2));
     assert_eq!(
         r.out,
         "py3 module: xrange:NameError apply:NameError raw_input:NameError has_key:AttributeError \
-         isAlive:AttributeError Queue:ModuleNotFoundError\nscript: [0, 1] True\n"
+         isAlive:AttributeError Queue:ModuleNotFoundError div:3.5\nscript: [0, 1] True 3\n"
     );
 }
 

@@ -235,6 +235,9 @@ pub enum Instr {
     PrintItem(bool),
     /// Python 2's print statement, the line end: `->` to `sys.stdout`, or `file ->`
     PrintNewline(bool),
+    /// Python 2's `/` (`/=` with the operand true): a b -> a / b, floor division when both
+    /// are ints, true division otherwise
+    Py2Divide(bool),
 }
 
 /// MakeFunction flag: a tuple of positional defaults is on the stack.

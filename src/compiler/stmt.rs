@@ -191,6 +191,16 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The instruction for a binary operator (`inplace` for augmented assignment): `/` in a
+    /// Python 2 file is Python 2's division.
+    pub(crate) fn binop_instr(&self, op: ast::BinOp, inplace: bool) -> Instr {
+        match op {
+            ast::BinOp::Div if self.py2 => Instr::Py2Divide(inplace),
+            _ if inplace => Instr::InplaceOp(op),
+            _ => Instr::BinaryOp(op),
+        }
+    }
+
     /// Python 2's print statement as CPython 2 compiles it: the destination once, then each
     /// item evaluated and printed in turn (`PrintItem`, the softspace rule at run time), then
     /// the line end unless a trailing comma dropped it.
@@ -389,7 +399,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => {
                 self.name_op(n, Ctx::Load, target.span)?;
                 self.compile_expr(value)?;
-                self.emit(Instr::InplaceOp(op), span);
+                self.emit(self.binop_instr(op, true), span);
                 self.name_op(n, Ctx::Store, target.span)
             }
             ExprKind::Attribute { value: obj, attr } => {
@@ -399,7 +409,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Dup, target.span);
                 self.emit(Instr::LoadAttr(i), target.span);
                 self.compile_expr(value)?;
-                self.emit(Instr::InplaceOp(op), span);
+                self.emit(self.binop_instr(op, true), span);
                 self.emit(Instr::Rot2, span);
                 self.emit(Instr::StoreAttr(i), target.span);
                 Ok(())
@@ -410,7 +420,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Dup2, target.span);
                 self.emit(Instr::BinarySubscr, target.span);
                 self.compile_expr(value)?;
-                self.emit(Instr::InplaceOp(op), span);
+                self.emit(self.binop_instr(op, true), span);
                 self.emit(Instr::Rot3, span);
                 self.emit(Instr::StoreSubscr, target.span);
                 Ok(())

@@ -79,6 +79,7 @@ fn effect(i: &Instr) -> (Option<i64>, Option<i64>) {
         CallEx { has_kwargs } => -1 - has_kwargs as i64,
         MakeFunction(flags) => -(flags.count_ones() as i64),
         PrintItem(to) => -1 - to as i64,
+        Py2Divide(_) => -1,
         PrintNewline(to) => -(to as i64),
         ReturnValue | Raise(_) | Reraise => return (None, None),
     };
@@ -157,6 +158,7 @@ fn pops_before_push(i: &Instr) -> i64 {
         MakeFunction(flags) => 1 + flags.count_ones() as i64,
         Raise(c) => c as i64,
         PrintItem(to) => 1 + to as i64,
+        Py2Divide(_) => 2,
         PrintNewline(to) => to as i64,
         _ => 0,
     }

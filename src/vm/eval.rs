@@ -1094,6 +1094,12 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let file = if to { Some(pop!(f)) } else { None };
             super::py2::print_newline(vm, file)?;
         }
+        Instr::Py2Divide(inplace) => {
+            let b = pop!(f);
+            let a = pop!(f);
+            let r = super::py2::divide(vm, &a, &b, inplace)?;
+            f.stack.push(r);
+        }
     }
     Ok(Flow::Next)
 }

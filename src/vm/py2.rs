@@ -2,7 +2,7 @@
 //! (`CodeObject::py2`, set when `parser::parse_file` fell back to Python 2 mode).
 //!
 //! It owns the print statement (`PrintItem`/`PrintNewline`) with CPython 2's softspace rule,
-//! and the fallbacks the eval loop consults only after a lookup has failed in Python 2 code:
+//! Python 2's integer division (`Py2Divide`), and the fallbacks the eval loop consults only after a lookup has failed in Python 2 code:
 //! builtins (`xrange`, `apply`, `raw_input` ...), methods (`dict.has_key`, `Thread.isAlive`
 //! ...) and module names (`Queue`, `thread`). Python 3 code never reaches any of them, so a
 //! Python 3 module imported by a Python 2 script is unchanged.
@@ -110,6 +110,23 @@ pub fn print_newline(vm: &mut Vm, file: Option<Value>) -> PyResult<()> {
     super::output::write_to(vm, &file, "\n")?;
     softspace(vm, &file, false);
     Ok(())
+}
+
+/// Python 2's `/` (and `/=`): floor division when both operands are ints (or bools, or
+/// their subclasses), true division otherwise.
+pub fn divide(vm: &mut Vm, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
+    use crate::parser::ast::BinOp;
+    let int = &types().int;
+    let op = if a.class().is_subclass(int) && b.class().is_subclass(int) {
+        BinOp::FloorDiv
+    } else {
+        BinOp::Div
+    };
+    if inplace {
+        vm.inplace_op(op, a, b)
+    } else {
+        vm.binop(op, a, b)
+    }
 }
 
 /// Python 2's name for a module Python 3 renamed (`from Queue import Queue`).

@@ -41,3 +41,13 @@ try:
     {}['missing']
 except (KeyError, IndexError), e:
     print "caught", e.__class__.__name__, e
+print "division", 7/2, -7/2, 7.0/2, 7/2.0, True/2, 2**70/3, 1/2
+x = 9
+x /= 2
+y = 9.0
+y /= 2
+print x, y, [1, 2, 3, 4][len('abcd')/2]
+try:
+    print 1/0
+except ZeroDivisionError, e:
+    print "zde", e
