@@ -1,5 +1,6 @@
 //! The command line: `pyt run FILE`, `pyt FILE`, `pyt -c CODE`, `pyt dis FILE`, stdin, the
-//! REPL (`pyt repl`, or no arguments on a terminal), and
+//! REPL (`pyt repl`, or no arguments on a terminal), `--strict` (no Python 2 compatibility
+//! mode for files), and
 //! exit codes as CPython's (1 for an uncaught exception or a syntax error, 2 for usage errors
 //! and unreadable files, `sys.exit(n)` → n).
 
@@ -10,7 +11,7 @@ use crate::vm::{Interpreter, Vm};
 use std::sync::Arc;
 
 const USAGE: &str = "usage: pyt [option] ... [-c cmd | file | -] [arg] ...
-       pyt run FILE [ARGS...]     run a script
+       pyt run [--strict] FILE [ARGS...]  run a script
        pyt dis FILE               show the bytecode of a script
        pyt repl                   interactive interpreter
 Options:

@@ -222,6 +222,9 @@ fn cmp(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// A Python 2 method or attribute that Python 3 renamed; consulted after `obj.name` raised
 /// AttributeError in Python 2 code.
 pub fn attribute(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    if name == "maxint" && matches!(obj, Value::Module(m) if m.name.as_ref() == "sys") {
+        return vm.getattr_opt(obj, "maxsize");
+    }
     let is_dict = obj.class().is_subclass(&types().dict);
     let renamed = match name {
         "has_key" if is_dict => "__contains__",

@@ -51,3 +51,5 @@ try:
     print 1/0
 except ZeroDivisionError, e:
     print "zde", e
+import sys
+print "maxint", sys.maxint == sys.maxsize, sys.maxint
