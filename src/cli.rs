@@ -150,9 +150,9 @@ pub fn main() -> i32 {
 
 fn run_command(cmd: Command, opts: Options) -> i32 {
     let unbuffered = opts.unbuffered;
-    let file = |name: &str| FileMode {
+    let mode = |is_file: bool| FileMode {
         allow_py2: !opts.strict,
-        is_file: name != "<string>",
+        is_file,
     };
     match cmd {
         Command::Version => {
@@ -208,7 +208,7 @@ fn run_command(cmd: Command, opts: Options) -> i32 {
                     }
                 })
                 .and_then(|p| std::fs::canonicalize(p).ok());
-            run_program(path.clone(), text, argv, dir, unbuffered, file(&path))
+            run_program(path, text, argv, dir, unbuffered, mode(true))
         }
         Command::Code { code, args } => run_program(
             "<string>".into(),
@@ -216,7 +216,7 @@ fn run_command(cmd: Command, opts: Options) -> i32 {
             args,
             std::env::current_dir().ok(),
             unbuffered,
-            file("<string>"),
+            mode(false),
         ),
         Command::Stdin { args } => {
             let mut text = String::new();
@@ -234,7 +234,7 @@ fn run_command(cmd: Command, opts: Options) -> i32 {
                 argv,
                 std::env::current_dir().ok(),
                 unbuffered,
-                file("<stdin>"),
+                mode(true),
             )
         }
     }
