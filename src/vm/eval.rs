@@ -942,12 +942,13 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let n = name_of(f, name).to_string();
             let m = match super::import::import_name(vm, &n, level, &fromlist, &f.globals) {
                 Ok(m) => m,
-                Err(e) => match super::py2::module_alias(&n) {
-                    Some(alias) if f.code.obj.py2 && e.is(ExcKind::ModuleNotFoundError) => {
+                Err(e) if f.code.obj.py2 => match super::py2::module_alias(vm, &n, &e) {
+                    Some(alias) => {
                         super::import::import_name(vm, alias, level, &fromlist, &f.globals)?
                     }
-                    _ => return Err(e),
+                    None => return Err(e),
                 },
+                Err(e) => return Err(e),
             };
             f.stack.push(m);
         }

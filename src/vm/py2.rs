@@ -129,8 +129,16 @@ pub fn divide(vm: &mut Vm, a: &Value, b: &Value, inplace: bool) -> PyResult<Valu
     }
 }
 
-/// Python 2's name for a module Python 3 renamed (`from Queue import Queue`).
-pub fn module_alias(name: &str) -> Option<&'static str> {
+/// Python 2's name for a module Python 3 renamed (`from Queue import Queue`), when `err` says
+/// that very module was not found (not a module that it imports in turn).
+pub fn module_alias(vm: &mut Vm, name: &str, err: &PyErr) -> Option<&'static str> {
+    if !err.is(ExcKind::ModuleNotFoundError) {
+        return None;
+    }
+    match vm.getattr_opt(&err.0, "name") {
+        Ok(Some(Value::Str(s))) if s.as_str() == name => {}
+        _ => return None,
+    }
     Some(match name {
         "Queue" => "queue",
         "thread" => "_thread",
