@@ -568,7 +568,10 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         }
         Instr::LoadAttr(i) => {
             let obj = pop!(f);
-            let v = vm.getattr(&obj, f.code.name_str(i))?;
+            let v = match vm.getattr(&obj, f.code.name_str(i)) {
+                Ok(v) => v,
+                Err(e) => py2_attribute(vm, f, &obj, f.code.name_str(i), e)?,
+            };
             f.stack.push(v);
         }
         Instr::StoreAttr(i) => {
@@ -589,7 +592,10 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                     f.stack.push(obj);
                 }
                 None => {
-                    let v = vm.getattr(&obj, name)?;
+                    let v = match vm.getattr(&obj, name) {
+                        Ok(v) => v,
+                        Err(e) => py2_attribute(vm, f, &obj, name, e)?,
+                    };
                     f.stack.push(v);
                     f.stack.push(Value::Undefined);
                 }
@@ -1121,7 +1127,16 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         Instr::ImportName { name, level } => {
             let fromlist = pop!(f);
             let n = name_of(f, name).to_string();
-            let m = super::import::import_name(vm, &n, level, &fromlist, &f.globals)?;
+            let m = match super::import::import_name(vm, &n, level, &fromlist, &f.globals) {
+                Ok(m) => m,
+                Err(e) if f.code.obj.py2 => match super::py2::module_alias(vm, &n, &e) {
+                    Some(alias) => {
+                        super::import::import_name(vm, alias, level, &fromlist, &f.globals)?
+                    }
+                    None => return Err(e),
+                },
+                Err(e) => return Err(e),
+            };
             f.stack.push(m);
         }
         Instr::ImportFrom(i) => {
@@ -1258,8 +1273,35 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             }
             vm.interp.builtins.dict.set_str("_", v);
         }
+        Instr::PrintItem(to) => {
+            let v = pop!(f);
+            let file = if to { Some(pop!(f)) } else { None };
+            super::py2::print_item(vm, file, v)?;
+        }
+        Instr::PrintNewline(to) => {
+            let file = if to { Some(pop!(f)) } else { None };
+            super::py2::print_newline(vm, file)?;
+        }
+        Instr::Py2Divide(inplace) => {
+            let b = pop!(f);
+            let a = pop!(f);
+            let r = super::py2::divide(vm, &a, &b, inplace)?;
+            f.stack.push(r);
+        }
     }
     Ok(Flow::Next)
+}
+
+/// After `obj.name` raised `err`: in Python 2 code, Python 2's name for a renamed attribute
+/// (`vm/py2.rs`); otherwise the error.
+#[cold]
+fn py2_attribute(vm: &mut Vm, f: &Frame, obj: &Value, name: &str, err: PyErr) -> PyResult<Value> {
+    if f.code.obj.py2 && err.is(ExcKind::AttributeError) {
+        if let Some(v) = super::py2::attribute(vm, obj, name)? {
+            return Ok(v);
+        }
+    }
+    Err(err)
 }
 
 fn has_native(v: &Value, name: &str) -> bool {
@@ -1303,6 +1345,11 @@ fn load_global(vm: &mut Vm, f: &Frame, name: &str, hash: i64) -> PyResult<Value>
     }
     if let Some(v) = vm.interp.builtins.dict.lock().get_str(name, hash) {
         return Ok(v.clone());
+    }
+    if f.code.obj.py2 {
+        if let Some(v) = super::py2::builtin(vm, name, &f.globals)? {
+            return Ok(v);
+        }
     }
     Err(no_name(name))
 }

@@ -14,6 +14,7 @@ pub mod intrinsics;
 pub mod iter;
 pub mod ops;
 pub mod output;
+pub mod py2;
 pub mod traceback;
 pub mod unwind;
 
@@ -53,6 +54,8 @@ pub struct Interpreter {
     pub import_lock: Arc<parking_lot::ReentrantMutex<()>>,
     /// The directory of the main script, searched for imports.
     pub script_dir: Mutex<Option<std::path::PathBuf>>,
+    /// Python 2 files run in compatibility mode (false under `pyt --strict`).
+    pub allow_py2: std::sync::atomic::AtomicBool,
 }
 
 /// Per-thread interpreter state.
@@ -89,6 +92,7 @@ impl Interpreter {
             out: Arc::new(output::Output::new()),
             import_lock: Arc::new(parking_lot::ReentrantMutex::new(())),
             script_dir: Mutex::new(None),
+            allow_py2: std::sync::atomic::AtomicBool::new(true),
         });
         crate::builtins::install(&interp);
         crate::modules::sys::install(&interp, argv);
