@@ -17,6 +17,12 @@ const HASH_BITS: u32 = 61;
 /// MemoryError/OverflowError long before memory runs out, and so do we.
 const MAX_SHIFT: u64 = 1 << 32;
 
+/// The largest result (in bits, estimated as exponent x base bits) `int ** int` computes.
+/// CPython computes any size, taking minutes for `3 ** 10**9`; pyt refuses beyond 2**27 bits
+/// (16 MiB, about two seconds of multiplication) with OverflowError rather than appear hung.
+/// Powers of two are shifts and go up to `MAX_SHIFT`.
+const MAX_POW_BITS: u64 = 1 << 27;
+
 /// A number seen through the numeric tower.
 #[derive(Clone, Debug)]
 pub enum Num {
@@ -326,9 +332,19 @@ fn big_binop(op: BinOp, x: BigInt, y: BigInt) -> PyResult<Value> {
             if x == BigInt::from(-1) {
                 return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
             }
+            // A power of two is a shift: fast at any size a shift allows.
+            if x.is_positive() && x.magnitude().count_ones() == 1 {
+                let k = x.bits() - 1;
+                let s = y
+                    .to_u64()
+                    .and_then(|e| e.checked_mul(k))
+                    .filter(|&s| s <= MAX_SHIFT)
+                    .ok_or_else(|| PyErr::overflow_error("exponent too large"))?;
+                return Ok(normalize(BigInt::one() << s));
+            }
             let e = y
                 .to_u32()
-                .filter(|&e| (e as u64) * x.bits() <= 64 * MAX_SHIFT)
+                .filter(|&e| (e as u64) * x.bits() <= MAX_POW_BITS)
                 .ok_or_else(|| PyErr::overflow_error("exponent too large"))?;
             num_traits::pow(x, e as usize)
         }
