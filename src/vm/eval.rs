@@ -356,6 +356,59 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     }
                 }
             }
+            Instr::BinarySubscr => {
+                let n = f.stack.len();
+                if n >= 2 {
+                    let item = match (&f.stack[n - 2], &f.stack[n - 1]) {
+                        (Value::List(l), Value::Int(i)) => {
+                            let g = l.lock();
+                            super::ops::norm_index(*i, g.len()).map(|j| g[j].clone())
+                        }
+                        (Value::Tuple(t), Value::Int(i)) => {
+                            super::ops::norm_index(*i, t.items.len()).map(|j| t.items[j].clone())
+                        }
+                        _ => None,
+                    };
+                    if let Some(item) = item {
+                        f.stack.pop();
+                        f.stack[n - 2] = item;
+                        continue;
+                    }
+                }
+            }
+            Instr::StoreSubscr => {
+                let n = f.stack.len();
+                if n >= 3 {
+                    if let [v, Value::List(l), Value::Int(i)] = &mut f.stack[n - 3..] {
+                        let mut g = l.lock();
+                        if let Some(j) = super::ops::norm_index(*i, g.len()) {
+                            let v = std::mem::replace(v, Value::None);
+                            // The replaced item is dropped after the lock is released.
+                            let old = std::mem::replace(&mut g[j], v);
+                            drop(g);
+                            drop(old);
+                            f.stack.truncate(n - 3);
+                            continue;
+                        }
+                    }
+                }
+            }
+            Instr::Dup2 => {
+                let n = f.stack.len();
+                if n >= 2 {
+                    let (a, b) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+                    f.stack.push(a);
+                    f.stack.push(b);
+                    continue;
+                }
+            }
+            Instr::Rot3 => {
+                let n = f.stack.len();
+                if n >= 3 {
+                    f.stack[n - 3..].rotate_right(1);
+                    continue;
+                }
+            }
             Instr::ReturnValue => {
                 if let Some(v) = f.stack.pop() {
                     return Ok(Flow::Return(v));
