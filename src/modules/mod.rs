@@ -43,6 +43,7 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ),
     ("contextlib", functools::init_contextlib),
     ("functools", functools::init),
+    ("hashlib", functools::init_hashlib),
     ("heapq", heapq::init),
     ("itertools", itertools::init),
     ("logging", pymods::init_logging),
