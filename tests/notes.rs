@@ -18,6 +18,8 @@
 //!   be running after SECS (then it is killed), its stdout lines must be a prefix of CPython's
 //!   (blessed with a longer timeout) and number at least N; its stderr equal to CPython's.
 //!
+//! Every check is first applied to CPython's own output, which it must accept.
+//!
 //! Always applied to both sides: the frames of the `threading` module itself are dropped
 //! from tracebacks (pyt's threading is not CPython's threading.py, so those lines cannot match).
 //!
@@ -394,6 +396,10 @@ fn pattern(label: &str, pieces: &[(usize, usize, Regex)], actual: &str) -> Optio
             ));
         }
     }
+    if !report.is_empty() {
+        let shown: String = actual.chars().take(600).collect();
+        report.push_str(&format!("  {label} was: {shown:?}\n"));
+    }
     (!report.is_empty()).then_some(report)
 }
 
@@ -628,6 +634,22 @@ fn run_and_judge(path: &Path) -> String {
         Ok(e) => e,
         Err(e) => return e,
     };
+    // A check must accept CPython's own run, or it checks something CPython does not do.
+    let mut as_run = exp.clone();
+    as_run.timed_out = check.timeout.is_some();
+    if path.to_string_lossy().ends_with("_py2.py") {
+        let source = read_opt(path).unwrap_or_default();
+        as_run.stderr = format!(
+            "pyt: note: {}:{}: Python 2 print statement; running in Python 2 compatibility mode\n{}",
+            path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+            first_print_statement(&source).unwrap_or(0),
+            exp.stderr
+        );
+    }
+    let self_check = judge(path, &check, &exp, &as_run);
+    if !self_check.is_empty() {
+        return format!("  the check rejects CPython's own output:\n{self_check}");
+    }
     let limit = check
         .timeout
         .map(Duration::from_secs_f64)
