@@ -53,6 +53,7 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("multiprocessing.dummy", pymods::init_multiprocessing_dummy),
     ("multiprocessing.pool", pymods::init_multiprocessing_pool),
     ("operator", collections::init_operator),
+    ("optparse", functools::init_optparse),
     ("os", os::init),
     ("queue", pymods::init_queue),
     ("random", random::init),
