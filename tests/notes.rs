@@ -18,7 +18,8 @@
 //!   be running after SECS (then it is killed), its stdout lines must be a prefix of CPython's
 //!   (blessed with a longer timeout) and number at least N; its stderr equal to CPython's.
 //!
-//! Every check is first applied to CPython's own output, which it must accept.
+//! Every check is first applied to CPython's own output, which it must accept, and to that
+//! output with one extra stdout line, which it must reject.
 //!
 //! Always applied to both sides: the frames of the `threading` module itself are dropped
 //! from tracebacks (pyt's threading is not CPython's threading.py, so those lines cannot match).
@@ -424,8 +425,9 @@ fn check_property(name: &str, arg: &str, out: &str) -> Option<String> {
                 )),
             }
         }
-        // Condition producer/consumer: every produced item is consumed exactly once (the
-        // multisets of produced and consumed goods are equal), and ARG items were produced.
+        // Condition producer/consumer: every line is one of the four the snippet prints (the
+        // prints happen under the condition's lock, so none merge), every produced item is
+        // consumed exactly once (equal multisets of goods), and ARG items were produced.
         "produced_consumed" => {
             let want: usize = arg.trim().parse().ok()?;
             let re_p = Regex::new(r"\[生产者\d+\]生产商品(\d+)").expect("valid");
@@ -435,6 +437,11 @@ fn check_property(name: &str, arg: &str, out: &str) -> Option<String> {
                 v.sort();
                 v
             };
+            let known = Regex::new(r"^(?:\[生产者\d+\]生产商品\d+|\[消费者\d+\]消费商品\d+|列表商品:\[[\d, ]*\]|列表剩余:\[[\d, ]*\])$")
+                .expect("valid");
+            if let Some(bad) = out.lines().find(|l| !known.is_match(l)) {
+                return Some(format!("  unexpected line {bad:?}\n"));
+            }
             let (made, used) = (collect(&re_p), collect(&re_c));
             if made.len() != want || made != used {
                 Some(format!(
@@ -655,6 +662,14 @@ fn run_and_judge(path: &Path) -> String {
     let self_check = judge(path, &check, &exp, &as_run);
     if !self_check.is_empty() {
         return format!("  the check rejects CPython's own output:\n{self_check}");
+    }
+    // ... and must reject a wrong run: CPython's output with a line it never prints.
+    let mut wrong = as_run.clone();
+    wrong
+        .stdout
+        .push_str("pyt-notes: a line no correct run prints\n");
+    if judge(path, &check, &exp, &wrong).is_empty() {
+        return "  the check accepts a run with an extra stdout line\n".to_string();
     }
     let limit = check
         .timeout
