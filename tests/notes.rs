@@ -10,6 +10,10 @@
 //!   may be several printed texts merged (threads' `print` writes its text and its newline
 //!   separately, so `a\nb\n` may come out as `ab\n\n`): every piece must be accounted for;
 //! * `whole_lines [stdout|stderr]`: the same lines in any order, none merged;
+//! * `shuffled [stdout|stderr]`: the same characters (spaces aside) and line ends in any
+//!   arrangement, for Python 2 prints, which write item by item and so mix lines mid-line;
+//! * `counts [stdout|stderr]` with `count MIN MAX TEXT` lines: each literal TEXT (`\n` for a
+//!   line end) occurs MIN..=MAX times anywhere in the stream;
 //! * `pattern stdout|stderr` with `piece MIN MAX REGEX` lines: the stream, newlines removed,
 //!   is a sequence of pieces (one newline each; the longest matching piece wins), each piece
 //!   kind occurring MIN..=MAX times;
@@ -87,6 +91,8 @@ enum Mode {
     Unordered,
     WholeLines,
     Pattern,
+    Shuffled,
+    Counts,
 }
 
 /// What a `.check` sidecar says.
@@ -96,6 +102,7 @@ struct Check {
     stdout: Mode,
     stderr: Mode,
     pieces: Vec<(usize, usize, Regex)>,
+    counts: Vec<(usize, usize, String)>,
     properties: Vec<(String, String)>,
     timeout: Option<f64>,
     min_lines: usize,
@@ -107,6 +114,7 @@ fn parse_check(text: &str) -> Result<Check, String> {
         stdout: Mode::Exact,
         stderr: Mode::Exact,
         pieces: Vec::new(),
+        counts: Vec::new(),
         properties: Vec::new(),
         timeout: None,
         min_lines: 0,
@@ -141,6 +149,17 @@ fn parse_check(text: &str) -> Result<Check, String> {
             }
             "unordered" => set(&mut c, mode_of(Mode::Unordered)?),
             "whole_lines" => set(&mut c, mode_of(Mode::WholeLines)?),
+            "shuffled" => set(&mut c, mode_of(Mode::Shuffled)?),
+            "counts" => set(&mut c, mode_of(Mode::Counts)?),
+            "count" => {
+                let mut it = rest.splitn(3, ' ');
+                let min = it.next().and_then(|s| s.parse().ok());
+                let max = it.next().and_then(|s| s.parse().ok());
+                let (Some(min), Some(max), Some(text)) = (min, max, it.next()) else {
+                    return Err(format!("count MIN MAX TEXT: {line}"));
+                };
+                c.counts.push((min, max, text.replace("\\n", "\n")));
+            }
             "pattern" => set(&mut c, mode_of(Mode::Pattern)?),
             "piece" => {
                 let mut it = rest.splitn(3, ' ');
@@ -355,6 +374,41 @@ fn cover<'a>(segment: &str, pool: &mut BTreeMap<&'a str, usize>) -> bool {
     false
 }
 
+/// Each literal text occurs MIN..=MAX times anywhere in the stream (`\n` counts line ends):
+/// for Python 2 output whose lines mix mid-line but whose items are each written whole.
+fn counts(label: &str, wanted: &[(usize, usize, String)], actual: &str) -> Option<String> {
+    let mut report = String::new();
+    for (min, max, text) in wanted {
+        let n = actual.matches(text.as_str()).count();
+        if n < *min || n > *max {
+            report.push_str(&format!(
+                "  {label}: {text:?} occurs {n} times, expected {min}..={max}\n"
+            ));
+        }
+    }
+    if wanted.is_empty() {
+        report.push_str(&format!("  {label}: `counts` without any `count` line\n"));
+    }
+    (!report.is_empty()).then_some(report)
+}
+
+/// The same characters and line ends in any arrangement: Python 2's print statement writes
+/// each item and each separating space on its own, so concurrent lines can mix mid-line.
+fn shuffled(label: &str, expected: &str, actual: &str) -> Option<String> {
+    let sorted = |s: &str| {
+        let mut v: Vec<char> = s.chars().filter(|c| *c != ' ').collect();
+        v.sort_unstable();
+        v
+    };
+    if sorted(expected) == sorted(actual) {
+        return None;
+    }
+    Some(format!(
+        "  {label}: not the expected characters and line ends in another order\n{}",
+        diff_text(label, expected, actual).unwrap_or_default()
+    ))
+}
+
 fn whole_lines(label: &str, expected: &str, actual: &str) -> Option<String> {
     let sorted = |s: &str| {
         let mut v: Vec<String> = s.split_inclusive('\n').map(str::to_string).collect();
@@ -563,6 +617,8 @@ fn judge(path: &Path, check: &Check, exp: &Outcome, act: &Outcome) -> String {
                 Mode::Unordered => unordered(label, e, a),
                 Mode::WholeLines => whole_lines(label, e, a),
                 Mode::Pattern => pattern(label, &check.pieces, a),
+                Mode::Shuffled => shuffled(label, e, a),
+                Mode::Counts => counts(label, &check.counts, a),
             });
         }
     }
@@ -810,6 +866,11 @@ fn harness_comparisons_can_fail() {
     assert!(unordered("s", "a\nb\nc\n", "c\naa\n\n").is_some());
     assert!(unordered("s", "a\nb\n", "a\nb\nb\n").is_some());
     assert!(whole_lines("s", "a\nb\n", "ab\n\n").is_some());
+    assert!(shuffled("s", "loop 0 a\nloop 1 b\n", "loop 0loop 1 a\n b\n").is_none());
+    assert!(shuffled("s", "loop 0 a\nloop 1 b\n", "loop 0 a\n").is_some());
+    let wanted = vec![(2, 2, "ab".to_string()), (3, 3, "\n".to_string())];
+    assert!(counts("s", &wanted, "abab\n\n\n").is_none());
+    assert!(counts("s", &wanted, "ab\n\n\n").is_some());
     let pieces = vec![(2, 2, Regex::new("^(?:x\\d)").expect("valid"))];
     assert!(pattern("s", &pieces, "x1x2\n\n").is_none());
     assert!(pattern("s", &pieces, "x1\n").is_some());
