@@ -20,7 +20,8 @@
 //! * `property NAME [ARG]`: a named checker below (`check_property`) on pyt's stdout;
 //! * `timeout SECS` and `min_lines N`: the snippet loops or deadlocks by design; it must still
 //!   be running after SECS (then it is killed), its stdout lines must be a prefix of CPython's
-//!   (blessed with a longer timeout) and number at least N; its stderr equal to CPython's.
+//!   (blessed with a longer timeout) and number at least N (or satisfy its `counts` or
+//!   properties instead); its stderr equal to CPython's.
 //!
 //! Every check is first applied to CPython's own output, which it must accept, and to that
 //! output with one extra stdout line, which it must reject.
@@ -584,7 +585,9 @@ fn judge(path: &Path, check: &Check, exp: &Outcome, act: &Outcome) -> String {
                 act.code
             ));
         }
-        if check.properties.is_empty() {
+        if check.stdout == Mode::Counts {
+            report.extend(counts("stdout", &check.counts, &a_out));
+        } else if check.properties.is_empty() {
             report.extend(line_prefix("stdout", &e_out, &a_out));
             let lines = a_out.lines().count();
             if lines < check.min_lines {
