@@ -162,6 +162,10 @@ fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if let Some(a) = cls.lookup(name.as_str()) {
             return vm.descr_get(&a, obj, &cls);
         }
+        // `__class__` and the other attributes every instance has without a dict entry.
+        if let Some(v) = vm.special_attr(obj, name.as_str())? {
+            return Ok(v);
+        }
         return Err(vm.no_attribute(obj, name.as_str()));
     }
     vm.getattr(obj, name.as_str())

@@ -1,4 +1,4 @@
-//! `functools`, `contextlib` and `bisect`: written in Python (`py/functools.py`, ...)
+//! `functools`, `contextlib`, `bisect`, `hashlib` (sha1 only) and `optparse`: written in Python (`py/functools.py`, ...)
 //! after CPython's algorithms; they only need the public object protocol.
 
 use super::util::python_module;
@@ -17,4 +17,14 @@ pub fn init_contextlib(vm: &mut Vm) -> PyResult<Arc<Module>> {
 /// `bisect`: CPython's bisection in Python (`py/bisect.py`).
 pub fn init_bisect(vm: &mut Vm) -> PyResult<Arc<Module>> {
     python_module(vm, "bisect", &[], include_str!("py/bisect.py"))
+}
+
+/// `hashlib`: sha1 in Python (`py/hashlib.py`); other algorithms are not built yet.
+pub fn init_hashlib(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    python_module(vm, "hashlib", &[], include_str!("py/hashlib.py"))
+}
+
+/// `optparse`: CPython's option parser reduced to the common API (`py/optparse.py`).
+pub fn init_optparse(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    python_module(vm, "optparse", &[], include_str!("py/optparse.py"))
 }

@@ -407,6 +407,11 @@ class local:
         del d[name]
 
 
+# CPython's threading.local is _thread._local: its repr and type() say so.
+local.__name__ = local.__qualname__ = "_local"
+local.__module__ = "_thread"
+
+
 _active_limbo_lock = RLock()
 _active = {}    # ident -> running Thread
 _limbo = {}     # Thread -> Thread, between start() and the thread running

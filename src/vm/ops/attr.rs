@@ -275,7 +275,7 @@ impl Vm {
     }
 
     /// Attributes every object of a kind has without a dict entry.
-    pub(super) fn special_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    pub(crate) fn special_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         if name == "__class__" {
             return Ok(Some(Value::Class(obj.class())));
         }

@@ -1,0 +1,12 @@
+# note: 000_1afded46a2904bda.txt, section: 最简单的线程程序 (不让线程退出)
+import threading
+import time
+
+def worker():
+    while True:
+        time.sleep(1)
+        print("I'm working")
+    print('Fineshed')
+
+t = threading.Thread(target=worker, name='worker') # 线程对象
+t.start() # 启动

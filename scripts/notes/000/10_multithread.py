@@ -1,0 +1,28 @@
+# note: 000_1afded46a2904bda.txt, section: 多线程
+import threading
+import time
+
+def worker():
+    count = 0
+    while True:
+        if (count > 5):
+            break
+        time.sleep(0.5)
+        count += 1
+        print('worker running')
+        print(threading.current_thread().name, threading.current_thread().ident)
+
+class MyThread(threading.Thread):
+    def start(self):
+        print('start~~~~~')
+        super().start()
+
+    def run(self):
+        print('run~~~~~')
+        super().run() # 看看父类再做什么
+
+t1 = MyThread(name='worker1', target=worker)
+t2 = MyThread(name='worker2', target=worker)
+
+t1.start()
+t2.start()

@@ -1,0 +1,13 @@
+# note: 000_1afded46a2904bda.txt, section: 2、使用logging
+import threading
+import logging
+
+def worker():
+    for x in range(100):
+        #print("{} is running.\n".format(threading.current_thread().name), end='')
+        logging.warning("{} is running.".format(threading.current_thread().name))
+
+for x in range(1, 5):
+    name = "worker{}".format(x)
+    t = threading.Thread(name=name, target=worker)
+    t.start()

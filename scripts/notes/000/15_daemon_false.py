@@ -1,0 +1,14 @@
+# note: 000_1afded46a2904bda.txt, section: daemon线程和non-daemon线程
+import time
+import threading
+
+def foo():
+    time.sleep(5)
+    for i in range(20):
+        print(i)
+
+# 主线程是non-daemon线程
+t = threading.Thread(target=foo, daemon=False)
+t.start()
+
+print('Main Thread Exiting')

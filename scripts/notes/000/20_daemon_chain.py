@@ -1,0 +1,20 @@
+# note: 000_1afded46a2904bda.txt, section: daemon线程应用场景
+import time
+import threading
+
+def bar():
+    while True:
+        time.sleep(1)
+        print('bar')
+
+def foo():
+    print("t1's daemon = {}".format(threading.current_thread().isDaemon()))
+    t2 = threading.Thread(target=bar)
+    t2.start()
+    print("t2's daemon = {}".format(t2.isDaemon()))
+
+t1 = threading.Thread(target=foo, daemon=True)
+t1.start()
+
+time.sleep(3)
+print('Main Thread Exiting')

@@ -1,0 +1,16 @@
+# note: 000_1afded46a2904bda.txt, section: threading.local类 (threading.local)
+import threading
+import time
+
+# 全局对象
+global_data = threading.local()
+
+def worker():
+    global_data.x = 0
+    for i in range(100):
+        time.sleep(0.0001)
+        global_data.x += 1
+    print(threading.current_thread(), global_data.x)
+
+for i in range(10):
+    threading.Thread(target=worker).start()

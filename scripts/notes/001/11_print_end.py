@@ -1,0 +1,11 @@
+# note: 001_8cd1e5c8a1f76dcc.txt, section: 1、不让print打印换行
+import threading
+
+def worker():
+    for x in range(100):
+        print("{} is running.\n".format(threading.current_thread().name), end='')
+
+for x in range(1, 8):
+    name = "worker{}".format(x)
+    t = threading.Thread(name=name, target=worker)
+    t.start()
