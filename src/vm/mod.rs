@@ -4,6 +4,7 @@
 //! each OS thread running Python code owns one `Vm`. Nothing here is a global interpreter
 //! lock: shared state is either immutable or behind its own fine-grained lock.
 
+pub mod attr_cache;
 pub mod call;
 pub mod eval;
 pub mod frame;
@@ -76,6 +77,8 @@ pub struct Vm {
     frame_pool: Vec<Box<frame::Frame>>,
     /// This thread's cache of global-name lookups.
     pub global_cache: global_cache::GlobalCache,
+    /// This thread's cache of class attribute lookups.
+    pub attr_cache: attr_cache::AttrCache,
 }
 
 impl Interpreter {
@@ -121,6 +124,7 @@ impl Vm {
             ident: current_ident(),
             frame_pool: Vec::new(),
             global_cache: global_cache::GlobalCache::default(),
+            attr_cache: attr_cache::AttrCache::default(),
         }
     }
 
