@@ -14,6 +14,7 @@ pub mod iter;
 pub mod ops;
 pub mod output;
 pub mod traceback;
+pub mod typenew;
 pub mod unwind;
 
 use crate::objects::{DictObj, ExcKind, Module, PyErr, PyResult, Value};
