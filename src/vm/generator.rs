@@ -5,7 +5,7 @@
 //! `ValueError: generator already executing`, never a corrupted frame.
 
 use super::eval::{eval, eval_with_error, Exit};
-use super::frame::Frame;
+use super::frame::{Block, Frame};
 use super::Vm;
 use crate::compiler::bytecode::Instr;
 use crate::objects::function::Args;
@@ -23,6 +23,9 @@ enum State {
 
 pub struct Generator {
     state: Mutex<State>,
+    /// The exception being handled inside the generator when it yielded from an `except` or
+    /// `finally` block; it is the handled exception again when the generator resumes.
+    exc: Mutex<Option<Value>>,
     pub name: Arc<str>,
     pub qualname: Arc<str>,
 }
@@ -67,6 +70,7 @@ impl Generator {
     pub fn new_value(frame: Box<Frame>, f: &Function) -> Value {
         Value::Native(Arc::new(Generator {
             state: Mutex::new(State::Suspended(frame)),
+            exc: Mutex::new(None),
             name: f.name(),
             qualname: f.qualname(),
         }))
@@ -106,13 +110,13 @@ impl Generator {
             *self.state.lock() = State::Suspended(frame);
             return Err(e);
         }
-        let saved = vm.handled.take();
+        let saved = self.enter_handled(vm, &mut frame);
         let mut frames = vec![frame];
         let r = match throw {
             Some(e) => eval_with_error(vm, &mut frames, e),
             None => eval(vm, &mut frames),
         };
-        vm.handled = saved;
+        self.leave_handled(vm, &r, &frames, saved);
         match r {
             Ok(Exit::Yield(v)) => {
                 vm.leave();
@@ -139,6 +143,43 @@ impl Generator {
                 Err(e)
             }
         }
+    }
+
+    /// Before resuming: the caller's handled exception stays visible inside (CPython chains
+    /// the generator's exception state to its caller's), unless the generator was suspended in
+    /// a handler, whose exception comes back. Returns the caller's, to restore afterwards.
+    fn enter_handled(&self, vm: &mut Vm, frame: &mut Frame) -> Option<Value> {
+        let saved = vm.handled.clone();
+        if let Some(h) = self.exc.lock().take() {
+            vm.handled = Some(h);
+        }
+        // Leaving the outermost handler restores what the caller is handling now, not what
+        // an earlier caller was handling when the handler was entered.
+        for b in frame.blocks.iter_mut() {
+            if let Block::Handler { prev } = b {
+                *prev = saved.clone();
+                break;
+            }
+        }
+        saved
+    }
+
+    /// After the generator stopped: remembers its handled exception if it yielded inside a
+    /// handler, and gives the caller back its own.
+    #[allow(clippy::vec_box)]
+    fn leave_handled(
+        &self,
+        vm: &mut Vm,
+        r: &PyResult<Exit>,
+        frames: &[Box<Frame>],
+        saved: Option<Value>,
+    ) {
+        if let (Ok(Exit::Yield(_)), Some(f)) = (r, frames.last()) {
+            if f.blocks.iter().any(|b| matches!(b, Block::Handler { .. })) {
+                *self.exc.lock() = vm.handled.clone();
+            }
+        }
+        vm.handled = saved;
     }
 
     /// The sub-iterator of a pending `yield from`, if the generator is suspended in one.
@@ -182,14 +223,17 @@ impl Generator {
     }
 
     fn resume_after_delegate(&self, vm: &mut Vm) -> PyResult<Resumed> {
-        let Some(frame) = self.take()? else {
+        let Some(mut frame) = self.take()? else {
             return Ok(Resumed::Return(Value::None));
         };
-        vm.enter()?;
-        let saved = vm.handled.take();
+        if let Err(e) = vm.enter() {
+            *self.state.lock() = State::Suspended(frame);
+            return Err(e);
+        }
+        let saved = self.enter_handled(vm, &mut frame);
         let mut frames = vec![frame];
         let r = eval(vm, &mut frames);
-        vm.handled = saved;
+        self.leave_handled(vm, &r, &frames, saved);
         match r {
             Ok(Exit::Yield(v)) => {
                 vm.leave();
@@ -308,14 +352,36 @@ pub fn method_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n = this(&args)?;
     let typ = args.pos.get(1).cloned().unwrap_or(Value::None);
     let val = args.pos.get(2).cloned().unwrap_or(Value::None);
+    let is_exc_class = matches!(&typ, Value::Class(c) if c.exc_kind.is_some());
+    let is_exc_inst = matches!(&typ, Value::Instance(i) if i.class().exc_kind.is_some());
+    if !is_exc_class && !is_exc_inst {
+        return Err(PyErr::type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            typ.type_name()
+        )));
+    }
+    if args.pos.get(3).is_some_and(|tb| !tb.is_none()) {
+        return Err(PyErr::type_error(
+            "throw() third argument must be a traceback object",
+        ));
+    }
     let exc = match (&typ, &val) {
         (Value::Class(_), Value::None) => super::unwind::make_exception(vm, typ.clone())?,
-        (Value::Class(_), v @ Value::Instance(_)) => PyErr(v.clone()),
+        (Value::Class(c), v @ Value::Instance(i)) if i.class().is_subclass(c) => PyErr(v.clone()),
+        (Value::Class(_), Value::Tuple(t)) => {
+            let items = t.items.to_vec();
+            PyErr(vm.call(&typ, Args::new(&items))?)
+        }
         (Value::Class(_), v) => {
             let inst = vm.call(&typ, Args::new(std::slice::from_ref(v)))?;
             PyErr(inst)
         }
-        _ => super::unwind::make_exception(vm, typ.clone())?,
+        (_, Value::None) => super::unwind::make_exception(vm, typ.clone())?,
+        _ => {
+            return Err(PyErr::type_error(
+                "instance exception may not have a separate value",
+            ))
+        }
     };
     match gen_of(&n).throw(vm, exc)? {
         Resumed::Yield(v) => Ok(v),

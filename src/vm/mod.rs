@@ -49,8 +49,9 @@ pub struct Interpreter {
     pub modules: Arc<DictObj>,
     pub recursion_limit: AtomicUsize,
     pub out: Arc<output::Output>,
-    /// Serialises module imports so a module's body runs exactly once.
-    pub import_lock: Arc<parking_lot::ReentrantMutex<()>>,
+    /// Which modules are being initialised by which thread, so a module's body runs exactly
+    /// once and other threads wait for it (no lock is held while the body runs).
+    pub imports: import::ImportLocks,
     /// The directory of the main script, searched for imports.
     pub script_dir: Mutex<Option<std::path::PathBuf>>,
 }
@@ -85,7 +86,7 @@ impl Interpreter {
             modules,
             recursion_limit: AtomicUsize::new(DEFAULT_RECURSION_LIMIT),
             out: Arc::new(output::Output::new()),
-            import_lock: Arc::new(parking_lot::ReentrantMutex::new(())),
+            imports: import::ImportLocks::default(),
             script_dir: Mutex::new(None),
         });
         crate::builtins::install(&interp);
