@@ -190,6 +190,9 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             budget = CHECK_INTERVAL;
             super::check_signals(vm)?;
         }
+        if generator::has_abandoned() {
+            generator::run_abandoned(vm);
+        }
         let Some(&instr) = instrs.get(f.pc) else {
             return Err(PyErr::new(
                 ExcKind::SystemError,

@@ -3,6 +3,12 @@
 //! Resuming takes the frame out (so the lock is never held while Python code runs); a second
 //! thread resuming a running generator finds it missing and gets
 //! `ValueError: generator already executing`, never a corrupted frame.
+//!
+//! A generator dropped while suspended inside a `try`/`with` is closed, as CPython closes one
+//! it collects, so its `finally` blocks run. `Drop` may run anywhere, even while a container's
+//! lock is held, so it never runs Python code: it queues the frame on its thread, and the
+//! eval loop closes the queued generators at its next instruction boundary
+//! ([`run_abandoned`]), where no internal lock is held.
 
 use super::eval::{eval, eval_with_error, Exit};
 use super::frame::{Block, Frame};
@@ -13,7 +19,114 @@ use crate::objects::iter::iter_class;
 use crate::objects::{Class, ExcKind, Function, NativeObject, PyErr, PyResult, Value};
 use parking_lot::Mutex;
 use std::any::Any;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
+
+/// A suspended generator that was dropped: what closing it needs.
+struct Abandoned {
+    frame: Box<Frame>,
+    exc: Option<Value>,
+    name: Arc<str>,
+    qualname: Arc<str>,
+}
+
+thread_local! {
+    /// Generators dropped on this thread and waiting to be closed.
+    static ABANDONED: RefCell<Vec<Abandoned>> = const { RefCell::new(Vec::new()) };
+    /// Set when `ABANDONED` is non-empty: the one check the eval loop makes per instruction.
+    static HAS_ABANDONED: Cell<bool> = const { Cell::new(false) };
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        let State::Suspended(frame) = std::mem::replace(self.state.get_mut(), State::Finished)
+        else {
+            return;
+        };
+        // Only a started generator inside a protected block has code to run on close.
+        if frame.pc == 0 || frame.blocks.is_empty() {
+            return;
+        }
+        let item = Abandoned {
+            frame,
+            exc: self.exc.get_mut().take(),
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+        };
+        // On a thread being torn down (its thread-locals gone) or while the queue is being
+        // swapped out, the frame is simply dropped: nothing may panic in a destructor.
+        let _ = ABANDONED.try_with(|q| {
+            if let Ok(mut q) = q.try_borrow_mut() {
+                q.push(item);
+                let _ = HAS_ABANDONED.try_with(|f| f.set(true));
+            }
+        });
+    }
+}
+
+/// True when generators dropped on this thread wait to be closed (cheap: one thread-local
+/// flag), so the eval loop calls [`run_abandoned`].
+#[inline(always)]
+pub fn has_abandoned() -> bool {
+    HAS_ABANDONED.try_with(|f| f.get()).unwrap_or(false)
+}
+
+/// Closes the generators dropped on this thread, running their `finally` blocks; an error
+/// is printed as CPython prints one it cannot raise ("Exception ignored in: ...").
+pub fn run_abandoned(vm: &mut Vm) {
+    loop {
+        let batch = ABANDONED
+            .try_with(|q| q.try_borrow_mut().map(|mut q| std::mem::take(&mut *q)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        let _ = HAS_ABANDONED.try_with(|f| f.set(false));
+        if batch.is_empty() {
+            return;
+        }
+        for a in batch {
+            let g = Value::Native(Arc::new(Generator {
+                state: Mutex::new(State::Suspended(a.frame)),
+                exc: Mutex::new(a.exc),
+                name: a.name,
+                qualname: a.qualname,
+            }));
+            let Some(gen) = g.as_native::<Generator>() else {
+                continue;
+            };
+            let handled = vm.handled.clone();
+            if let Err(e) = gen.close(vm) {
+                let what = vm.repr(&g).unwrap_or_else(|_| "generator".to_string());
+                // CPython's unraisable hook prints the exception alone, without its chain.
+                let chain = crate::objects::exception::exc_state(&e.0).map(|st| {
+                    let mut st = st.lock();
+                    (st.context.take(), st.cause.take())
+                });
+                let text = format!(
+                    "Exception ignored in: {what}\n{}",
+                    super::traceback::format_exception(vm, &e.0)
+                );
+                if let (Some(st), Some((context, cause))) =
+                    (crate::objects::exception::exc_state(&e.0), chain)
+                {
+                    let mut st = st.lock();
+                    st.context = context;
+                    st.cause = cause;
+                }
+                let out = vm.interp.out.clone();
+                out.flush_fd(1);
+                if out.write_stderr(vm, &text).is_err() {
+                    out.write_fd(2, &text);
+                }
+                out.flush_fd(2);
+            }
+            // Collected objects are gone even when closing failed: never resumed again.
+            let old = std::mem::replace(&mut *gen.state.lock(), State::Finished);
+            drop(old);
+            vm.handled = handled;
+        }
+    }
+}
 
 enum State {
     Suspended(Box<Frame>),

@@ -250,7 +250,43 @@ pub fn shutdown(vm: &mut Vm, status: i32) -> i32 {
             }
         }
     }
+    finalize_main(vm);
     crate::builtins::file::flush_all_files();
     vm.interp.out.flush_all();
     status
+}
+
+/// Clears `__main__`'s globals as CPython's finalisation does (names with one leading
+/// underscore first, then the rest, each set to None in order), so generators left suspended
+/// in them run their `finally` blocks. Skipped while other threads still run: they may be
+/// using those globals (CPython freezes daemon threads first; pyt cannot).
+fn finalize_main(vm: &mut Vm) {
+    if crate::modules::thread::running_threads() > 0 {
+        return;
+    }
+    generator::run_abandoned(vm);
+    let Some(Value::Module(main)) = vm.interp.modules.get_str("__main__") else {
+        return;
+    };
+    let keys: Vec<String> = main
+        .dict
+        .keys()
+        .into_iter()
+        .filter_map(|k| match k {
+            Value::Str(s) => Some(s.as_str().to_string()),
+            _ => None,
+        })
+        .collect();
+    let underscore = |k: &str| k.starts_with('_') && !k.starts_with("__");
+    for pass in [true, false] {
+        for k in &keys {
+            if underscore(k) != pass || k == "__builtins__" {
+                continue;
+            }
+            let old = main.dict.get_str(k);
+            main.dict.set_str(k, Value::None);
+            drop(old);
+            generator::run_abandoned(vm);
+        }
+    }
 }
