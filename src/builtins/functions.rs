@@ -616,6 +616,7 @@ fn locals(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::check_max_args(&args, "vars", 1)?;
     let v = one_arg(&args, "vars")?;
     match vm.getattr_opt(v, "__dict__")? {
         Some(d) => Ok(d),

@@ -28,8 +28,20 @@ pub fn install() {
             ("__dir__", object_dir),
             ("__init_subclass__", |_, _| Ok(Value::None)),
             ("__new__", object_new),
+            // Orderings default to NotImplemented (the protocol skips object's own methods;
+            // these exist so dir() and getattr see what CPython's object has).
+            ("__lt__", |_, _| Ok(Value::NotImplemented)),
+            ("__le__", |_, _| Ok(Value::NotImplemented)),
+            ("__gt__", |_, _| Ok(Value::NotImplemented)),
+            ("__ge__", |_, _| Ok(Value::NotImplemented)),
+            ("__sizeof__", |_, _| Ok(Value::Int(16))),
+            ("__getstate__", object_getstate),
+            ("__reduce__", object_reduce),
+            ("__reduce_ex__", object_reduce),
+            ("__subclasshook__", |_, _| Ok(Value::NotImplemented)),
         ],
     );
+    t.object.dict.set_str("__doc__", Value::str(OBJECT_DOC));
     add_methods(
         &t.type_,
         "type",
@@ -84,6 +96,27 @@ pub fn install() {
         ],
     );
     crate::builtins::format::install();
+}
+
+/// `object.__doc__`, as CPython's.
+const OBJECT_DOC: &str = "The base class of the class hierarchy.\n\nWhen called, it accepts no \
+arguments and returns a new featureless\ninstance that has no instance attributes and cannot be \
+given any.\n";
+
+fn object_getstate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match this(&args)? {
+        Value::Instance(i) if !i.dict.is_empty() => Ok(Value::Dict(i.dict.clone())),
+        _ => Ok(Value::None),
+    }
+}
+
+/// pyt has no pickle: reducing an object for it is an error.
+fn object_reduce(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = this(&args)?;
+    Err(PyErr::type_error(format!(
+        "cannot pickle '{}' object",
+        me.type_name()
+    )))
 }
 
 fn this(args: &Args) -> PyResult<Value> {

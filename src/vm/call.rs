@@ -384,6 +384,18 @@ pub fn class_call(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> 
             return ctor(vm, args);
         }
         if cls.exc_kind.is_some() {
+            // `OSError(errno, strerror)` picks the subclass for the errno, as CPython's does.
+            let os_error = types().exc(crate::objects::ExcKind::OSError);
+            if Arc::ptr_eq(cls, os_error) && args.pos.len() >= 2 {
+                if let Value::Int(_) | Value::Bool(_) = args.pos[0] {
+                    let code = match args.pos[0] {
+                        Value::Int(c) => c,
+                        _ => i64::from(matches!(args.pos[0], Value::Bool(true))),
+                    };
+                    let kind = crate::modules::os::errno_kind(code);
+                    return Ok(new_instance(types().exc(kind), args.pos));
+                }
+            }
             return Ok(new_instance(cls, args.pos));
         }
         return Err(PyErr::type_error(format!(
@@ -491,6 +503,14 @@ fn finish_init(vm: &mut Vm, cls: &Arc<Class>, obj: Value, args: Args) -> PyResul
 /// A new, uninitialised instance of a user class (or builtin exception class).
 pub fn new_instance(cls: &Arc<Class>, args: &[Value]) -> Value {
     let payload = if cls.exc_kind.is_some() {
+        let os_error = types().exc(crate::objects::ExcKind::OSError);
+        let args = if (3..=5).contains(&args.len()) && cls.is_subclass(os_error) {
+            // OSError(errno, strerror, filename[, winerror, filename2]): args keeps the first
+            // two; the file names become attributes (set below).
+            &args[..2]
+        } else {
+            args
+        };
         Payload::Exception(Mutex::new(ExcState {
             args: args.to_vec(),
             ..Default::default()
@@ -510,11 +530,14 @@ pub fn new_instance(cls: &Arc<Class>, args: &[Value]) -> Value {
     } else {
         Payload::None
     };
-    Value::Instance(Arc::new(Instance::new(
-        cls.clone(),
-        Arc::new(DictObj::new()),
-        payload,
-    )))
+    let dict = Arc::new(DictObj::new());
+    if (3..=5).contains(&args.len()) && cls.exc_kind.is_some() {
+        if cls.is_subclass(types().exc(crate::objects::ExcKind::OSError)) {
+            dict.set_str("filename", args[2].clone());
+            dict.set_str("filename2", args.get(4).cloned().unwrap_or(Value::None));
+        }
+    }
+    Value::Instance(Arc::new(Instance::new(cls.clone(), dict, payload)))
 }
 
 pub use super::typenew::build_class;
