@@ -291,7 +291,7 @@ mod tests {
 
     #[test]
     fn enoent_is_file_not_found() {
-        assert_eq!(errno_kind(libc::ENOENT), ExcKind::FileNotFoundError);
+        assert_eq!(errno_kind(libc::ENOENT as i64), ExcKind::FileNotFoundError);
     }
 
     #[test]

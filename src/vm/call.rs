@@ -531,11 +531,12 @@ pub fn new_instance(cls: &Arc<Class>, args: &[Value]) -> Value {
         Payload::None
     };
     let dict = Arc::new(DictObj::new());
-    if (3..=5).contains(&args.len()) && cls.exc_kind.is_some() {
-        if cls.is_subclass(types().exc(crate::objects::ExcKind::OSError)) {
-            dict.set_str("filename", args[2].clone());
-            dict.set_str("filename2", args.get(4).cloned().unwrap_or(Value::None));
-        }
+    if (3..=5).contains(&args.len())
+        && cls.exc_kind.is_some()
+        && cls.is_subclass(types().exc(crate::objects::ExcKind::OSError))
+    {
+        dict.set_str("filename", args[2].clone());
+        dict.set_str("filename2", args.get(4).cloned().unwrap_or(Value::None));
     }
     Value::Instance(Arc::new(Instance::new(cls.clone(), dict, payload)))
 }
