@@ -26,7 +26,7 @@ pub fn install() {
             ("__delattr__", object_delattr),
             ("__getattribute__", object_getattribute),
             ("__dir__", object_dir),
-            ("__init_subclass__", |_, _| Ok(Value::None)),
+            ("__init_subclass__", object_init_subclass),
             ("__new__", object_new),
             // Orderings default to NotImplemented (the protocol skips object's own methods;
             // these exist so dir() and getattr see what CPython's object has).
@@ -102,6 +102,20 @@ pub fn install() {
 const OBJECT_DOC: &str = "The base class of the class hierarchy.\n\nWhen called, it accepts no \
 arguments and returns a new featureless\ninstance that has no instance attributes and cannot be \
 given any.\n";
+
+/// `object.__init_subclass__(cls)`: the end of the chain accepts no keyword arguments.
+fn object_init_subclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.has_kw() {
+        let name = match args.pos.first() {
+            Some(Value::Class(c)) => c.name.to_string(),
+            _ => "object".to_string(),
+        };
+        return Err(PyErr::type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    Ok(Value::None)
+}
 
 fn object_getstate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     match this(&args)? {

@@ -243,7 +243,16 @@ fn find_and_load(vm: &mut Vm, full: &str, parent: &Value) -> PyResult<Value> {
     let search: Vec<PathBuf> = match parent {
         Value::Module(p) => match p.dict.get_str("__path__") {
             Some(v) => path_list(vm, &v)?,
-            None => return Err(module_not_found(full)),
+            None => {
+                let e = module_not_found(full);
+                if let Some(st) = crate::objects::exception::exc_state(&e.0) {
+                    st.lock().args = vec![Value::str(format!(
+                        "No module named '{full}'; '{}' is not a package",
+                        p.name
+                    ))];
+                }
+                return Err(e);
+            }
         },
         _ => {
             let sys_path = vm.interp.sys.get("path").unwrap_or(Value::None);

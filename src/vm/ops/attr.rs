@@ -270,6 +270,18 @@ impl Vm {
             .map_or(mro.len(), |i| i + 1);
         for c in &mro[start..] {
             if let Some(a) = c.dict.get_str(name) {
+                // object.__init_subclass__ is a classmethod: bind it to the class.
+                if let (Value::Builtin(b), Value::Class(_)) = (&a, &s.obj) {
+                    if name == "__init_subclass__" && b.bound.is_none() {
+                        return Ok(Some(Value::Builtin(Arc::new(Builtin {
+                            name: b.name,
+                            func: b.func,
+                            bound: Some(s.obj.clone()),
+                            owner: b.owner,
+                            data: b.data.clone(),
+                        }))));
+                    }
+                }
                 if let Value::Class(_) = &s.obj {
                     if !matches!(&s.obj, Value::Instance(_))
                         && Arc::ptr_eq(
