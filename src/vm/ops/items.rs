@@ -314,9 +314,24 @@ impl Vm {
                     };
                     return self.call(&f, Args::new(&args));
                 }
-                if c.base_kind == crate::objects::class::BaseKind::Builtin {
-                    // `list[int]`-style generic aliases: accepted and returned unchanged.
-                    return Ok(obj.clone());
+                // The builtin types CPython makes generic (`list[int]`, `dict[str, int]`).
+                const GENERIC: &[&str] = &[
+                    "list",
+                    "dict",
+                    "tuple",
+                    "set",
+                    "frozenset",
+                    "type",
+                    "enumerate",
+                ];
+                if c.base_kind == crate::objects::class::BaseKind::Builtin
+                    && GENERIC.contains(&&*c.name)
+                {
+                    // `list[int]`-style generic aliases.
+                    return Ok(crate::objects::generic_alias::GenericAlias::new_value(
+                        obj.clone(),
+                        idx,
+                    ));
                 }
                 Err(PyErr::type_error(format!(
                     "type '{}' is not subscriptable",
