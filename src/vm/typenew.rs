@@ -48,6 +48,11 @@ pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut frame = Frame::new(body.code.clone(), body.globals.clone(), Some(ns.clone()));
     frame.cells = new_cells(&body.code, &frame.locals, &body.closure);
     let classcell = run_frame(vm, Box::new(frame))?;
+    // As CPython's class bodies do: the `__class__` cell travels in the namespace, so
+    // type.__new__ fills it before `__set_name__`/`__init_subclass__` run.
+    if let Value::Cell(_) = &classcell {
+        ns.set_str("__classcell__", classcell.clone());
+    }
     let bases_t = Value::tuple(bases.iter().cloned().map(Value::Class).collect());
     let pos = [Value::Str(name.clone()), bases_t, Value::Dict(ns.clone())];
     let cls_value = match &meta {
@@ -123,7 +128,7 @@ pub fn type_new(
         }
         None => name.to_string(),
     };
-    dict.del_str("__classcell__");
+    let classcell = dict.del_str("__classcell__");
     if dict.get_str("__module__").is_none() {
         // CPython takes the caller's `__name__`; the class statement always sets it, so only
         // `type(name, bases, dict)` gets here, and pyt has no calling frame to ask.
@@ -154,6 +159,9 @@ pub fn type_new(
     };
     let cls = Class::new_user(name, &qualname, bases, dict.clone(), meta)?;
     let cls_value = Value::Class(cls.clone());
+    if let Some(Value::Cell(c)) = &classcell {
+        c.set(Some(cls_value.clone()));
+    }
     for (k, v) in dict.items() {
         if let Some(sn) = vm.special(&v, "__set_name__") {
             vm.call(&sn, Args::new(&[v.clone(), cls_value.clone(), k]))?;

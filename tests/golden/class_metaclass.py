@@ -113,3 +113,17 @@ try:
     class NoBool(bool): pass
 except TypeError as e:
     print("TypeError:", e)
+class Base:
+    def hello(self): return 'Base.hello'
+    def __init_subclass__(cls, **kw):
+        super().__init_subclass__(**kw)
+        print('init_subclass', cls().hello())
+class Sub(Base):
+    def hello(self): return 'Sub/' + super().hello()
+class Meta(type):
+    def __new__(m, name, bases, ns):
+        print('__classcell__' in ns)
+        return super().__new__(m, name, bases, ns)
+class WithCell(metaclass=Meta):
+    def f(self): return __class__
+print(WithCell().f() is WithCell)
