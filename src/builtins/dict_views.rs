@@ -45,12 +45,12 @@ pub fn install() {
         }
         let mut getter = Builtin::new("mapping", view_mapping);
         getter.owner = Some("dict_keys");
-        let prop = Property {
-            fget: Value::Builtin(Arc::new(getter)),
-            fset: Value::None,
-            fdel: Value::None,
-            doc: Value::None,
-        };
+        let prop = Property::new(
+            Value::Builtin(Arc::new(getter)),
+            Value::None,
+            Value::None,
+            Value::None,
+        );
         cls.dict.set_str("mapping", Value::Native(Arc::new(prop)));
     }
 }

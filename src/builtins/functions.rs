@@ -406,7 +406,14 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::tuple(vec![q, r]));
     }
     if let Some(r) = vm.call_special(a, "__divmod__", std::slice::from_ref(b))? {
-        return Ok(r);
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = vm.call_special(b, "__rdivmod__", std::slice::from_ref(a))? {
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
     }
     Err(PyErr::type_error(format!(
         "unsupported operand type(s) for divmod(): '{}' and '{}'",
@@ -609,6 +616,7 @@ fn locals(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::check_max_args(&args, "vars", 1)?;
     let v = one_arg(&args, "vars")?;
     match vm.getattr_opt(v, "__dict__")? {
         Some(d) => Ok(d),

@@ -23,13 +23,35 @@ pub fn install() {
             ("__ne__", object_ne),
             ("__hash__", object_hash),
             ("__setattr__", object_setattr),
+            ("__delattr__", object_delattr),
             ("__getattribute__", object_getattribute),
             ("__dir__", object_dir),
-            ("__init_subclass__", |_, _| Ok(Value::None)),
+            ("__init_subclass__", object_init_subclass),
             ("__new__", object_new),
+            // Orderings default to NotImplemented (the protocol skips object's own methods;
+            // these exist so dir() and getattr see what CPython's object has).
+            ("__lt__", |_, _| Ok(Value::NotImplemented)),
+            ("__le__", |_, _| Ok(Value::NotImplemented)),
+            ("__gt__", |_, _| Ok(Value::NotImplemented)),
+            ("__ge__", |_, _| Ok(Value::NotImplemented)),
+            ("__sizeof__", |_, _| Ok(Value::Int(16))),
+            ("__getstate__", object_getstate),
+            ("__reduce__", object_reduce),
+            ("__reduce_ex__", object_reduce),
+            ("__subclasshook__", |_, _| Ok(Value::NotImplemented)),
         ],
     );
-    add_methods(&t.type_, "type", &[("mro", type_mro)]);
+    t.object.dict.set_str("__doc__", Value::str(OBJECT_DOC));
+    add_methods(
+        &t.type_,
+        "type",
+        &[
+            ("mro", type_mro),
+            ("__new__", crate::vm::typenew::type_dunder_new),
+            ("__init__", crate::vm::typenew::type_dunder_init),
+            ("__call__", crate::vm::typenew::type_dunder_call),
+        ],
+    );
     add_methods(
         &t.property,
         "property",
@@ -39,6 +61,8 @@ pub fn install() {
             ("deleter", property_deleter),
             ("__get__", property_get),
             ("__set__", property_set),
+            ("__delete__", property_delete),
+            ("__set_name__", property_set_name),
         ],
     );
     let base = t.exc(ExcKind::BaseException);
@@ -72,6 +96,41 @@ pub fn install() {
         ],
     );
     crate::builtins::format::install();
+}
+
+/// `object.__doc__`, as CPython's.
+const OBJECT_DOC: &str = "The base class of the class hierarchy.\n\nWhen called, it accepts no \
+arguments and returns a new featureless\ninstance that has no instance attributes and cannot be \
+given any.\n";
+
+/// `object.__init_subclass__(cls)`: the end of the chain accepts no keyword arguments.
+fn object_init_subclass(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.has_kw() {
+        let name = match args.pos.first() {
+            Some(Value::Class(c)) => c.name.to_string(),
+            _ => "object".to_string(),
+        };
+        return Err(PyErr::type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    Ok(Value::None)
+}
+
+fn object_getstate(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match this(&args)? {
+        Value::Instance(i) if !i.dict.is_empty() => Ok(Value::Dict(i.dict.clone())),
+        _ => Ok(Value::None),
+    }
+}
+
+/// pyt has no pickle: reducing an object for it is an error.
+fn object_reduce(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = this(&args)?;
+    Err(PyErr::type_error(format!(
+        "cannot pickle '{}' object",
+        me.type_name()
+    )))
 }
 
 fn this(args: &Args) -> PyResult<Value> {
@@ -143,30 +202,28 @@ fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [obj, Value::Str(name)] = args.pos else {
+        return Err(PyErr::type_error("__delattr__ expected 1 argument"));
+    };
+    match obj {
+        Value::Instance(inst) => vm.generic_delattr(inst, obj, name.as_str())?,
+        _ => vm.delattr(obj, name.as_str())?,
+    }
+    Ok(Value::None)
+}
+
 fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [obj, Value::Str(name)] = args.pos else {
         return Err(PyErr::type_error("__getattribute__ expected 1 argument"));
     };
-    // The generic lookup without the class's own __getattribute__.
+    // The generic lookup without the class's own __getattribute__ (nor __getattr__, which
+    // the caller tries when this raises AttributeError).
     if let Value::Instance(inst) = obj {
-        let cls = inst.class();
-        if let Some(a) = cls.lookup(name.as_str()) {
-            if matches!(&a, Value::Native(n) if n.as_any().is::<crate::objects::descr::Property>())
-            {
-                return vm.descr_get(&a, obj, &cls);
-            }
-        }
-        if let Some(v) = inst.dict.get_str(name.as_str()) {
-            return Ok(v);
-        }
-        if let Some(a) = cls.lookup(name.as_str()) {
-            return vm.descr_get(&a, obj, &cls);
-        }
-        // `__class__` and the other attributes every instance has without a dict entry.
-        if let Some(v) = vm.special_attr(obj, name.as_str())? {
-            return Ok(v);
-        }
-        return Err(vm.no_attribute(obj, name.as_str()));
+        return match vm.generic_getattr(inst, obj, name.as_str())? {
+            Some(v) => Ok(v),
+            None => Err(vm.no_attribute(obj, name.as_str())),
+        };
     }
     vm.getattr(obj, name.as_str())
 }
@@ -248,12 +305,9 @@ fn with_property(args: &Args, which: usize) -> PyResult<Value> {
     let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
     parts[which] = f;
     let [fget, fset, fdel] = parts;
-    Ok(Value::Native(std::sync::Arc::new(Property {
-        fget,
-        fset,
-        fdel,
-        doc: p.doc.clone(),
-    })))
+    let np = Property::new(fget, fset, fdel, p.doc.clone());
+    *np.name.write() = p.name.read().clone();
+    Ok(Value::Native(std::sync::Arc::new(np)))
 }
 
 fn property_getter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -277,7 +331,7 @@ fn property_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(args.pos[0].clone());
     }
     if p.fget.is_none() {
-        return Err(PyErr::attribute_error("property has no getter"));
+        return Err(p.missing(obj, "getter"));
     }
     let f = p.fget.clone();
     vm.call(&f, Args::new(std::slice::from_ref(obj)))
@@ -292,10 +346,34 @@ fn property_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::type_error("__set__ expected 2 arguments"));
     };
     if p.fset.is_none() {
-        return Err(PyErr::attribute_error("property has no setter"));
+        return Err(p.missing(obj, "setter"));
     }
     let f = p.fset.clone();
     vm.call(&f, Args::new(&[obj.clone(), v.clone()]))
+}
+
+fn property_delete(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(p), Some(obj)) = (
+        args.pos.first().and_then(|v| v.as_native::<Property>()),
+        args.pos.get(1),
+    ) else {
+        return Err(PyErr::type_error("__delete__ expected 1 argument"));
+    };
+    if p.fdel.is_none() {
+        return Err(p.missing(obj, "deleter"));
+    }
+    let f = p.fdel.clone();
+    vm.call(&f, Args::new(std::slice::from_ref(obj)))
+}
+
+fn property_set_name(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let (Some(p), Some(Value::Str(name))) = (
+        args.pos.first().and_then(|v| v.as_native::<Property>()),
+        args.pos.get(2),
+    ) {
+        *p.name.write() = Some(name.as_str().into());
+    }
+    Ok(Value::None)
 }
 
 /// `object.__new__(cls)`: a new, uninitialised instance of `cls`.

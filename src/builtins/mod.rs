@@ -163,6 +163,38 @@ pub fn dir_of(vm: &mut Vm, obj: &Value) -> PyResult<Vec<String>> {
                 _ => None,
             })
             .collect();
+    } else {
+        // What every object has without a dict entry, and the `__dict__`/`__weakref__`
+        // descriptors CPython gives a class statement's instances.
+        names.push("__class__".to_string());
+        let cls = match obj {
+            Value::Class(c) => Some(c.clone()),
+            Value::Instance(i) => Some(i.class()),
+            _ => None,
+        };
+        if let Some(c) = cls {
+            if c.exc_kind.is_some() {
+                // BaseException's data descriptors.
+                for n in [
+                    "__cause__",
+                    "__context__",
+                    "__suppress_context__",
+                    "__traceback__",
+                    "__setstate__",
+                    "args",
+                ] {
+                    names.push(n.to_string());
+                }
+            }
+            let mro = c.mro();
+            let user = mro
+                .iter()
+                .any(|k| k.base_kind == crate::objects::class::BaseKind::Object);
+            if user && !mro.iter().any(|k| k.dict.get_str("__slots__").is_some()) {
+                names.push("__dict__".to_string());
+                names.push("__weakref__".to_string());
+            }
+        }
     }
     names.sort();
     names.dedup();

@@ -335,38 +335,7 @@ fn new_object(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn new_type(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match args.pos {
-        [x] => Ok(Value::Class(x.class())),
-        [Value::Str(name), bases, Value::Dict(ns)] => {
-            let bases: Vec<Arc<Class>> = vm
-                .collect(bases)?
-                .into_iter()
-                .map(|b| match b {
-                    Value::Class(c) => Ok(c),
-                    other => Err(PyErr::type_error(format!(
-                        "bases must be types, not {}",
-                        other.type_name()
-                    ))),
-                })
-                .collect::<PyResult<_>>()?;
-            let dict = Arc::new(DictObj::from_inner(ns.lock().clone()));
-            if dict.get_str("__module__").is_none() {
-                dict.set_str("__module__", Value::str("__main__"));
-            }
-            let qual = match dict.get_str("__qualname__") {
-                Some(Value::Str(s)) => s.as_str().to_string(),
-                _ => name.as_str().to_string(),
-            };
-            Ok(Value::Class(Class::new_user(
-                name.as_str(),
-                &qual,
-                bases,
-                dict,
-                None,
-            )?))
-        }
-        _ => Err(PyErr::type_error("type() takes 1 or 3 arguments")),
-    }
+    crate::vm::typenew::type_call_builtin(vm, args)
 }
 
 fn new_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -410,12 +379,12 @@ fn new_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn new_property(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let get = |i, n| opt_arg(&args, i, n).cloned().unwrap_or(Value::None);
-    Ok(Value::Native(Arc::new(Property {
-        fget: get(0, "fget"),
-        fset: get(1, "fset"),
-        fdel: get(2, "fdel"),
-        doc: get(3, "doc"),
-    })))
+    Ok(Value::Native(Arc::new(Property::new(
+        get(0, "fget"),
+        get(1, "fset"),
+        get(2, "fdel"),
+        get(3, "doc"),
+    ))))
 }
 
 fn new_staticmethod(_vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -12,8 +12,12 @@ use std::sync::Arc;
 /// allocating gigabytes).
 const URANDOM_MAX: i64 = 1 << 28;
 
-/// The OSError subclass for an errno, as CPython's `PyErr_SetFromErrno` picks it.
-fn errno_kind(code: i32) -> ExcKind {
+/// The OSError subclass for an errno, as CPython's `PyErr_SetFromErrno` and `OSError(errno,
+/// strerror)` pick it.
+pub fn errno_kind(code: i64) -> ExcKind {
+    let Ok(code) = i32::try_from(code) else {
+        return ExcKind::OSError;
+    };
     match code {
         libc::ENOENT => ExcKind::FileNotFoundError,
         libc::EEXIST => ExcKind::FileExistsError,
@@ -23,9 +27,12 @@ fn errno_kind(code: i32) -> ExcKind {
         libc::ESRCH => ExcKind::ProcessLookupError,
         libc::EINTR => ExcKind::InterruptedError,
         libc::ECHILD => ExcKind::ChildProcessError,
-        libc::EAGAIN => ExcKind::BlockingIOError,
-        libc::EPIPE => ExcKind::BrokenPipeError,
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => ExcKind::BlockingIOError,
+        libc::EPIPE | libc::ESHUTDOWN => ExcKind::BrokenPipeError,
         libc::ETIMEDOUT => ExcKind::TimeoutError,
+        libc::ECONNABORTED => ExcKind::ConnectionAbortedError,
+        libc::ECONNREFUSED => ExcKind::ConnectionRefusedError,
+        libc::ECONNRESET => ExcKind::ConnectionResetError,
         _ => ExcKind::OSError,
     }
 }
@@ -53,7 +60,7 @@ pub fn os_error(e: &std::io::Error, filename: Option<&str>, filename2: Option<&s
             args.push(Value::str(f2));
         }
     }
-    let err = PyErr::with_args(errno_kind(code), args);
+    let err = PyErr::with_args(errno_kind(code as i64), args);
     if let Value::Instance(i) = &err.0 {
         i.dict.set_str("errno", Value::Int(code as i64));
         i.dict.set_str("strerror", Value::str(strerror(code)));
@@ -284,7 +291,7 @@ mod tests {
 
     #[test]
     fn enoent_is_file_not_found() {
-        assert_eq!(errno_kind(libc::ENOENT), ExcKind::FileNotFoundError);
+        assert_eq!(errno_kind(libc::ENOENT as i64), ExcKind::FileNotFoundError);
     }
 
     #[test]

@@ -480,6 +480,11 @@ fn get_native_id(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Int(crate::vm::native_thread_id() as i64))
 }
 
+/// How many threads started by `start_new_thread` are still running.
+pub fn running_threads() -> usize {
+    RUNNING.load(Ordering::Relaxed)
+}
+
 fn count(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Int(RUNNING.load(Ordering::Relaxed) as i64))
 }
@@ -550,6 +555,10 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 crate::vm::traceback::print_exception(&mut tvm, &e.0);
             }
         }
+        // Generators the thread leaves suspended are closed on it, before it counts as ended.
+        drop(fargs);
+        drop(func);
+        crate::vm::generator::run_abandoned(&mut tvm);
         RUNNING.fetch_sub(1, Ordering::Relaxed);
     });
     match spawned {

@@ -11,6 +11,34 @@ pub struct Property {
     pub fset: Value,
     pub fdel: Value,
     pub doc: Value,
+    /// The attribute name it was assigned to (`__set_name__`), for error messages.
+    pub name: RwLock<Option<Arc<str>>>,
+}
+
+impl Property {
+    /// A property; with no `doc`, a Python getter's docstring becomes the doc (as CPython).
+    pub fn new(fget: Value, fset: Value, fdel: Value, doc: Value) -> Property {
+        let doc = match (&doc, &fget) {
+            (Value::None, Value::Function(f)) => f.meta.read().doc.clone(),
+            _ => doc,
+        };
+        Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+            name: RwLock::new(None),
+        }
+    }
+
+    /// CPython's AttributeError for a missing getter/setter/deleter (`what`) used on `obj`.
+    pub fn missing(&self, obj: &Value, what: &str) -> super::PyErr {
+        let owner = obj.class().qualname();
+        super::PyErr::attribute_error(match &*self.name.read() {
+            Some(n) => format!("property '{n}' of '{owner}' object has no {what}"),
+            None => format!("property of '{owner}' object has no {what}"),
+        })
+    }
 }
 
 pub struct StaticMethod {
@@ -30,18 +58,6 @@ pub struct Super {
     pub obj_class: Arc<Class>,
 }
 
-macro_rules! native_class {
-    ($t:ty, $field:ident) => {
-        impl NativeObject for $t {
-            fn class(&self) -> Arc<Class> {
-                types().$field.clone()
-            }
-            fn as_any(&self) -> &dyn Any {
-                self
-            }
-        }
-    };
-}
 impl NativeObject for Property {
     fn class(&self) -> Arc<Class> {
         types().property.clone()
@@ -111,4 +127,21 @@ impl NativeObject for ClassMethod {
         })
     }
 }
-native_class!(Super, super_);
+impl NativeObject for Super {
+    fn class(&self) -> Arc<Class> {
+        types().super_.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(
+        &self,
+        _vm: &mut crate::vm::Vm,
+        _me: &Value,
+    ) -> crate::objects::PyResult<Option<String>> {
+        Ok(Some(format!(
+            "<super: <class '{}'>, <{} object>>",
+            self.this_class.name, self.obj_class.name
+        )))
+    }
+}

@@ -102,6 +102,9 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         (Value::Bytes(x), Value::Bytes(y)) => Some(x == y),
         (Value::Instance(_), _) | (_, Value::Instance(_)) => None,
         (Value::Native(_), _) | (_, Value::Native(_)) => None,
+        // Bound methods compare their functions (which may be any callable).
+        (Value::BoundMethod(_), Value::BoundMethod(_)) => None,
+        (Value::Builtin(x), Value::Builtin(y)) if x.bound.is_some() && y.bound.is_some() => None,
         // Lists and dicts are compared item by item by the VM (their items may need `__eq__`).
         (Value::List(_), Value::List(_)) | (Value::Dict(_), Value::Dict(_)) => None,
         (Value::Tuple(x), Value::Tuple(y)) => {

@@ -12,6 +12,7 @@ pub mod dict;
 pub mod exception;
 pub mod float;
 pub mod function;
+pub mod generic_alias;
 pub mod instance;
 pub mod int;
 pub mod iter;

@@ -387,6 +387,18 @@ pub fn class_call(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> 
             return ctor(vm, args);
         }
         if cls.exc_kind.is_some() {
+            // `OSError(errno, strerror)` picks the subclass for the errno, as CPython's does.
+            let os_error = types().exc(crate::objects::ExcKind::OSError);
+            if Arc::ptr_eq(cls, os_error) && args.pos.len() >= 2 {
+                if let Value::Int(_) | Value::Bool(_) = args.pos[0] {
+                    let code = match args.pos[0] {
+                        Value::Int(c) => c,
+                        _ => i64::from(matches!(args.pos[0], Value::Bool(true))),
+                    };
+                    let kind = crate::modules::os::errno_kind(code);
+                    return Ok(new_instance(types().exc(kind), args.pos));
+                }
+            }
             return Ok(new_instance(cls, args.pos));
         }
         return Err(PyErr::type_error(format!(
@@ -404,9 +416,20 @@ pub fn class_call(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> 
             }
         }
     }
+    class_call_plain(vm, cls, args)
+}
+
+/// Instantiates a user class: `__new__` then `__init__` (`type.__call__`).
+pub fn class_call_plain(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
+    if cls.base_kind == BaseKind::Builtin {
+        return class_call(vm, cls, args);
+    }
     let new = cls.lookup_with_owner("__new__");
     let obj = match new {
-        Some((f, owner)) if owner.base_kind != BaseKind::Builtin => {
+        // A user `__new__`, or `type.__new__` for a metaclass.
+        Some((f, owner))
+            if owner.base_kind != BaseKind::Builtin || Arc::ptr_eq(&owner, &types().type_) =>
+        {
             let f = match &f {
                 Value::Native(n) => match n
                     .as_any()
@@ -483,6 +506,14 @@ fn finish_init(vm: &mut Vm, cls: &Arc<Class>, obj: Value, args: Args) -> PyResul
 /// A new, uninitialised instance of a user class (or builtin exception class).
 pub fn new_instance(cls: &Arc<Class>, args: &[Value]) -> Value {
     let payload = if cls.exc_kind.is_some() {
+        let os_error = types().exc(crate::objects::ExcKind::OSError);
+        let args = if (3..=5).contains(&args.len()) && cls.is_subclass(os_error) {
+            // OSError(errno, strerror, filename[, winerror, filename2]): args keeps the first
+            // two; the file names become attributes (set below).
+            &args[..2]
+        } else {
+            args
+        };
         Payload::Exception(Mutex::new(ExcState {
             args: args.to_vec(),
             ..Default::default()
@@ -502,108 +533,15 @@ pub fn new_instance(cls: &Arc<Class>, args: &[Value]) -> Value {
     } else {
         Payload::None
     };
-    Value::Instance(Arc::new(Instance::new(
-        cls.clone(),
-        Arc::new(DictObj::new()),
-        payload,
-    )))
+    let dict = Arc::new(DictObj::new());
+    if (3..=5).contains(&args.len())
+        && cls.exc_kind.is_some()
+        && cls.is_subclass(types().exc(crate::objects::ExcKind::OSError))
+    {
+        dict.set_str("filename", args[2].clone());
+        dict.set_str("filename2", args.get(4).cloned().unwrap_or(Value::None));
+    }
+    Value::Instance(Arc::new(Instance::new(cls.clone(), dict, payload)))
 }
 
-/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`: runs the class body in a
-/// fresh namespace and creates the class.
-pub fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.pos.first(), args.pos.get(1))
-    else {
-        return Err(PyErr::type_error("__build_class__: func and name required"));
-    };
-    let mut bases = Vec::new();
-    for b in &args.pos[2..] {
-        match b {
-            Value::Class(c) => bases.push(c.clone()),
-            other => {
-                return Err(PyErr::type_error(format!(
-                    "bases must be types, not {}",
-                    other.type_name()
-                )))
-            }
-        }
-    }
-    let meta = args.get_kw("metaclass").cloned();
-    let ns = Arc::new(DictObj::new());
-    let mut frame = Frame::new(body.code.clone(), body.globals.clone(), Some(ns.clone()));
-    frame.cells = new_cells(&body.code, &frame.locals, &body.closure);
-    let classcell = run_frame(vm, Box::new(frame))?;
-    let qualname = match ns.get_str("__qualname__") {
-        Some(Value::Str(s)) => s.as_str().to_string(),
-        _ => name.as_str().to_string(),
-    };
-    ns.del_str("__classcell__");
-    let cls_value = match meta {
-        Some(m @ Value::Class(_)) if !matches!(&m, Value::Class(c) if Arc::ptr_eq(c, &types().type_)) =>
-        {
-            let bases_t = Value::tuple(bases.iter().cloned().map(Value::Class).collect());
-            vm.call(
-                &m,
-                Args::new(&[Value::Str(name.clone()), bases_t, Value::Dict(ns.clone())]),
-            )?
-        }
-        _ => {
-            // Inherit a metaclass from the bases.
-            let meta = bases.iter().find_map(|b| b.meta.clone());
-            if let Some(m) = &meta {
-                if m.lookup("__new__")
-                    .is_some_and(|f| !matches!(f, Value::Builtin(_)))
-                {
-                    let bases_t = Value::tuple(bases.iter().cloned().map(Value::Class).collect());
-                    let mv = Value::Class(m.clone());
-                    return vm.call(
-                        &mv,
-                        Args::new(&[Value::Str(name.clone()), bases_t, Value::Dict(ns.clone())]),
-                    );
-                }
-            }
-            let cls = Class::new_user(name.as_str(), &qualname, bases, ns.clone(), meta)?;
-            Value::Class(cls)
-        }
-    };
-    if let Value::Cell(c) = &classcell {
-        c.set(Some(cls_value.clone()));
-    }
-    if let Value::Class(cls) = &cls_value {
-        // __set_name__ for descriptors, then __init_subclass__ of the parent.
-        for (k, v) in ns.items() {
-            if let Value::Instance(_) = &v {
-                if let Some(sn) = vm.special(&v, "__set_name__") {
-                    vm.call(&sn, Args::new(&[v.clone(), cls_value.clone(), k]))?;
-                }
-            }
-        }
-        if let Some(parent) = cls.mro_rest.first() {
-            if let Some((f, owner)) = parent.lookup_with_owner("__init_subclass__") {
-                if !Arc::ptr_eq(&owner, &types().object) {
-                    let func = match &f {
-                        Value::Native(n) => match n
-                            .as_any()
-                            .downcast_ref::<crate::objects::descr::ClassMethod>()
-                        {
-                            Some(cm) => cm.func.clone(),
-                            None => f.clone(),
-                        },
-                        _ => f.clone(),
-                    };
-                    let kw: Vec<(Value, Value)> = args
-                        .kw()
-                        .filter(|(k, _)| *k != "metaclass")
-                        .map(|(k, v)| (Value::str(k), v.clone()))
-                        .collect();
-                    let (names, vals): (Vec<Value>, Vec<Value>) = kw.into_iter().unzip();
-                    vm.call(
-                        &func,
-                        Args::with_kw(std::slice::from_ref(&cls_value), &names, &vals),
-                    )?;
-                }
-            }
-        }
-    }
-    Ok(cls_value)
-}
+pub use super::typenew::build_class;

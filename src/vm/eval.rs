@@ -204,6 +204,9 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             budget = CHECK_INTERVAL;
             super::check_signals(vm)?;
         }
+        if generator::has_abandoned() {
+            generator::run_abandoned(vm);
+        }
         let Some(&instr) = instrs.get(f.pc) else {
             return Err(PyErr::new(
                 ExcKind::SystemError,
@@ -1268,15 +1271,15 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let enter = lookup_special(vm, &mgr, &cls, "__enter__")?;
             let exit = lookup_special(vm, &mgr, &cls, "__exit__")?;
             let (Some(enter), Some(exit)) = (enter, exit) else {
+                // CPython 3.11 names __exit__ only when __enter__ was found.
                 let missing = if cls.lookup("__enter__").is_none() && !has_native(&mgr, "__enter__")
                 {
                     ""
                 } else {
-                    " and __exit__"
+                    " (missed __exit__ method)"
                 };
-                let _ = missing;
                 return Err(PyErr::type_error(format!(
-                    "'{}' object does not support the context manager protocol",
+                    "'{}' object does not support the context manager protocol{missing}",
                     mgr.type_name()
                 )));
             };

@@ -1,14 +1,108 @@
 //! Imports: the builtin module registry first, then `.py` files and packages on `sys.path`
 //! (the script's directory first). Each module body runs once; `sys.modules` holds it before
-//! its body runs, which gives CPython's circular-import behaviour.
+//! its body runs, which gives CPython's circular-import behaviour. As CPython's module locks
+//! do, [`ImportLocks`] records which thread initialises which module: another thread importing
+//! it waits until the body has finished, the same thread (a circular import) gets the partial
+//! module, and a cycle of threads waiting on each other gets the partial module too instead of
+//! a deadlock.
 
 use super::eval::run_frame;
 use super::frame::Frame;
 use super::Vm;
 use crate::compiler::Mode;
 use crate::objects::{Code, DictObj, ExcKind, Module, PyErr, PyResult, Value};
+use parking_lot::{Condvar, Mutex, MutexGuard};
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
+
+/// How often a thread waiting for another thread's import wakes to check for Ctrl-C.
+const IMPORT_WAIT_TICK: Duration = Duration::from_millis(50);
+
+/// Modules being initialised, by thread (see the module doc).
+#[derive(Default)]
+pub struct ImportLocks {
+    state: Mutex<ImportState>,
+    finished: Condvar,
+    /// How many modules are being initialised: the fast path skips the lock when none is.
+    busy: AtomicUsize,
+}
+
+#[derive(Default)]
+struct ImportState {
+    /// Module name -> the thread running its body.
+    initializing: HashMap<String, u64>,
+    /// Thread -> the module it waits for (to detect a cycle of waiting threads).
+    waiting: HashMap<u64, String>,
+}
+
+/// What waiting for a module's initialisation ended with.
+enum Wait {
+    /// Nobody is initialising it (any more).
+    Free,
+    /// This thread is initialising it (a circular import), or waiting would deadlock.
+    Partial,
+}
+
+impl ImportLocks {
+    pub fn is_initializing(&self, name: &str) -> bool {
+        self.busy.load(Ordering::Acquire) > 0 && self.state.lock().initializing.contains_key(name)
+    }
+
+    /// Waits while another thread initialises `name`; with `claim`, then records this thread
+    /// as its initialiser (when the wait ended with `Free`).
+    fn wait(&self, vm: &mut Vm, name: &str, claim: bool) -> PyResult<Wait> {
+        let me = vm.ident;
+        let mut st = self.state.lock();
+        loop {
+            let owner = match st.initializing.get(name) {
+                None => {
+                    if claim {
+                        st.initializing.insert(name.to_string(), me);
+                        self.busy.fetch_add(1, Ordering::AcqRel);
+                    }
+                    return Ok(Wait::Free);
+                }
+                Some(&o) => o,
+            };
+            if owner == me || waits_for(&st, owner, me) {
+                return Ok(Wait::Partial);
+            }
+            st.waiting.insert(me, name.to_string());
+            self.finished.wait_for(&mut st, IMPORT_WAIT_TICK);
+            st.waiting.remove(&me);
+            if vm.is_main {
+                MutexGuard::unlocked(&mut st, || super::check_signals(vm))?;
+            }
+        }
+    }
+
+    fn release(&self, name: &str) {
+        let mut st = self.state.lock();
+        if st.initializing.remove(name).is_some() {
+            self.busy.fetch_sub(1, Ordering::AcqRel);
+        }
+        drop(st);
+        self.finished.notify_all();
+    }
+}
+
+/// True when `owner` (transitively, through the modules the threads wait for) waits for `me`.
+fn waits_for(st: &ImportState, mut owner: u64, me: u64) -> bool {
+    for _ in 0..=st.waiting.len() {
+        let Some(m) = st.waiting.get(&owner) else {
+            return false;
+        };
+        match st.initializing.get(m) {
+            Some(&o) if o == me => return true,
+            Some(&o) => owner = o,
+            None => return false,
+        }
+    }
+    false
+}
 
 fn module_not_found(name: &str) -> PyErr {
     let e = PyErr::new(
@@ -103,14 +197,41 @@ pub fn import_name(
 
 /// Imports one dotted name whose parent package (if any) is already imported.
 pub fn import_one(vm: &mut Vm, full: &str, parent: &Value) -> PyResult<Value> {
-    if let Some(m) = vm.interp.modules.get_str(full) {
-        return Ok(m);
+    loop {
+        if let Some(m) = vm.interp.modules.get_str(full) {
+            if vm.interp.imports.busy.load(Ordering::Acquire) == 0 {
+                return Ok(m);
+            }
+            let interp = vm.interp.clone();
+            match interp.imports.wait(vm, full, false)? {
+                Wait::Partial => return Ok(m),
+                // Finished meanwhile (its body may have replaced the entry), or failed (gone).
+                Wait::Free => match vm.interp.modules.get_str(full) {
+                    Some(m) => return Ok(m),
+                    None => continue,
+                },
+            }
+        }
+        let interp = vm.interp.clone();
+        match interp.imports.wait(vm, full, true)? {
+            Wait::Free => {
+                // Another thread may have finished it between the check and the claim.
+                let r = match vm.interp.modules.get_str(full) {
+                    Some(m) => Ok(m),
+                    None => find_and_load(vm, full, parent),
+                };
+                interp.imports.release(full);
+                return r;
+            }
+            // Being initialised by this thread without being in sys.modules yet (a builtin
+            // module whose set-up imports itself): load it as before.
+            Wait::Partial => return find_and_load(vm, full, parent),
+        }
     }
-    let lock = vm.interp.import_lock.clone();
-    let _guard = lock.lock();
-    if let Some(m) = vm.interp.modules.get_str(full) {
-        return Ok(m);
-    }
+}
+
+/// Finds `full` (builtin registry, then the search path) and runs it.
+fn find_and_load(vm: &mut Vm, full: &str, parent: &Value) -> PyResult<Value> {
     if let Some(init) = crate::modules::lookup(full) {
         let m = init(vm)?;
         let v = Value::Module(m);
@@ -122,7 +243,16 @@ pub fn import_one(vm: &mut Vm, full: &str, parent: &Value) -> PyResult<Value> {
     let search: Vec<PathBuf> = match parent {
         Value::Module(p) => match p.dict.get_str("__path__") {
             Some(v) => path_list(vm, &v)?,
-            None => return Err(module_not_found(full)),
+            None => {
+                let e = module_not_found(full);
+                if let Some(st) = crate::objects::exception::exc_state(&e.0) {
+                    st.lock().args = vec![Value::str(format!(
+                        "No module named '{full}'; '{}' is not a package",
+                        p.name
+                    ))];
+                }
+                return Err(e);
+            }
         },
         _ => {
             let sys_path = vm.interp.sys.get("path").unwrap_or(Value::None);
@@ -293,10 +423,16 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &str) -> PyResult<Value> {
             Some(Value::Str(f)) => f.as_str().to_string(),
             _ => "unknown location".to_string(),
         };
-        let e = PyErr::new(
-            ExcKind::ImportError,
-            format!("cannot import name '{}' from '{}' ({})", name, m.name, loc),
-        );
+        let msg = if vm.interp.imports.is_initializing(&m.name) {
+            format!(
+                "cannot import name '{}' from partially initialized module '{}' (most likely \
+                 due to a circular import) ({})",
+                name, m.name, loc
+            )
+        } else {
+            format!("cannot import name '{}' from '{}' ({})", name, m.name, loc)
+        };
+        let e = PyErr::new(ExcKind::ImportError, msg);
         return Err(e);
     }
     Err(vm.no_attribute(module, name))

@@ -17,6 +17,7 @@ pub mod ops;
 pub mod output;
 pub mod py2;
 pub mod traceback;
+pub mod typenew;
 pub mod unwind;
 
 use crate::objects::{DictObj, ExcKind, Module, PyErr, PyResult, Value};
@@ -51,8 +52,9 @@ pub struct Interpreter {
     pub modules: Arc<DictObj>,
     pub recursion_limit: AtomicUsize,
     pub out: Arc<output::Output>,
-    /// Serialises module imports so a module's body runs exactly once.
-    pub import_lock: Arc<parking_lot::ReentrantMutex<()>>,
+    /// Which modules are being initialised by which thread, so a module's body runs exactly
+    /// once and other threads wait for it (no lock is held while the body runs).
+    pub imports: import::ImportLocks,
     /// The directory of the main script, searched for imports.
     pub script_dir: Mutex<Option<std::path::PathBuf>>,
     /// Python 2 files run in compatibility mode (false under `pyt --strict`).
@@ -93,7 +95,7 @@ impl Interpreter {
             modules,
             recursion_limit: AtomicUsize::new(DEFAULT_RECURSION_LIMIT),
             out: Arc::new(output::Output::new()),
-            import_lock: Arc::new(parking_lot::ReentrantMutex::new(())),
+            imports: import::ImportLocks::default(),
             script_dir: Mutex::new(None),
             allow_py2: std::sync::atomic::AtomicBool::new(true),
         });
@@ -275,7 +277,43 @@ pub fn shutdown(vm: &mut Vm, status: i32) -> i32 {
             }
         }
     }
+    finalize_main(vm);
     crate::builtins::file::flush_all_files();
     vm.interp.out.flush_all();
     status
+}
+
+/// Clears `__main__`'s globals as CPython's finalisation does (names with one leading
+/// underscore first, then the rest, each set to None in order), so generators left suspended
+/// in them run their `finally` blocks. Skipped while other threads still run: they may be
+/// using those globals (CPython freezes daemon threads first; pyt cannot).
+fn finalize_main(vm: &mut Vm) {
+    if crate::modules::thread::running_threads() > 0 {
+        return;
+    }
+    generator::run_abandoned(vm);
+    let Some(Value::Module(main)) = vm.interp.modules.get_str("__main__") else {
+        return;
+    };
+    let keys: Vec<String> = main
+        .dict
+        .keys()
+        .into_iter()
+        .filter_map(|k| match k {
+            Value::Str(s) => Some(s.as_str().to_string()),
+            _ => None,
+        })
+        .collect();
+    let underscore = |k: &str| k.starts_with('_') && !k.starts_with("__");
+    for pass in [true, false] {
+        for k in &keys {
+            if underscore(k) != pass || k == "__builtins__" {
+                continue;
+            }
+            let old = main.dict.get_str(k);
+            main.dict.set_str(k, Value::None);
+            drop(old);
+            generator::run_abandoned(vm);
+        }
+    }
 }

@@ -46,6 +46,27 @@ impl Vm {
             let y = base_value(b).cloned().unwrap_or_else(|| b.clone());
             return self.binop(op, &x, &y);
         }
+        if matches!(op, BinOp::Mult) {
+            // Sequence repetition by an object with __index__ (after its own dunders said no).
+            let is_seq = |v: &Value| {
+                matches!(
+                    v,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                )
+            };
+            for (s, n) in [(a, b), (b, a)] {
+                if is_seq(s) {
+                    if self.special(n, "__index__").is_some() {
+                        let i = self.index_of(n, "")?;
+                        return self.repeat(s, &Value::Int(i));
+                    }
+                    return Err(PyErr::type_error(format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        n.type_name()
+                    )));
+                }
+            }
+        }
         Err(binop_type_error(op, a, b))
     }
 
@@ -246,7 +267,18 @@ impl Vm {
             }
             _ => {}
         }
-        self.binop(op, a, b)
+        match self.binop(op, a, b) {
+            // The message names the augmented operator (`+=`), as CPython's does.
+            Err(e) if e.is(ExcKind::TypeError) && same_message(&e, &binop_type_error(op, a, b)) => {
+                Err(PyErr::type_error(format!(
+                    "unsupported operand type(s) for {}=: '{}' and '{}'",
+                    if op == BinOp::Pow { "**" } else { op.symbol() },
+                    a.type_name(),
+                    b.type_name()
+                )))
+            }
+            r => r,
+        }
     }
 
     /// `dict.update(other)` for a mapping or an iterable of pairs.
@@ -328,4 +360,15 @@ impl Vm {
             a.type_name()
         )))
     }
+}
+
+/// True when two exceptions carry the same message (first argument).
+fn same_message(a: &PyErr, b: &PyErr) -> bool {
+    let msg = |e: &PyErr| {
+        crate::objects::exception::exc_state(&e.0).and_then(|st| match st.lock().args.first() {
+            Some(Value::Str(s)) => Some(s.as_str().to_string()),
+            _ => None,
+        })
+    };
+    matches!((msg(a), msg(b)), (Some(x), Some(y)) if x == y)
 }

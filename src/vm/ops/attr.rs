@@ -28,7 +28,8 @@ impl Vm {
     }
 
     /// `getattr(obj, name)`, with Ok(None) for a plain missing attribute. Errors raised by
-    /// properties or `__getattr__` propagate, except AttributeError which means "missing".
+    /// properties or `__getattr__` propagate (an AttributeError from `__getattr__` too, as
+    /// CPython shows it; `hasattr`/`getattr` with a default treat that as missing).
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => {
@@ -44,39 +45,14 @@ impl Vm {
                         };
                     }
                 }
-                let cls_attr = cls.lookup(name);
-                if let Some(a) = &cls_attr {
-                    if self.is_data_descriptor(a) {
-                        return match self.descr_get(a, obj, &cls) {
-                            Ok(v) => Ok(Some(v)),
-                            Err(e) if e.is(ExcKind::AttributeError) => {
-                                self.getattr_hook(obj, name, e)
-                            }
-                            Err(e) => Err(e),
-                        };
-                    }
-                }
-                if let Some(v) = inst.dict.get_str(name) {
+                if let Some(v) = self.generic_getattr(inst, obj, name)? {
                     return Ok(Some(v));
                 }
-                if let Some(a) = cls_attr {
-                    return self.descr_get(&a, obj, &cls).map(Some);
-                }
-                if let Some(v) = self.special_attr(obj, name)? {
-                    return Ok(Some(v));
-                }
-                if let Some(b) = base_value(obj) {
-                    let b = b.clone();
-                    if let Some(v) = self.getattr_opt(&b, name)? {
-                        return Ok(Some(v));
-                    }
-                }
+                // An AttributeError raised by __getattr__ itself propagates as it is.
                 if let Some(ga) = cls.lookup("__getattr__") {
-                    return match self.call(&ga, Args::new(&[obj.clone(), Value::str(name)])) {
-                        Ok(v) => Ok(Some(v)),
-                        Err(e) if e.is(ExcKind::AttributeError) => Ok(None),
-                        Err(e) => Err(e),
-                    };
+                    return self
+                        .call(&ga, Args::new(&[obj.clone(), Value::str(name)]))
+                        .map(Some);
                 }
                 Ok(None)
             }
@@ -135,6 +111,43 @@ impl Vm {
         }
     }
 
+    /// `object.__getattribute__` on an instance: data descriptors, the instance dict, class
+    /// attributes, then what every instance has; Ok(None) when missing.
+    pub fn generic_getattr(
+        &mut self,
+        inst: &crate::objects::Instance,
+        obj: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        let cls = inst.class();
+        let cls_attr = cls.lookup(name);
+        if let Some(a) = &cls_attr {
+            if self.is_data_descriptor(a) {
+                return match self.descr_get(a, obj, &cls) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if e.is(ExcKind::AttributeError) => self.getattr_hook(obj, name, e),
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        if let Some(v) = inst.dict.get_str(name) {
+            return Ok(Some(v));
+        }
+        if let Some(a) = cls_attr {
+            return self.descr_get(&a, obj, &cls).map(Some);
+        }
+        if let Some(v) = self.special_attr(obj, name)? {
+            return Ok(Some(v));
+        }
+        if let Some(b) = base_value(obj) {
+            let b = b.clone();
+            if let Some(v) = self.getattr_opt(&b, name)? {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
+    }
+
     pub(super) fn getattr_hook(
         &mut self,
         obj: &Value,
@@ -151,8 +164,13 @@ impl Vm {
         Err(err)
     }
 
+    /// `hasattr`: only an AttributeError means "no".
     pub fn has_attr(&mut self, obj: &Value, name: &str) -> PyResult<bool> {
-        Ok(self.getattr_opt(obj, name)?.is_some())
+        match self.getattr_opt(obj, name) {
+            Ok(v) => Ok(v.is_some()),
+            Err(e) if e.is(ExcKind::AttributeError) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     pub(super) fn is_data_descriptor(&self, a: &Value) -> bool {
@@ -185,7 +203,7 @@ impl Vm {
             Value::Native(n) => {
                 if let Some(p) = n.as_any().downcast_ref::<Property>() {
                     if p.fget.is_none() {
-                        return Err(PyErr::attribute_error("property has no getter"));
+                        return Err(p.missing(obj, "getter"));
                     }
                     let f = p.fget.clone();
                     return self.call(&f, Args::new(std::slice::from_ref(obj)));
@@ -252,6 +270,18 @@ impl Vm {
             .map_or(mro.len(), |i| i + 1);
         for c in &mro[start..] {
             if let Some(a) = c.dict.get_str(name) {
+                // object.__init_subclass__ is a classmethod: bind it to the class.
+                if let (Value::Builtin(b), Value::Class(_)) = (&a, &s.obj) {
+                    if name == "__init_subclass__" && b.bound.is_none() {
+                        return Ok(Some(Value::Builtin(Arc::new(Builtin {
+                            name: b.name,
+                            func: b.func,
+                            bound: Some(s.obj.clone()),
+                            owner: b.owner,
+                            data: b.data.clone(),
+                        }))));
+                    }
+                }
                 if let Value::Class(_) = &s.obj {
                     if !matches!(&s.obj, Value::Instance(_))
                         && Arc::ptr_eq(
@@ -514,9 +544,7 @@ impl Vm {
                 Value::Native(n) => {
                     if let Some(p) = n.as_any().downcast_ref::<Property>() {
                         if p.fset.is_none() {
-                            return Err(PyErr::attribute_error(format!(
-                                "can't set attribute '{name}'"
-                            )));
+                            return Err(p.missing(obj, "setter"));
                         }
                         let f = p.fset.clone();
                         return self.call(&f, Args::new(&[obj.clone(), value])).map(|_| ());
@@ -589,23 +617,7 @@ impl Vm {
                         .call(&da, Args::new(&[obj.clone(), Value::str(name)]))
                         .map(|_| ());
                 }
-                if let Some(Value::Native(n)) = inst.class().lookup(name) {
-                    if let Some(p) = n.as_any().downcast_ref::<Property>() {
-                        if p.fdel.is_none() {
-                            return Err(PyErr::attribute_error(format!(
-                                "can't delete attribute '{name}'"
-                            )));
-                        }
-                        let f = p.fdel.clone();
-                        return self
-                            .call(&f, Args::new(std::slice::from_ref(obj)))
-                            .map(|_| ());
-                    }
-                }
-                if inst.dict.del_str(name).is_none() {
-                    return Err(self.no_attribute(obj, name));
-                }
-                Ok(())
+                self.generic_delattr(inst, obj, name)
             }
             Value::Class(c) => {
                 if c.base_kind == crate::objects::class::BaseKind::Builtin {
@@ -633,6 +645,38 @@ impl Vm {
             }
             _ => Err(self.no_attribute(obj, name)),
         }
+    }
+
+    /// `object.__delattr__`: a data descriptor's deleter, else the instance dict entry.
+    pub fn generic_delattr(
+        &mut self,
+        inst: &crate::objects::Instance,
+        obj: &Value,
+        name: &str,
+    ) -> PyResult<()> {
+        match inst.class().lookup(name) {
+            Some(Value::Native(n)) => {
+                if let Some(p) = n.as_any().downcast_ref::<Property>() {
+                    if p.fdel.is_none() {
+                        return Err(p.missing(obj, "deleter"));
+                    }
+                    let f = p.fdel.clone();
+                    return self
+                        .call(&f, Args::new(std::slice::from_ref(obj)))
+                        .map(|_| ());
+                }
+            }
+            Some(d @ Value::Instance(_)) => {
+                if let Some(del) = d.class().lookup("__delete__") {
+                    return self.call(&del, Args::new(&[d, obj.clone()])).map(|_| ());
+                }
+            }
+            _ => {}
+        }
+        if inst.dict.del_str(name).is_none() {
+            return Err(self.no_attribute(obj, name));
+        }
+        Ok(())
     }
 
     /// `obj.name(*args)`.

@@ -56,6 +56,24 @@ impl Vm {
                 let b = [y.start.clone(), y.stop.clone(), y.step.clone()];
                 return self.compare_seq(op, &a, &b);
             }
+            // Bound methods are equal when bound to the same object with equal functions.
+            (Value::BoundMethod(x), Value::BoundMethod(y))
+                if matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
+            {
+                let same = x.self_.is(&y.self_) && {
+                    let (f, g) = (x.func.clone(), y.func.clone());
+                    self.eq(&f, &g)?
+                };
+                return Ok(Value::Bool(same == (op == CmpOp::Eq)));
+            }
+            (Value::Builtin(x), Value::Builtin(y))
+                if matches!(op, CmpOp::Eq | CmpOp::NotEq) && x.bound.is_some() =>
+            {
+                let same = x.name == y.name
+                    && x.owner == y.owner
+                    && matches!((&x.bound, &y.bound), (Some(p), Some(q)) if p.is(q));
+                return Ok(Value::Bool(same == (op == CmpOp::Eq)));
+            }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
                 let same = x.len() == y.len()
                     && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
@@ -69,21 +87,22 @@ impl Vm {
         let b_cls = b.class();
         let reflect_first = !Arc::ptr_eq(&a_cls, &b_cls)
             && b_cls.is_subclass(&a_cls)
-            && self.special(b, rname).is_some();
+            && (self.special(b, rname).is_some()
+                || rname == "__ne__" && self.special(b, "__eq__").is_some());
         if reflect_first {
-            if let Some(r) = self.call_special(b, rname, std::slice::from_ref(a))? {
+            if let Some(r) = self.call_cmp(b, rname, a)? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
         }
-        if let Some(r) = self.call_special(a, name, std::slice::from_ref(b))? {
+        if let Some(r) = self.call_cmp(a, name, b)? {
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }
         }
         if !reflect_first {
-            if let Some(r) = self.call_special(b, rname, std::slice::from_ref(a))? {
+            if let Some(r) = self.call_cmp(b, rname, a)? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -105,6 +124,19 @@ impl Vm {
                 b.type_name()
             ))),
         }
+    }
+
+    /// Calls one comparison dunder; a class without its own `__ne__` gets `object.__ne__`,
+    /// which inverts `__eq__` (unless that returns NotImplemented).
+    fn call_cmp(&mut self, obj: &Value, name: &str, other: &Value) -> PyResult<Option<Value>> {
+        if name == "__ne__" && self.special(obj, "__ne__").is_none() {
+            return match self.call_special(obj, "__eq__", std::slice::from_ref(other))? {
+                Some(Value::NotImplemented) => Ok(Some(Value::NotImplemented)),
+                Some(v) => Ok(Some(Value::Bool(!self.truthy(&v)?))),
+                None => Ok(None),
+            };
+        }
+        self.call_special(obj, name, std::slice::from_ref(other))
     }
 
     pub(super) fn compare_seq(&mut self, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<Value> {

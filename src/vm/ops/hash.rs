@@ -52,6 +52,15 @@ impl Vm {
                     v.type_name()
                 )))
             }
+            // Consistent with bound-method equality: the receiver's identity and the function.
+            Value::BoundMethod(m) => {
+                let f = m.func.clone();
+                identity_hash(&m.self_) ^ self.hash(&f)?
+            }
+            Value::Builtin(b) if b.bound.is_some() => {
+                let me = b.bound.as_ref().map_or(0, identity_hash);
+                me ^ pystr::hash_bytes(b.name.as_bytes())
+            }
             Value::Instance(i) => {
                 let cls = i.class();
                 match cls.lookup_with_owner("__hash__") {

@@ -65,7 +65,16 @@ impl Vm {
             )),
             Value::Instance(_) => match self.call_special(v, "__index__", &[])? {
                 Some(Value::Int(i)) => Ok(i),
-                _ => Err(PyErr::type_error(format!("{what}, not {}", v.type_name()))),
+                Some(Value::Bool(b)) => Ok(b as i64),
+                Some(Value::BigInt(_)) => Err(PyErr::index_error(format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    v.type_name()
+                ))),
+                Some(r) => Err(PyErr::type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    r.type_name()
+                ))),
+                None => Err(PyErr::type_error(format!("{what}, not {}", v.type_name()))),
             },
             _ => Err(PyErr::type_error(format!("{what}, not {}", v.type_name()))),
         }
@@ -215,6 +224,10 @@ impl Vm {
                     let i = self.index_of(idx, "")?;
                     self.getitem(obj, &Value::Int(i))
                 }
+                Value::Instance(_) if self.special(idx, "__index__").is_some() => {
+                    let i = self.index_of(idx, "")?;
+                    self.getitem(obj, &Value::Int(i))
+                }
                 _ => Err(PyErr::type_error(format!(
                     "string indices must be integers, not '{}'",
                     idx.type_name()
@@ -293,15 +306,37 @@ impl Vm {
             }
             Value::Class(c) => {
                 if let Some(f) = c.lookup("__class_getitem__") {
-                    return self.call(&f, Args::new(&[obj.clone(), idx.clone()]));
+                    // A classmethod (type creation makes it one): bound to the class.
+                    let f = self.class_descr_get(&f, c)?;
+                    let args = match &f {
+                        Value::Function(_) => vec![obj.clone(), idx.clone()],
+                        _ => vec![idx.clone()],
+                    };
+                    return self.call(&f, Args::new(&args));
                 }
-                if c.base_kind == crate::objects::class::BaseKind::Builtin {
-                    // `list[int]`-style generic aliases: accepted and returned unchanged.
-                    return Ok(obj.clone());
+                // The builtin types CPython makes generic (`list[int]`, `dict[str, int]`).
+                const GENERIC: &[&str] = &[
+                    "list",
+                    "dict",
+                    "tuple",
+                    "set",
+                    "frozenset",
+                    "type",
+                    "enumerate",
+                ];
+                if c.base_kind == crate::objects::class::BaseKind::Builtin
+                    && GENERIC.contains(&&*c.name)
+                {
+                    // `list[int]`-style generic aliases.
+                    return Ok(crate::objects::generic_alias::GenericAlias::new_value(
+                        obj.clone(),
+                        idx,
+                    ));
                 }
-                Err(PyErr::type_error(
-                    "'type' object is not subscriptable".to_string(),
-                ))
+                Err(PyErr::type_error(format!(
+                    "type '{}' is not subscriptable",
+                    c.name
+                )))
             }
             Value::Native(_) => {
                 if let Some(v) = native_getitem(self, obj, idx)? {
@@ -439,7 +474,7 @@ impl Vm {
                     return self.delitem(&b, idx);
                 }
                 Err(PyErr::type_error(format!(
-                    "'{}' object does not support item deletion",
+                    "'{}' object doesn't support item deletion",
                     obj.type_name()
                 )))
             }
@@ -449,12 +484,12 @@ impl Vm {
                     return Ok(());
                 }
                 Err(PyErr::type_error(format!(
-                    "'{}' object does not support item deletion",
+                    "'{}' object doesn't support item deletion",
                     obj.type_name()
                 )))
             }
             _ => Err(PyErr::type_error(format!(
-                "'{}' object does not support item deletion",
+                "'{}' object doesn't support item deletion",
                 obj.type_name()
             ))),
         }
@@ -526,6 +561,14 @@ impl Vm {
                 }
                 if let Some(b) = base_value(container).cloned() {
                     return self.contains(&b, item);
+                }
+                if self.special(container, "__iter__").is_none()
+                    && self.special(container, "__getitem__").is_none()
+                {
+                    return Err(PyErr::type_error(format!(
+                        "argument of type '{}' is not iterable",
+                        container.type_name()
+                    )));
                 }
                 let it = self.get_iter(container)?;
                 self.iter_contains(&it, item)

@@ -300,14 +300,29 @@ impl Vm {
                     let args = st.lock().args.clone();
                     let is_key_error = v.class().is_subclass(types().exc(ExcKind::KeyError));
                     let is_os_error = v.class().is_subclass(types().exc(ExcKind::OSError));
-                    if is_os_error && (2..=3).contains(&args.len()) {
-                        // `[Errno 2] No such file or directory: 'x'`, as CPython's OSError.
-                        let mut s =
-                            format!("[Errno {}] {}", self.str(&args[0])?, self.str(&args[1])?);
-                        if let Some(f) = args.get(2) {
-                            s.push_str(&format!(": {}", self.repr(f)?));
+                    if is_os_error && args.len() >= 2 {
+                        // `[Errno 2] No such file or directory: 'x'` (and `-> 'y'` for a
+                        // second file name), as CPython's OSError.
+                        let attr = |name: &str| match v {
+                            Value::Instance(i) => i.dict.get_str(name).filter(|x| !x.is_none()),
+                            _ => None,
+                        };
+                        let (f1, f2) = match (attr("filename"), args.get(2)) {
+                            (Some(f), _) => (Some(f), attr("filename2")),
+                            (None, Some(f)) if args.len() == 3 => (Some(f.clone()), None),
+                            _ => (None, None),
+                        };
+                        if args.len() == 2 || f1.is_some() {
+                            let mut s =
+                                format!("[Errno {}] {}", self.str(&args[0])?, self.str(&args[1])?);
+                            if let Some(f) = f1 {
+                                s.push_str(&format!(": {}", self.repr(&f)?));
+                            }
+                            if let Some(f) = f2 {
+                                s.push_str(&format!(" -> {}", self.repr(&f)?));
+                            }
+                            return Ok(s);
                         }
-                        return Ok(s);
                     }
                     return match args.len() {
                         0 => Ok(String::new()),

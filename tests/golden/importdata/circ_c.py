@@ -1,0 +1,2 @@
+from importdata.circ_d import D
+C = 'c'

@@ -1,0 +1,2 @@
+from importdata.circ_c import C
+D = 'd'

@@ -1,0 +1,2 @@
+print('helper', __name__, __package__)
+def hfun(): return 'hfun'

@@ -1,0 +1,3 @@
+from .. import PKGV
+from ..helper import hfun
+def deep(): return ('deep', PKGV, hfun(), __name__)

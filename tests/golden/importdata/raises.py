@@ -1,0 +1,2 @@
+print('raises body')
+raise ValueError('import failed')
