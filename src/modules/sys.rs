@@ -66,6 +66,7 @@ pub fn install(interp: &Arc<Interpreter>, argv: Vec<String>) {
     f("getswitchinterval", |_, _| Ok(Value::Float(0.005)));
     f("setswitchinterval", setswitchinterval);
     f("exc_info", exc_info);
+    f("_getframe", crate::vm::frames::sys_getframe);
     f("getdefaultencoding", |_, _| Ok(Value::str("utf-8")));
     f("intern", |_, a| {
         Ok(a.pos.first().cloned().unwrap_or(Value::None))

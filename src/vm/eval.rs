@@ -137,6 +137,23 @@ pub fn eval(vm: &mut Vm, frames: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
                 }
             }
             Err(e) => {
+                // A native function asking for its callers' frames (see `vm::frames`).
+                if let Some(q) = super::frames::query_of(&e) {
+                    match super::frames::serve(frames, &q) {
+                        Ok(v) => {
+                            if let Some(f) = frames.last_mut() {
+                                f.stack.push(v);
+                            }
+                            continue;
+                        }
+                        Err(e) => {
+                            if let Some(err) = handle_error(vm, frames, e, true) {
+                                return Err(err);
+                            }
+                            continue;
+                        }
+                    }
+                }
                 if let Some(err) = handle_error(vm, frames, e, true) {
                     return Err(err);
                 }

@@ -7,6 +7,7 @@
 pub mod call;
 pub mod eval;
 pub mod frame;
+pub mod frames;
 pub mod generator;
 pub mod import;
 pub mod intrinsics;

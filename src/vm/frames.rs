@@ -1,0 +1,280 @@
+//! Frame introspection: `sys._getframe`, frame objects, and the two cheap queries that
+//! `logging` (the caller's file, line and function) and `warnings` (the location `stacklevel`
+//! frames up) make on every record or warning.
+//!
+//! The eval loop keeps a thread's Python frames in a local vector per `eval` invocation and
+//! hands each running frame to `step` as `&mut`, so no native function can look at the frames
+//! while it runs. Instead, a function that needs them fails with a *frame request*: a
+//! SystemError instance carrying a [`FrameQuery`]. The eval loop's error branch, which owns the
+//! frame vector, recognises it before any unwinding ([`query_of`]), answers it with
+//! [`serve`] and pushes the answer as the call's result. The hot paths pay nothing: the check
+//! sits on the error path only, and no frame state is mirrored anywhere.
+//!
+//! Frame objects are snapshots taken at the request: code, instruction, globals, and a copy of
+//! a function's local slots (a module or class body's namespace is shared, as in CPython).
+//! `f_lineno` is the line at the time of the request; `f_locals` is a fresh dict built from the
+//! snapshot on each access.
+//!
+//! Limitation: the chain covers the frames of one `eval` invocation. Python code called from
+//! native code (a class's `__init__` run by instantiation, a `key=` function, a generator body
+//! resumed by `next`) starts a new invocation, so the `f_back` chain of such a frame ends at
+//! it (`f_back` is None) instead of continuing into the native caller's Python caller.
+
+use super::frame::Frame;
+use super::intrinsics::frame_locals;
+use super::Vm;
+use crate::builtins::add_methods;
+use crate::objects::class::types;
+use crate::objects::exception::exc_state;
+use crate::objects::function::Args;
+use crate::objects::{Cell, Class, Code, DictObj, ExcKind, NativeObject, PyErr, PyResult, Value};
+use std::any::Any;
+use std::sync::{Arc, OnceLock};
+
+/// What a native function asks of the frames of its caller.
+#[derive(Clone, Debug)]
+pub enum FrameQuery {
+    /// `sys._getframe(depth)`: the frame object `depth` calls up from the caller.
+    Frame(usize),
+    /// logging's `findCaller`: starting at the calling frame, walk back `stacklevel` frames
+    /// not counting those whose file is `internal`; answer `(filename, lineno, funcname)`.
+    Caller { internal: String, stacklevel: i64 },
+    /// warnings' context: `(filename, lineno, globals)` of the frame `depth` up, or None when
+    /// the stack is not that deep.
+    Location(usize),
+}
+
+impl NativeObject for FrameQuery {
+    fn class(&self) -> Arc<Class> {
+        types().object.clone()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Text of the SystemError a frame request becomes if no eval loop can answer it.
+const ORPHAN_MESSAGE: &str = "frame introspection needs a calling Python frame";
+
+/// The error a native function returns to ask the eval loop for frame information.
+pub fn request(q: FrameQuery) -> PyErr {
+    PyErr::with_args(
+        ExcKind::SystemError,
+        vec![Value::str(ORPHAN_MESSAGE), Value::Native(Arc::new(q))],
+    )
+}
+
+/// The query carried by `e`, if it is a frame request.
+pub fn query_of(e: &PyErr) -> Option<FrameQuery> {
+    let Value::Instance(i) = &e.0 else {
+        return None;
+    };
+    if !Arc::ptr_eq(&i.class(), types().exc(ExcKind::SystemError)) {
+        return None;
+    }
+    let st = exc_state(&e.0)?.lock();
+    match st.args.as_slice() {
+        [_, q] => q.as_native::<FrameQuery>().cloned(),
+        _ => None,
+    }
+}
+
+/// A frame request that reached native code (`Vm::call`) instead of the eval loop: the native
+/// function was called by native code, which has no frame to give. It becomes the error the
+/// query would give for a stack too short.
+pub fn orphaned(e: PyErr) -> PyErr {
+    match query_of(&e) {
+        Some(FrameQuery::Frame(_)) => PyErr::value_error("call stack is not deep enough"),
+        Some(_) => PyErr::runtime_error(ORPHAN_MESSAGE),
+        None => e,
+    }
+}
+
+/// Answers `q` from the frames of the current eval invocation (the last one made the call).
+pub fn serve(frames: &[Box<Frame>], q: &FrameQuery) -> PyResult<Value> {
+    match q {
+        FrameQuery::Frame(depth) => match frames.len().checked_sub(1 + depth) {
+            Some(i) => Ok(snapshot_chain(frames, i)),
+            None => Err(PyErr::value_error("call stack is not deep enough")),
+        },
+        FrameQuery::Location(depth) => Ok(match frames.len().checked_sub(1 + depth) {
+            Some(i) => {
+                let f = &frames[i];
+                let co = &f.code.obj;
+                Value::tuple(vec![
+                    Value::str(co.source.name.clone()),
+                    Value::Int(f.line() as i64),
+                    Value::Dict(f.globals.clone()),
+                ])
+            }
+            None => Value::None,
+        }),
+        FrameQuery::Caller {
+            internal,
+            stacklevel,
+        } => {
+            let Some(mut i) = frames.len().checked_sub(1) else {
+                return Ok(Value::None);
+            };
+            let mut level = *stacklevel;
+            while level > 0 && i > 0 {
+                i -= 1;
+                if frames[i].code.obj.source.name != *internal {
+                    level -= 1;
+                }
+            }
+            let f = &frames[i];
+            let co = &f.code.obj;
+            Ok(Value::tuple(vec![
+                Value::str(co.source.name.clone()),
+                Value::Int(f.line() as i64),
+                Value::str(co.name.to_string()),
+            ]))
+        }
+    }
+}
+
+/// Frame objects for `frames[i]` and every frame below it, linked by `f_back`.
+fn snapshot_chain(frames: &[Box<Frame>], i: usize) -> Value {
+    let mut back = Value::None;
+    for f in frames.iter().take(i + 1) {
+        back = Value::Native(Arc::new(FrameObj::of(f, back)));
+    }
+    back
+}
+
+/// A frame object: a snapshot of one frame at the moment it was asked for.
+pub struct FrameObj {
+    pub code: Arc<Code>,
+    /// The instruction executing (the call that asked, for a frame waiting on a call).
+    pub pc: usize,
+    pub globals: Arc<DictObj>,
+    /// The namespace of a module or class body; None in functions.
+    ns: Option<Arc<DictObj>>,
+    locals: Vec<Option<Value>>,
+    cells: Vec<Arc<Cell>>,
+    back: Value,
+}
+
+impl FrameObj {
+    fn of(f: &Frame, back: Value) -> FrameObj {
+        let function = f.ns.is_none();
+        FrameObj {
+            code: f.code.clone(),
+            pc: f.pc.saturating_sub(1),
+            globals: f.globals.clone(),
+            ns: f.ns.clone(),
+            locals: if function {
+                f.locals.clone()
+            } else {
+                Vec::new()
+            },
+            cells: if function {
+                f.cells.clone()
+            } else {
+                Vec::new()
+            },
+            back,
+        }
+    }
+
+    pub fn line(&self) -> u32 {
+        self.code.obj.line_of(self.pc)
+    }
+
+    /// `f_locals`: a module or class body's own namespace, or a function's locals as a dict.
+    fn locals_dict(&self) -> Arc<DictObj> {
+        if let Some(ns) = &self.ns {
+            return ns.clone();
+        }
+        let mut f = Frame::new(self.code.clone(), self.globals.clone(), None);
+        f.locals = self.locals.clone();
+        f.cells = self.cells.clone();
+        frame_locals(&f)
+    }
+
+    /// The frame as a traceback entry (for formatting it the way tracebacks are).
+    pub fn tb_entry(&self) -> crate::objects::exception::TbEntry {
+        crate::objects::exception::TbEntry {
+            code: self.code.clone(),
+            pc: self.pc,
+            globals: self.globals.clone(),
+        }
+    }
+}
+
+impl NativeObject for FrameObj {
+    fn class(&self) -> Arc<Class> {
+        frame_class()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, _vm: &mut Vm, me: &Value) -> PyResult<Option<String>> {
+        let addr = match me {
+            Value::Native(n) => Arc::as_ptr(n) as *const u8 as usize,
+            _ => 0,
+        };
+        Ok(Some(format!(
+            "<frame at {addr:#x}, file '{}', line {}, code {}>",
+            self.code.obj.source.name,
+            self.line(),
+            self.code.obj.name
+        )))
+    }
+    fn getattr(&self, vm: &mut Vm, _me: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(Some(match name {
+            "f_back" => self.back.clone(),
+            "f_code" => Value::Code(self.code.clone()),
+            "f_lineno" => Value::Int(self.line() as i64),
+            // CPython counts code units of two bytes; pyt's instructions are one unit each.
+            "f_lasti" => Value::Int(2 * self.pc as i64),
+            "f_globals" => Value::Dict(self.globals.clone()),
+            "f_locals" => Value::Dict(self.locals_dict()),
+            "f_builtins" => Value::Dict(vm.builtins_dict().clone()),
+            "f_trace" => Value::None,
+            _ => return Ok(None),
+        }))
+    }
+}
+
+fn frame_clear(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn frame_class() -> Arc<Class> {
+    static C: OnceLock<Arc<Class>> = OnceLock::new();
+    C.get_or_init(|| {
+        let c = Class::new_builtin("frame", Some(&types().object));
+        c.dict.set_str("__module__", Value::str("builtins"));
+        add_methods(&c, "frame", &[("clear", frame_clear)]);
+        c
+    })
+    .clone()
+}
+
+/// `sys._getframe(depth=0)`.
+pub fn sys_getframe(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "_getframe expected at most 1 argument, got {}",
+            args.pos.len()
+        )));
+    }
+    if !args.kwnames.is_empty() {
+        return Err(PyErr::type_error("_getframe() takes no keyword arguments"));
+    }
+    let depth = match args.pos.first() {
+        None => 0,
+        Some(Value::Int(n)) => *n,
+        Some(Value::Bool(b)) => *b as i64,
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )))
+        }
+    };
+    // A negative depth means the calling frame, as in CPython.
+    Err(request(FrameQuery::Frame(depth.max(0) as usize)))
+}
