@@ -16,6 +16,7 @@ const USAGE: &str = "usage: pyt [option] ... [-c cmd | file | -] [arg] ...
 Options:
   -c cmd   program passed in as string
   -u       unbuffered stdout and stderr
+  -W arg   warning control (action:message:category:module:lineno)
   --version, -V  print the version and exit
   --help, -h     print this help and exit
 With no arguments, pyt reads a program from stdin (or opens the REPL on a terminal).";
@@ -38,6 +39,14 @@ fn parse_args(argv: &[String]) -> Result<(Command, bool), String> {
         let a = argv[i].as_str();
         match a {
             "-u" => unbuffered = true,
+            "-W" => {
+                let opt = argv
+                    .get(i + 1)
+                    .ok_or("Argument expected for the -W option")?;
+                crate::modules::sys::add_warn_option(opt);
+                i += 1;
+            }
+            w if w.starts_with("-W") => crate::modules::sys::add_warn_option(&w[2..]),
             "-V" | "--version" => return Ok((Command::Version, unbuffered)),
             "-h" | "--help" => return Ok((Command::Help, unbuffered)),
             "-c" => {

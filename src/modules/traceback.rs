@@ -69,8 +69,8 @@ fn extract(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     ))
 }
 
-/// `_frame_summary(frame)`: (filename, lineno, name, line, formatted) of a frame object,
-/// `formatted` being its `  File ...` entry with the source line and markers.
+/// `_frame_summary(frame)`: (filename, lineno, name, line) of a frame object (a stack entry
+/// carries no column positions in CPython 3.11, so it is printed without markers).
 fn frame_summary(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = pos(&args, 0, "_frame_summary")?;
     let Some(f) = v.as_native::<FrameObj>() else {
@@ -86,7 +86,6 @@ fn frame_summary(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Int(line as i64),
         Value::str(co.name.to_string()),
         Value::str(co.source.line_text(line).trim().to_string()),
-        Value::str(format_entry(&f.tb_entry())),
     ]))
 }
 

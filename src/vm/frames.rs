@@ -15,10 +15,14 @@
 //! `f_lineno` is the line at the time of the request; `f_locals` is a fresh dict built from the
 //! snapshot on each access.
 //!
-//! Limitation: the chain covers the frames of one `eval` invocation. Python code called from
+//! Limitations: the chain covers the frames of one `eval` invocation. Python code called from
 //! native code (a class's `__init__` run by instantiation, a `key=` function, a generator body
 //! resumed by `next`) starts a new invocation, so the `f_back` chain of such a frame ends at
-//! it (`f_back` is None) instead of continuing into the native caller's Python caller.
+//! it (`f_back` is None) instead of continuing into the native caller's Python caller. A
+//! frame request made by native code itself (`map(sys._getframe, ...)`) reaches `Vm::call`
+//! instead of an eval loop and is refused ([`orphaned`]). And a snapshot does not follow its
+//! frame: CPython's `f_lineno`/`f_locals` of a live frame change as it runs; pyt's keep the
+//! values of the moment `sys._getframe` was called.
 
 use super::frame::Frame;
 use super::intrinsics::frame_locals;
@@ -192,15 +196,6 @@ impl FrameObj {
         f.cells = self.cells.clone();
         frame_locals(&f)
     }
-
-    /// The frame as a traceback entry (for formatting it the way tracebacks are).
-    pub fn tb_entry(&self) -> crate::objects::exception::TbEntry {
-        crate::objects::exception::TbEntry {
-            code: self.code.clone(),
-            pc: self.pc,
-            globals: self.globals.clone(),
-        }
-    }
 }
 
 impl NativeObject for FrameObj {
@@ -277,4 +272,87 @@ pub fn sys_getframe(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     // A negative depth means the calling frame, as in CPython.
     Err(request(FrameQuery::Frame(depth.max(0) as usize)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtins::testutil::py;
+
+    #[test]
+    fn request_round_trips_and_ordinary_errors_are_not_requests() {
+        let e = request(FrameQuery::Frame(3));
+        assert!(matches!(query_of(&e), Some(FrameQuery::Frame(3))));
+        assert!(query_of(&PyErr::value_error("x")).is_none());
+        // A user's SystemError with two arguments is not mistaken for a request.
+        let fake = PyErr::with_args(ExcKind::SystemError, vec![Value::Int(1), Value::Int(2)]);
+        assert!(query_of(&fake).is_none());
+    }
+
+    #[test]
+    fn orphaned_requests_become_ordinary_errors() {
+        let e = orphaned(request(FrameQuery::Frame(0)));
+        assert!(e.is(ExcKind::ValueError));
+        let e = orphaned(request(FrameQuery::Location(1)));
+        assert!(e.is(ExcKind::RuntimeError));
+        let e = orphaned(PyErr::value_error("kept"));
+        assert!(query_of(&e).is_none() && e.is(ExcKind::ValueError));
+    }
+
+    #[test]
+    fn getframe_sees_the_callers_of_one_invocation() {
+        let code = "import sys\n\
+                    def f():\n    return g()\n\
+                    def g():\n    return sys._getframe(1).f_code.co_name + sys._getframe().f_back.f_code.co_name\n\
+                    r = f()";
+        assert_eq!(py(code), "ff");
+        assert_eq!(
+            py("import sys\nr = sys._getframe(1)"),
+            "ValueError: call stack is not deep enough"
+        );
+    }
+
+    #[test]
+    fn getframe_called_directly_by_native_code_is_refused_but_a_lambda_works() {
+        // Known limitations (see the module doc): native code has no frame to give, and a
+        // function called by native code starts a chain of its own.
+        assert_eq!(
+            py("import sys\ndef f():\n    return list(map(sys._getframe, [0]))\nr = f()"),
+            "ValueError: call stack is not deep enough"
+        );
+        assert_eq!(
+            py("import sys\ndef f():\n    return list(map(lambda d: sys._getframe(d), [0]))[0].f_code.co_name\nr = f()"),
+            "<lambda>"
+        );
+        assert_eq!(
+            py("import sys\ndef f():\n    return list(map(lambda d: sys._getframe(d), [1]))\nr = f()"),
+            "ValueError: call stack is not deep enough"
+        );
+    }
+
+    #[test]
+    fn a_request_inside_a_try_is_not_caught_as_an_exception() {
+        let code = "import sys\n\
+                    try:\n    fr = sys._getframe()\nexcept Exception:\n    fr = None\n\
+                    r = fr is not None";
+        assert_eq!(py(code), "True");
+    }
+
+    #[test]
+    fn caller_skips_frames_of_the_internal_file() {
+        // Every frame here is in "<test>", so stacklevel counts plain frames.
+        let code = "from _pyt_frames import caller\n\
+                    def f():\n    return caller('<other>', 1)\n\
+                    def g():\n    return f()\n\
+                    r = g()[2] + str(caller('<test>', 5)[1])";
+        assert_eq!(py(code), "g6");
+    }
+
+    #[test]
+    fn location_is_none_beyond_the_stack() {
+        assert_eq!(
+            py("from _pyt_frames import location\nr = location(0)[1], location(7)"),
+            "(2, None)"
+        );
+    }
 }

@@ -35,11 +35,9 @@ class StackSummary(list):
     def format(self):
         out = []
         for f in self:
-            row = getattr(f, '_formatted', None)
-            if row is None:
-                row = '  File "{}", line {}, in {}\n'.format(f.filename, f.lineno, f.name)
-                if f.line:
-                    row += '    {}\n'.format(f.line.strip())
+            row = '  File "{}", line {}, in {}\n'.format(f.filename, f.lineno, f.name)
+            if f.line:
+                row += '    {}\n'.format(f.line.strip())
             out.append(row)
         return out
 
@@ -59,10 +57,11 @@ StackSummary.from_list = staticmethod(_from_list)
 
 
 def walk_stack(f):
-    # The generator body runs apart from its caller's frames in pyt, so the starting frame
-    # is taken here, before the generator exists.
+    # CPython starts four frames above the generator's own frame while it is iterated: for
+    # a plain `for` loop in F, three frames above F. A generator body runs apart from its
+    # caller's frames in pyt, so that frame is found here, before the generator exists.
     if f is None:
-        f = _sys._getframe(1)
+        f = _sys._getframe(1).f_back.f_back.f_back
     return _walk(f)
 
 
@@ -80,10 +79,7 @@ def print_list(extracted_list, file=None):
 
 
 def _summary_of(frame):
-    filename, lineno, name, line, formatted = _frame_summary(frame)
-    s = FrameSummary(filename, lineno, name, line)
-    s._formatted = formatted
-    return s
+    return FrameSummary(*_frame_summary(frame))
 
 
 def extract_stack(f=None, limit=None):

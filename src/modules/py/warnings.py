@@ -4,7 +4,7 @@ Python fallback in warnings.py agree), written in Python over one native query,
 
 Filters hold a compiled regex for `message`/`module`. pyt has no `re` module yet, so unless
 one can be imported, patterns compile with `_MiniRegex` below: literals, `.`, classes
-`[...]`, `\\d \\w \\s` (and upper-case negations), `* + ? {m,n}` (greedy or lazy), groups,
+`[...]`, `\\d \\w \\s` (and upper-case negations), `\\b \\B`, `* + ? {m,n}` (greedy or lazy), groups,
 `|`, `^`, `$`, `\\A`, `\\Z`; like `re.match` it anchors at the start of the text only.
 The default filters, as CPython's, hold the plain string '__main__' (an exact match)."""
 
@@ -516,6 +516,8 @@ class _MiniRegex:
                 return ('bol',)
             if c == 'Z':
                 return ('eos',)
+            if c in 'bB':
+                return ('wordb', c == 'B')
         c = {'n': '\n', 't': '\t', 'r': '\r', 'f': '\f', 'v': '\v'}.get(c, c)
         return ('lit', c.lower() if self._icase else c)
 
@@ -590,6 +592,12 @@ class _MiniRegex:
             return cont(i)
         node, lo, hi, greedy = seq[k]
         kind = node[0]
+        if kind == 'wordb':
+            before = i > 0 and self._esc('w', s[i - 1])
+            after = i < len(s) and self._esc('w', s[i])
+            if (before != after) == node[1]:
+                return None
+            return self._seq(seq, k + 1, s, i, cont)
         if kind in ('bol', 'eol', 'eos'):
             ok = (i == 0 if kind == 'bol' else
                   i == len(s) if kind == 'eos' else
