@@ -50,6 +50,7 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("linecache", warnings::init_linecache),
     ("logging", pymods::init_logging),
     ("logging.config", pymods::init_logging_config),
+    ("logging.handlers", pymods::init_logging_handlers),
     ("math", math::init),
     ("multiprocessing", pymods::init_multiprocessing),
     ("multiprocessing.dummy", pymods::init_multiprocessing_dummy),
