@@ -257,11 +257,19 @@ pub fn sys_getframe(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     if !args.kwnames.is_empty() {
-        return Err(PyErr::type_error("_getframe() takes no keyword arguments"));
+        return Err(PyErr::type_error(
+            "sys._getframe() takes no keyword arguments",
+        ));
     }
     let depth = match args.pos.first() {
         None => 0,
-        Some(Value::Int(n)) => *n,
+        // CPython takes a C int.
+        Some(Value::Int(n)) if i32::try_from(*n).is_ok() => *n,
+        Some(Value::Int(_)) | Some(Value::BigInt(_)) => {
+            return Err(PyErr::overflow_error(
+                "Python int too large to convert to C int",
+            ))
+        }
         Some(Value::Bool(b)) => *b as i64,
         Some(other) => {
             return Err(PyErr::type_error(format!(

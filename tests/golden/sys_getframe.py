@@ -37,10 +37,12 @@ for bad in (3, 100):
         sys._getframe(bad)
     except ValueError as e:
         print("ValueError:", e)
-try:
-    sys._getframe("1")
-except TypeError as e:
-    print("TypeError:", e)
+for args, kwargs in ((("1",), {}), ((1, 2), {}), ((), {"depth": 1}), ((2**31,), {}),
+                     ((-10**30,), {})):
+    try:
+        sys._getframe(*args, **kwargs)
+    except (TypeError, OverflowError) as e:
+        print(type(e).__name__, e)
 top = sys._getframe()
 print(top.f_code.co_name, top.f_code.co_filename.endswith("sys_getframe.py"))
 print(type(top).__name__, top.f_back, top.f_locals is globals())
