@@ -64,6 +64,7 @@ class C:
         print("init", sys._getframe().f_code.co_name, sys._getframe().f_lineno)
 
     def m(self):
+        print(sys._getframe().f_code.co_qualname)
         return sys._getframe(0).f_locals["self"] is self
 
 
