@@ -139,7 +139,7 @@ pub fn eval(vm: &mut Vm, frames: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
             Err(e) => {
                 // A native function asking for its callers' frames (see `vm::frames`).
                 if let Some(q) = super::frames::query_of(&e) {
-                    match super::frames::serve(frames, &q) {
+                    match super::frames::serve(vm, frames, q) {
                         Ok(v) => {
                             if let Some(f) = frames.last_mut() {
                                 f.stack.push(v);

@@ -1,6 +1,7 @@
-//! Frame introspection: `sys._getframe`, frame objects, and the two cheap queries that
-//! `logging` (the caller's file, line and function) and `warnings` (the location `stacklevel`
-//! frames up) make on every record or warning.
+//! Frame introspection: `sys._getframe`, frame objects, the two cheap queries that `logging`
+//! (the caller's file, line and function) and `warnings` (the location `stacklevel` frames up)
+//! make on every record or warning, and warnings issued by native functions (they blame the
+//! Python frame that called them, as CPython's C functions do).
 //!
 //! The eval loop keeps a thread's Python frames in a local vector per `eval` invocation and
 //! hands each running frame to `step` as `&mut`, so no native function can look at the frames
@@ -46,6 +47,14 @@ pub enum FrameQuery {
     /// warnings' context: `(filename, lineno, globals)` of the frame `depth` up, or None when
     /// the stack is not that deep.
     Location(usize),
+    /// A native function's warnings (`warnings.warn(message, category, stacklevel)` as a
+    /// Python function would call it, stacklevel 1 blaming the caller), then its outcome.
+    Warn {
+        category: ExcKind,
+        messages: Vec<String>,
+        stacklevel: usize,
+        then: Result<Value, PyErr>,
+    },
 }
 
 impl NativeObject for FrameQuery {
@@ -57,7 +66,7 @@ impl NativeObject for FrameQuery {
     }
 }
 
-/// Text of the SystemError a frame request becomes if no eval loop can answer it.
+/// Text of the SystemError a frame request shows if it ever escapes unanswered.
 const ORPHAN_MESSAGE: &str = "frame introspection needs a calling Python frame";
 
 /// The error a native function returns to ask the eval loop for frame information.
@@ -84,19 +93,38 @@ pub fn query_of(e: &PyErr) -> Option<FrameQuery> {
 }
 
 /// A frame request that reached native code (`Vm::call`) instead of the eval loop: the native
-/// function was called by native code, which has no frame to give. It becomes the error the
-/// query would give for a stack too short.
-pub fn orphaned(e: PyErr) -> PyErr {
+/// function was called by native code, which has no frame to give, so it is answered as if
+/// the stack were empty (`sys._getframe` fails, a native warning blames `sys`, line 1).
+pub fn orphaned(vm: &mut Vm, e: PyErr) -> PyResult<Value> {
     match query_of(&e) {
-        Some(FrameQuery::Frame(_)) => PyErr::value_error("call stack is not deep enough"),
-        Some(_) => PyErr::runtime_error(ORPHAN_MESSAGE),
-        None => e,
+        Some(q) => serve(vm, &[], q),
+        None => Err(e),
     }
 }
 
 /// Answers `q` from the frames of the current eval invocation (the last one made the call).
-pub fn serve(frames: &[Box<Frame>], q: &FrameQuery) -> PyResult<Value> {
-    match q {
+pub fn serve(vm: &mut Vm, frames: &[Box<Frame>], q: FrameQuery) -> PyResult<Value> {
+    if let FrameQuery::Warn {
+        category,
+        messages,
+        stacklevel,
+        then,
+    } = q
+    {
+        // The native function has no frame: stacklevel 1 is the frame that called it.
+        let at = frames.len().checked_sub(stacklevel.max(1)).map(|i| {
+            (
+                frames[i].code.obj.source.name.clone(),
+                frames[i].line(),
+                frames[i].globals.clone(),
+            )
+        });
+        for m in messages {
+            native_warn(vm, category, &m, at.clone())?;
+        }
+        return then;
+    }
+    match &q {
         FrameQuery::Frame(depth) => match frames.len().checked_sub(1 + depth) {
             Some(i) => Ok(snapshot_chain(frames, i)),
             None => Err(PyErr::value_error("call stack is not deep enough")),
@@ -113,6 +141,7 @@ pub fn serve(frames: &[Box<Frame>], q: &FrameQuery) -> PyResult<Value> {
             }
             None => Value::None,
         }),
+        FrameQuery::Warn { .. } => Ok(Value::None),
         FrameQuery::Caller {
             internal,
             stacklevel,
@@ -136,6 +165,44 @@ pub fn serve(frames: &[Box<Frame>], q: &FrameQuery) -> PyResult<Value> {
             ]))
         }
     }
+}
+
+/// Issues one warning through the warnings module, blaming `at` (file, line, globals), or
+/// `sys`, line 1, as CPython does when the stack is not deep enough.
+fn native_warn(
+    vm: &mut Vm,
+    category: ExcKind,
+    message: &str,
+    at: Option<(String, u32, Arc<DictObj>)>,
+) -> PyResult<()> {
+    let warnings = super::import::import_one(vm, "warnings", &Value::None)?;
+    let warn_explicit = vm.getattr(&warnings, "warn_explicit")?;
+    let (filename, line, globals) = match at {
+        Some(a) => a,
+        None => ("sys".to_string(), 1, vm.interp.sys.dict.clone()),
+    };
+    let module = globals
+        .get_str("__name__")
+        .unwrap_or_else(|| Value::str("<string>"));
+    let registry = match globals.get_str("__warningregistry__") {
+        Some(r @ Value::Dict(_)) => r,
+        _ => {
+            let r = Value::Dict(Arc::new(DictObj::new()));
+            globals.set_str("__warningregistry__", r.clone());
+            r
+        }
+    };
+    let args = [
+        Value::str(message),
+        Value::Class(types().exc(category).clone()),
+        Value::str(filename),
+        Value::Int(line as i64),
+        module,
+        registry,
+        Value::Dict(globals),
+    ];
+    vm.call(&warn_explicit, Args::new(&args))?;
+    Ok(())
 }
 
 /// Frame objects for `frames[i]` and every frame below it, linked by `f_back`.
@@ -298,13 +365,14 @@ mod tests {
     }
 
     #[test]
-    fn orphaned_requests_become_ordinary_errors() {
-        let e = orphaned(request(FrameQuery::Frame(0)));
-        assert!(e.is(ExcKind::ValueError));
-        let e = orphaned(request(FrameQuery::Location(1)));
-        assert!(e.is(ExcKind::RuntimeError));
-        let e = orphaned(PyErr::value_error("kept"));
-        assert!(query_of(&e).is_none() && e.is(ExcKind::ValueError));
+    fn orphaned_requests_are_answered_as_for_an_empty_stack() {
+        let mut vm = crate::builtins::testutil::vm();
+        let e = orphaned(&mut vm, request(FrameQuery::Frame(0))).err();
+        assert!(e.is_some_and(|e| e.is(ExcKind::ValueError)));
+        let v = orphaned(&mut vm, request(FrameQuery::Location(1)));
+        assert!(matches!(v, Ok(Value::None)));
+        let e = orphaned(&mut vm, PyErr::value_error("kept")).err();
+        assert!(e.is_some_and(|e| query_of(&e).is_none() && e.is(ExcKind::ValueError)));
     }
 
     #[test]
