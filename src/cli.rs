@@ -304,6 +304,14 @@ fn run_program(
         .set_str("__main__", Value::Module(main.clone()));
     let mut vm = Vm::new(interp.clone());
     vm.is_main = true;
+    // As CPython does, `-W`/PYTHONWARNINGS import warnings at start-up (reporting bad options).
+    if matches!(interp.sys.get("warnoptions"), Some(Value::List(l)) if !l.is_empty()) {
+        if let Err(e) = crate::vm::import::import_one(&mut vm, "warnings", &Value::None) {
+            let status = exit_status(&mut vm, e);
+            interp.out.flush_all();
+            return status;
+        }
+    }
     let code = Arc::new(crate::objects::Code::new(code));
     let frame = crate::vm::frame::Frame::new(code, main.dict.clone(), Some(main.dict.clone()));
     let result = crate::vm::eval::run_frame(&mut vm, Box::new(frame));
