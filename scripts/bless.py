@@ -5,8 +5,12 @@
 
 NAMES are program stems (`expr_walrus`), file names (`expr_walrus.py`) or fnmatch patterns
 (`syntaxerr_*`); none means every program. A program whose first line is `# golden: pyt` is
-pyt-owned: its expectation comes from the pyt binary (default target/release/pyt). Every other
-program is CPython-sourced: it runs under /usr/bin/python3 (fallback: `python3` on PATH).
+pyt-owned: its expectation comes from the pyt binary (default target/release/pyt), run with the
+options in NAME.opts if there is one (`pyt run --strict NAME.py`). A program named `py2_*` is a
+Python 2 program: its expectation is CPython 2.7's output ($PYT_PYTHON2, the pyenv 2.7.18, or
+`python2` on PATH) plus, first on stderr, the note pyt prints in Python 2 compatibility mode,
+naming the line where CPython 3 rejects the first print statement. Every other program is
+CPython-sourced: it runs under /usr/bin/python3 (fallback: `python3` on PATH).
 
 Each program runs with cwd tests/golden as `<interp> NAME.py [args from NAME.args]`, stdin from
 NAME.in (or empty). CPython prints the absolute script path in tracebacks; the golden directory
@@ -36,6 +40,46 @@ def cpython() -> str:
     if not found:
         sys.exit("bless: no python3 found")
     return found
+
+
+PY2_PREFIX = "py2_"
+PY2_NOTE = "pyt: note: {path}:{line}: Python 2 print statement; running in Python 2 compatibility mode\n"
+
+
+def python2():
+    """A CPython 2.7 interpreter, or None."""
+    for cand in (os.environ.get("PYT_PYTHON2"), "/root/.pyenv/versions/2.7.18/bin/python2",
+                 shutil.which("python2.7"), shutil.which("python2")):
+        if cand and os.access(cand, os.X_OK):
+            return cand
+    return None
+
+
+def is_py2(stem) -> bool:
+    return stem.startswith(PY2_PREFIX)
+
+
+def py2_note(stem) -> bytes:
+    """pyt's note for a Python 2 program; the line is where CPython 3 rejects its first print."""
+    try:
+        compile((GOLDEN / f"{stem}.py").read_bytes(), f"{stem}.py", "exec")
+    except SyntaxError as e:
+        if e.msg.startswith("Missing parentheses in call to 'print'"):
+            return PY2_NOTE.format(path=f"{stem}.py", line=e.lineno).encode()
+        sys.exit(f"bless: {stem}: CPython 3's first error is not a print statement: {e.msg} (line {e.lineno})")
+    sys.exit(f"bless: {stem} is valid Python 3, but a py2_ program must use the print statement")
+
+
+def expected_py2(stem, python2_cmd):
+    """CPython 2's (stdout, stderr, code) with pyt's note first on stderr."""
+    out, err, code = run(stem, python2_cmd)
+    return out, py2_note(stem) + err, code
+
+
+def pyt_options(stem):
+    """Options for `pyt run` from NAME.opts (one per line), for pyt-owned programs."""
+    opts_file = GOLDEN / f"{stem}.opts"
+    return opts_file.read_text().split() if opts_file.exists() else []
 
 
 def programs(patterns):
@@ -133,10 +177,19 @@ def main():
                 print(f"  skip {stem}: pyt-owned and {opts.pyt} is not built")
                 counts["skipped"] += 1
                 continue
-            cmd, source = [opts.pyt, "run"], "pyt"
+            cmd, source = [opts.pyt, "run"] + pyt_options(stem), "pyt"
+            new = run(stem, cmd)
+        elif is_py2(stem):
+            py2 = python2()
+            if py2 is None:
+                print(f"  skip {stem}: a Python 2 program and no CPython 2.7 found (PYT_PYTHON2)")
+                counts["skipped"] += 1
+                continue
+            source = "cpython2"
+            new = expected_py2(stem, [py2])
         else:
             cmd, source = [python], "cpython"
-        new = run(stem, cmd)
+            new = run(stem, cmd)
         change = describe_change(expectation(stem), new)
         if change is None:
             counts["unchanged"] += 1

@@ -4,8 +4,9 @@
     python3 scripts/check_cpython.py [NAMES...]
 
 Runs each program not marked `# golden: pyt` under /usr/bin/python3 exactly as bless.py does
-and compares stdout, stderr and exit code with the blessed expectation. Proves the programs are
-valid Python and the expectations are CPython's. Exits 1 on any mismatch or unblessed program.
+(the `py2_*` programs under CPython 2.7, skipped when there is none) and compares stdout, stderr
+and exit code with the blessed expectation. Proves the programs are valid Python and the
+expectations are CPython's. Exits 1 on any mismatch or unblessed program.
 """
 import difflib
 import sys
@@ -28,7 +29,14 @@ def main():
             print(f"UNBLESSED {stem}: run scripts/bless.py {stem}")
             bad.append(stem)
             continue
-        got = bless.run(stem, [python])
+        if bless.is_py2(stem):
+            py2 = bless.python2()
+            if py2 is None:
+                print(f"SKIP {stem}: no CPython 2.7")
+                continue
+            got = bless.expected_py2(stem, [py2])
+        else:
+            got = bless.run(stem, [python])
         if got == expected:
             continue
         bad.append(stem)

@@ -1,5 +1,6 @@
 //! The command line: `pyt run FILE`, `pyt FILE`, `pyt -c CODE`, `pyt dis FILE`, stdin, the
-//! REPL (`pyt repl`, or no arguments on a terminal), and
+//! REPL (`pyt repl`, or no arguments on a terminal), `--strict` (no Python 2 compatibility
+//! mode for files), and
 //! exit codes as CPython's (1 for an uncaught exception or a syntax error, 2 for usage errors
 //! and unreadable files, `sys.exit(n)` → n).
 
@@ -10,13 +11,15 @@ use crate::vm::{Interpreter, Vm};
 use std::sync::Arc;
 
 const USAGE: &str = "usage: pyt [option] ... [-c cmd | file | -] [arg] ...
-       pyt run FILE [ARGS...]     run a script
+       pyt run [--strict] FILE [ARGS...]  run a script
        pyt dis FILE               show the bytecode of a script
        pyt repl                   interactive interpreter
 Options:
   -c cmd   program passed in as string
   -u       unbuffered stdout and stderr
   -W arg   warning control (action:message:category:module:lineno)
+  --strict Python 3 only: a file using Python 2's print statement is a SyntaxError
+           (by default it runs in Python 2 compatibility mode, with a note on stderr)
   --version, -V  print the version and exit
   --help, -h     print this help and exit
 With no arguments, pyt reads a program from stdin (or opens the REPL on a terminal).";
@@ -32,13 +35,22 @@ enum Command {
     Help,
 }
 
-fn parse_args(argv: &[String]) -> Result<(Command, bool), String> {
-    let mut unbuffered = false;
+/// Options that may come before the command.
+#[derive(Clone, Copy, Default)]
+struct Options {
+    unbuffered: bool,
+    /// `--strict`: no Python 2 compatibility mode.
+    strict: bool,
+}
+
+fn parse_args(argv: &[String]) -> Result<(Command, Options), String> {
+    let mut opts = Options::default();
     let mut i = 0;
     while i < argv.len() {
         let a = argv[i].as_str();
         match a {
-            "-u" => unbuffered = true,
+            "-u" => opts.unbuffered = true,
+            "--strict" => opts.strict = true,
             "-W" => {
                 let opt = argv
                     .get(i + 1)
@@ -47,8 +59,8 @@ fn parse_args(argv: &[String]) -> Result<(Command, bool), String> {
                 i += 1;
             }
             w if w.starts_with("-W") => crate::modules::sys::add_warn_option(&w[2..]),
-            "-V" | "--version" => return Ok((Command::Version, unbuffered)),
-            "-h" | "--help" => return Ok((Command::Help, unbuffered)),
+            "-V" | "--version" => return Ok((Command::Version, opts)),
+            "-h" | "--help" => return Ok((Command::Help, opts)),
             "-c" => {
                 let code = argv
                     .get(i + 1)
@@ -60,30 +72,35 @@ fn parse_args(argv: &[String]) -> Result<(Command, bool), String> {
                         code: code.clone(),
                         args,
                     },
-                    unbuffered,
+                    opts,
                 ));
             }
             "run" => {
-                let path = argv.get(i + 1).ok_or("pyt run: expected a script path")?;
+                let mut at = i + 1;
+                if argv.get(at).is_some_and(|a| a == "--strict") {
+                    opts.strict = true;
+                    at += 1;
+                }
+                let path = argv.get(at).ok_or("pyt run: expected a script path")?;
                 return Ok((
                     Command::Run {
                         path: path.clone(),
-                        args: argv[i + 2..].to_vec(),
+                        args: argv[at + 1..].to_vec(),
                     },
-                    unbuffered,
+                    opts,
                 ));
             }
-            "repl" => return Ok((Command::Repl, unbuffered)),
+            "repl" => return Ok((Command::Repl, opts)),
             "dis" => {
                 let path = argv.get(i + 1).ok_or("pyt dis: expected a script path")?;
-                return Ok((Command::Dis { path: path.clone() }, unbuffered));
+                return Ok((Command::Dis { path: path.clone() }, opts));
             }
             "-" => {
                 return Ok((
                     Command::Stdin {
                         args: argv[i..].to_vec(),
                     },
-                    unbuffered,
+                    opts,
                 ))
             }
             _ if a.starts_with('-') && a.len() > 1 => {
@@ -95,7 +112,7 @@ fn parse_args(argv: &[String]) -> Result<(Command, bool), String> {
                         path: a.to_string(),
                         args: argv[i + 1..].to_vec(),
                     },
-                    unbuffered,
+                    opts,
                 ))
             }
         }
@@ -105,20 +122,20 @@ fn parse_args(argv: &[String]) -> Result<(Command, bool), String> {
     // (`pyt < script.py`, like python3).
     use std::io::IsTerminal;
     if std::io::stdin().is_terminal() {
-        return Ok((Command::Repl, unbuffered));
+        return Ok((Command::Repl, opts));
     }
     Ok((
         Command::Stdin {
             args: vec![String::new()],
         },
-        unbuffered,
+        opts,
     ))
 }
 
 /// Entry point of the `pyt` binary; returns the process exit code.
 pub fn main() -> i32 {
     let argv: Vec<String> = std::env::args().skip(1).collect();
-    let (cmd, unbuffered) = match parse_args(&argv) {
+    let (cmd, opts) = match parse_args(&argv) {
         Ok(c) => c,
         Err(msg) => {
             eprintln!("pyt: {msg}\n{USAGE}");
@@ -130,7 +147,7 @@ pub fn main() -> i32 {
     let handle = std::thread::Builder::new()
         .name("MainThread".into())
         .stack_size(crate::vm::THREAD_STACK_SIZE)
-        .spawn(move || run_command(cmd, unbuffered));
+        .spawn(move || run_command(cmd, opts));
     match handle {
         Ok(h) => h.join().unwrap_or(70),
         Err(e) => {
@@ -140,7 +157,12 @@ pub fn main() -> i32 {
     }
 }
 
-fn run_command(cmd: Command, unbuffered: bool) -> i32 {
+fn run_command(cmd: Command, opts: Options) -> i32 {
+    let unbuffered = opts.unbuffered;
+    let mode = |is_file: bool| FileMode {
+        allow_py2: !opts.strict,
+        is_file,
+    };
     match cmd {
         Command::Version => {
             println!(
@@ -161,9 +183,12 @@ fn run_command(cmd: Command, unbuffered: bool) -> i32 {
             let Some(text) = read_script(&path) else {
                 return 2;
             };
-            let src = SourceFile::new(path, text);
-            match crate::compile_source(&src, Mode::Exec) {
-                Ok(code) => {
+            let src = SourceFile::new(path.clone(), text);
+            match crate::compile_file(&src, !opts.strict) {
+                Ok((code, py2_line)) => {
+                    if let Some(line) = py2_line {
+                        eprint!("{}", crate::py2_note(&path, line));
+                    }
                     print!("{}", crate::compiler::dis::disassemble(&code));
                     0
                 }
@@ -192,7 +217,7 @@ fn run_command(cmd: Command, unbuffered: bool) -> i32 {
                     }
                 })
                 .and_then(|p| std::fs::canonicalize(p).ok());
-            run_program(path, text, argv, dir, unbuffered)
+            run_program(path, text, argv, dir, unbuffered, mode(true))
         }
         Command::Code { code, args } => run_program(
             "<string>".into(),
@@ -200,6 +225,7 @@ fn run_command(cmd: Command, unbuffered: bool) -> i32 {
             args,
             std::env::current_dir().ok(),
             unbuffered,
+            mode(false),
         ),
         Command::Stdin { args } => {
             let mut text = String::new();
@@ -217,6 +243,7 @@ fn run_command(cmd: Command, unbuffered: bool) -> i32 {
                 argv,
                 std::env::current_dir().ok(),
                 unbuffered,
+                mode(true),
             )
         }
     }
@@ -264,6 +291,16 @@ fn read_script(path: &str) -> Option<String> {
     }
 }
 
+/// How a program's text may be read.
+#[derive(Clone, Copy)]
+struct FileMode {
+    /// Python 2 files run in compatibility mode (not under `--strict`).
+    allow_py2: bool,
+    /// A program file (a script or stdin), not `-c`: only files get Python 2 mode, as
+    /// Python 2 code comes in files; `-c` and the REPL are Python 3 only.
+    is_file: bool,
+}
+
 /// Compiles and runs a program as `__main__`; returns the exit code.
 fn run_program(
     name: String,
@@ -271,11 +308,15 @@ fn run_program(
     argv: Vec<String>,
     dir: Option<std::path::PathBuf>,
     unbuffered: bool,
+    mode: FileMode,
 ) -> i32 {
     let interp = Interpreter::new(argv);
     if unbuffered {
         interp.out.set_unbuffered();
     }
+    interp
+        .allow_py2
+        .store(mode.allow_py2, std::sync::atomic::Ordering::Relaxed);
     let path_entry = dir
         .map(|d| d.to_string_lossy().to_string())
         .unwrap_or_default();
@@ -283,8 +324,18 @@ fn run_program(
         .sys
         .set("path", Value::list(vec![Value::str(path_entry)]));
     let src = SourceFile::new(name.clone(), text);
-    let code = match crate::compile_source(&src, Mode::Exec) {
-        Ok(c) => c,
+    let compiled = if mode.is_file {
+        crate::compile_file(&src, mode.allow_py2)
+    } else {
+        crate::compile_source(&src, Mode::Exec).map(|c| (c, None))
+    };
+    let code = match compiled {
+        Ok((c, py2_line)) => {
+            if let Some(line) = py2_line {
+                interp.out.write_fd(2, &crate::py2_note(&name, line));
+            }
+            c
+        }
         Err(d) => {
             interp.out.flush_all();
             eprint!(

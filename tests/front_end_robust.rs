@@ -292,6 +292,10 @@ impl Harness {
             if let Err(diag) = pyt::compile_source(&src, Mode::Exec) {
                 let _ = pyt::diagnostics::render::render(&diag, &src, false);
                 let _ = pyt::diagnostics::render::render_cpython_style(&diag, &src);
+                // A script that fails as Python 3 is read again in Python 2 mode.
+                if let Err(diag) = pyt::compile_file(&src, true) {
+                    let _ = pyt::diagnostics::render::render(&diag, &src, false);
+                }
             }
             // The REPL and `eval` parse the same text through their own entry points.
             if all_entry_points {

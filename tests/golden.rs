@@ -2,8 +2,9 @@
 //! stdout, stderr and exit code must equal `NAME.out`, `NAME.err` and `NAME.code` exactly.
 //!
 //! Conventions (see tests/golden/README.md): `NAME.in` is fed to stdin, `NAME.args` holds extra
-//! argv (one per line), a missing `.err` means empty stderr and a missing `.code` means 0. A
-//! program without `NAME.out` has never been blessed and fails. Programs listed in
+//! argv (one per line), `NAME.opts` holds pyt options put before the script (`--strict`), a
+//! missing `.err` means empty stderr and a missing `.code` means 0. A program without
+//! `NAME.out` has never been blessed and fails. Programs listed in
 //! `tests/golden/PENDING` are run and reported but do not fail the suite, unless one of them
 //! passes: then the suite fails so the list is shortened. `GOLDEN_FILTER=substr` selects a
 //! subset, `GOLDEN_TIMEOUT=secs` overrides the per-program limit.
@@ -118,14 +119,18 @@ fn expectation(dir: &Path, name: &str) -> Result<Outcome, String> {
     })
 }
 
-/// Runs `pyt run NAME.py ARGS...` in `dir`, killing it after `timeout`.
+/// Runs `pyt run [OPTS...] NAME.py ARGS...` in `dir`, killing it after `timeout`.
 fn run_program(bin: &Path, dir: &Path, name: &str, timeout: Duration) -> Result<Outcome, String> {
     let args: Vec<String> = read_opt(&dir.join(format!("{name}.args")))
         .map(|t| t.lines().map(str::to_string).collect())
         .unwrap_or_default();
+    let opts: Vec<String> = read_opt(&dir.join(format!("{name}.opts")))
+        .map(|t| t.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default();
     let stdin_data = std::fs::read(dir.join(format!("{name}.in"))).unwrap_or_default();
     let mut child = Command::new(bin)
         .arg("run")
+        .args(&opts)
         .arg(format!("{name}.py"))
         .args(&args)
         .current_dir(dir)

@@ -17,6 +17,10 @@ fuzz_target!(|data: &[u8]| {
         // The report is part of the path every bad input takes: spans must stay renderable.
         let _ = pyt::diagnostics::render::render(&diag, &src, false);
         let _ = pyt::diagnostics::render::render_cpython_style(&diag, &src);
+        // A script that fails as Python 3 is read again in Python 2 compatibility mode.
+        if let Err(diag) = pyt::compile_file(&src, true) {
+            let _ = pyt::diagnostics::render::render(&diag, &src, false);
+        }
     }
     // The REPL and `eval` parse the same text through their own entry points.
     let _ = pyt::compile_source(&src, Mode::Interactive);

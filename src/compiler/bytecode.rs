@@ -230,6 +230,14 @@ pub enum Instr {
     LoadLocals,
     /// value -> ; the REPL's echo: prints repr(value) unless None and stores it in `_`
     PrintExpr,
+    /// Python 2's print statement, one item: `value ->` to `sys.stdout`, or with the operand
+    /// true `file value ->`; writes a space first if the file's softspace flag is set
+    PrintItem(bool),
+    /// Python 2's print statement, the line end: `->` to `sys.stdout`, or `file ->`
+    PrintNewline(bool),
+    /// Python 2's `/` (`/=` with the operand true): a b -> a / b, floor division when both
+    /// are ints, true division otherwise
+    Py2Divide(bool),
 }
 
 /// MakeFunction flag: a tuple of positional defaults is on the stack.
@@ -297,6 +305,9 @@ pub struct CodeObject {
     pub is_generator: bool,
     /// The docstring, if the body starts with a string literal.
     pub docstring: Option<Arc<str>>,
+    /// Compiled from a file in Python 2 compatibility mode: the VM falls back to Python 2's
+    /// builtins, methods and module names when a lookup fails (`vm/py2.rs`).
+    pub py2: bool,
 }
 
 impl CodeObject {

@@ -634,3 +634,48 @@ fn error_spans_match_cpython_locations() {
     assert_eq!(span_of("f(__debug__=1)\n"), "f(__debug__=1)");
     assert_eq!(span_of("while 1: pass\nelse: break\n"), "break");
 }
+
+#[test]
+fn python2_print_statement_compiles_as_cpython2_does() {
+    let source = SourceFile::new(
+        "t.py",
+        "def f(out):\n    print >>out, 1, 2,\nprint 'a', f\n",
+    );
+    let parsed = crate::parser::parse_file(&source, true).expect("a Python 2 file");
+    let c = compile(&parsed.module, &source, Mode::Exec).expect("compiles");
+    assert!(c.py2);
+    let f = nested(&c, 0);
+    assert!(f.py2, "nested code objects are Python 2 code too");
+    assert_eq!(
+        listing(&f),
+        [
+            "LoadFast 0 (out)",
+            "Dup",
+            "LoadConst 0 (1)",
+            "PrintItem (to file)",
+            "Dup",
+            "LoadConst 1 (2)",
+            "PrintItem (to file)",
+            "Pop",
+            "LoadConst 2 (None)",
+            "ReturnValue"
+        ]
+    );
+    let module = listing(&c);
+    let at = module
+        .iter()
+        .position(|l| l == "LoadConst 1 ('a')")
+        .expect("the item");
+    assert_eq!(
+        module[at..at + 5],
+        [
+            "LoadConst 1 ('a')",
+            "PrintItem",
+            "LoadName 0 (f)",
+            "PrintItem",
+            "PrintNewline"
+        ]
+    );
+    let py3 = crate::compile_source(&SourceFile::new("t.py", "print('a')\n"), Mode::Exec);
+    assert!(!py3.expect("compiles").py2);
+}

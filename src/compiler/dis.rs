@@ -156,6 +156,10 @@ pub fn format_instr(c: &CodeObject, i: &Instr) -> String {
         Instr::UnpackEx { before, after } => format!("{before} {after}"),
         Instr::CallKw { argc, kwnames } => format!("{argc} ({})", konst(kwnames)),
         Instr::CallEx { has_kwargs } => (if has_kwargs { "(kwargs)" } else { "" }).to_string(),
+        Instr::Py2Divide(inplace) => (if inplace { "(/=)" } else { "(/)" }).to_string(),
+        Instr::PrintItem(to) | Instr::PrintNewline(to) => {
+            (if to { "(to file)" } else { "" }).to_string()
+        }
         Instr::MakeFunction(flags) => {
             let mut parts = Vec::new();
             if flags & super::bytecode::MAKE_FN_DEFAULTS != 0 {

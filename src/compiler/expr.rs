@@ -55,7 +55,7 @@ impl<'a> Compiler<'a> {
             ExprKind::BinOp { left, op, right } => {
                 self.compile_expr(left)?;
                 self.compile_expr(right)?;
-                self.emit(Instr::BinaryOp(*op), span);
+                self.emit(self.binop_instr(*op, false), span);
             }
             ExprKind::UnaryOp { op, operand } => {
                 self.compile_expr(operand)?;

@@ -56,6 +56,7 @@ pub fn compile(
         mode,
         units: Vec::new(),
         code_cache: HashMap::new(),
+        py2: module.py2,
     };
     c.enter_unit(
         0,
@@ -183,6 +184,8 @@ pub(crate) struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     /// Finished code objects by AST node (see `defs.rs`).
     code_cache: HashMap<usize, Arc<CodeObject>>,
+    /// The module was parsed in Python 2 compatibility mode (stamped on every code object).
+    py2: bool,
 }
 
 /// The label a jump instruction targets, if it is one.
@@ -328,6 +331,7 @@ impl<'a> Compiler<'a> {
             has_varkw: u.has_varkw,
             is_generator: sc.is_generator,
             docstring: u.docstring,
+            py2: self.py2,
         })
     }
 

@@ -177,6 +177,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Raise(1), test.span);
                 self.place(ok);
             }
+            StmtKind::Print { dest, values, nl } => self.compile_print(dest, values, *nl, span)?,
             StmtKind::Import(aliases) => self.compile_import(aliases, span)?,
             StmtKind::ImportFrom {
                 module,
@@ -186,6 +187,45 @@ impl<'a> Compiler<'a> {
             StmtKind::FunctionDef(f) => self.compile_funcdef(f)?,
             StmtKind::ClassDef(c) => self.compile_classdef(c)?,
             StmtKind::With { items, body } => self.compile_with(items, body, span)?,
+        }
+        Ok(())
+    }
+
+    /// The instruction for a binary operator (`inplace` for augmented assignment): `/` in a
+    /// Python 2 file is Python 2's division.
+    pub(crate) fn binop_instr(&self, op: ast::BinOp, inplace: bool) -> Instr {
+        match op {
+            ast::BinOp::Div if self.py2 => Instr::Py2Divide(inplace),
+            _ if inplace => Instr::InplaceOp(op),
+            _ => Instr::BinaryOp(op),
+        }
+    }
+
+    /// Python 2's print statement as CPython 2 compiles it: the destination once, then each
+    /// item evaluated and printed in turn (`PrintItem`, the softspace rule at run time), then
+    /// the line end unless a trailing comma dropped it.
+    fn compile_print(
+        &mut self,
+        dest: &'a Option<Expr>,
+        values: &'a [Expr],
+        nl: bool,
+        span: Span,
+    ) -> Result<(), Diagnostic> {
+        let to = dest.is_some();
+        if let Some(d) = dest {
+            self.compile_expr(d)?;
+        }
+        for v in values {
+            if to {
+                self.emit(Instr::Dup, span);
+            }
+            self.compile_expr(v)?;
+            self.emit(Instr::PrintItem(to), span);
+        }
+        if nl {
+            self.emit(Instr::PrintNewline(to), span);
+        } else if to {
+            self.emit(Instr::Pop, span);
         }
         Ok(())
     }
@@ -359,7 +399,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => {
                 self.name_op(n, Ctx::Load, target.span)?;
                 self.compile_expr(value)?;
-                self.emit(Instr::InplaceOp(op), span);
+                self.emit(self.binop_instr(op, true), span);
                 self.name_op(n, Ctx::Store, target.span)
             }
             ExprKind::Attribute { value: obj, attr } => {
@@ -369,7 +409,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Dup, target.span);
                 self.emit(Instr::LoadAttr(i), target.span);
                 self.compile_expr(value)?;
-                self.emit(Instr::InplaceOp(op), span);
+                self.emit(self.binop_instr(op, true), span);
                 self.emit(Instr::Rot2, span);
                 self.emit(Instr::StoreAttr(i), target.span);
                 Ok(())
@@ -380,7 +420,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Dup2, target.span);
                 self.emit(Instr::BinarySubscr, target.span);
                 self.compile_expr(value)?;
-                self.emit(Instr::InplaceOp(op), span);
+                self.emit(self.binop_instr(op, true), span);
                 self.emit(Instr::Rot3, span);
                 self.emit(Instr::StoreSubscr, target.span);
                 Ok(())

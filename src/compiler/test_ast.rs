@@ -276,7 +276,7 @@ pub fn class(name: &str, bases: Vec<Expr>, body: Vec<Stmt>) -> Stmt {
 }
 
 pub fn module(body: Vec<Stmt>) -> Module {
-    Module { body }
+    Module { body, py2: false }
 }
 
 pub fn src() -> Arc<SourceFile> {

@@ -78,6 +78,9 @@ fn effect(i: &Instr) -> (Option<i64>, Option<i64>) {
         CallKw { argc, .. } => -n(argc),
         CallEx { has_kwargs } => -1 - has_kwargs as i64,
         MakeFunction(flags) => -(flags.count_ones() as i64),
+        PrintItem(to) => -1 - to as i64,
+        Py2Divide(_) => -1,
+        PrintNewline(to) => -(to as i64),
         ReturnValue | Raise(_) | Reraise => return (None, None),
     };
     let jump = match *i {
@@ -154,6 +157,9 @@ fn pops_before_push(i: &Instr) -> i64 {
         FormatValue { has_spec, .. } => 1 + has_spec as i64,
         MakeFunction(flags) => 1 + flags.count_ones() as i64,
         Raise(c) => c as i64,
+        PrintItem(to) => 1 + to as i64,
+        Py2Divide(_) => 2,
+        PrintNewline(to) => to as i64,
         _ => 0,
     }
 }

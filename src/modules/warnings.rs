@@ -20,8 +20,9 @@ fn int_arg(v: &Value, fname: &str) -> PyResult<i64> {
     }
 }
 
-/// `location(depth)`: `(filename, lineno, globals)` of the frame `depth` calls above the
-/// caller, or None when the stack is not that deep (warnings then blames `sys`, line 1).
+/// `location(depth)`: `(filename, lineno, globals, is_python2_code)` of the frame `depth`
+/// calls above the caller, or None when the stack is not that deep (warnings then blames
+/// `sys`, line 1).
 fn location(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let depth = int_arg(pos(&args, 0, "location")?, "location")?;
     Err(request(FrameQuery::Location(depth.max(0) as usize)))

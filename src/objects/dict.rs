@@ -9,9 +9,52 @@
 use super::{int, Value};
 use hashbrown::HashTable;
 use parking_lot::{Mutex, MutexGuard};
+use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub struct DictObj {
     inner: Mutex<DictInner>,
+    /// Counts the lock sessions that could have changed the table (see `DictGuard`), so a
+    /// reader can tell without the lock that nothing changed since it last looked (the VM's
+    /// cache of global names, `vm::global_cache`).
+    writes: AtomicU64,
+}
+
+/// The lock on a dict's table. Every mutable access goes through `DerefMut`, which marks the
+/// session as a write; dropping a write session bumps `DictObj::writes` before the lock is
+/// released, so a reader that sees an unchanged count saw the table as it still is.
+pub struct DictGuard<'a> {
+    guard: MutexGuard<'a, DictInner>,
+    writes: &'a AtomicU64,
+    dirty: bool,
+}
+
+impl Deref for DictGuard<'_> {
+    type Target = DictInner;
+    #[inline]
+    fn deref(&self) -> &DictInner {
+        &self.guard
+    }
+}
+
+impl DerefMut for DictGuard<'_> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut DictInner {
+        self.dirty = true;
+        &mut self.guard
+    }
+}
+
+impl Drop for DictGuard<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        if self.dirty {
+            // Only lock holders write the count, so a load and a store suffice; Release
+            // orders the table's changes before the new count (the unlock follows).
+            let n = self.writes.load(Ordering::Relaxed);
+            self.writes.store(n.wrapping_add(1), Ordering::Release);
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -53,6 +96,8 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         return Some(true);
     }
     match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x == y),
+        (Value::Float(x), Value::Float(y)) => Some(x == y),
         (Value::Str(x), Value::Str(y)) => Some(x.as_str() == y.as_str()),
         (Value::Bytes(x), Value::Bytes(y)) => Some(x == y),
         (Value::Instance(_), _) | (_, Value::Instance(_)) => None,
@@ -225,19 +270,31 @@ impl DictObj {
     pub fn new() -> DictObj {
         DictObj {
             inner: Mutex::new(DictInner::default()),
+            writes: AtomicU64::new(0),
         }
     }
     pub fn from_inner(inner: DictInner) -> DictObj {
         DictObj {
             inner: Mutex::new(inner),
+            writes: AtomicU64::new(0),
         }
     }
     /// Locks the table. Callers must not run Python code while holding the guard.
-    pub fn lock(&self) -> MutexGuard<'_, DictInner> {
-        self.inner.lock()
+    #[inline]
+    pub fn lock(&self) -> DictGuard<'_> {
+        DictGuard {
+            guard: self.inner.lock(),
+            writes: &self.writes,
+            dirty: false,
+        }
+    }
+    /// The write count (see `writes`): equal counts mean no write happened in between.
+    #[inline]
+    pub fn writes(&self) -> u64 {
+        self.writes.load(Ordering::Acquire)
     }
     pub fn len(&self) -> usize {
-        self.inner.lock().len()
+        self.lock().len()
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -246,7 +303,7 @@ impl DictObj {
     /// `d[key]` for a str key (globals, attributes, keyword arguments).
     pub fn get_str(&self, key: &str) -> Option<Value> {
         let hash = super::str::hash_bytes(key.as_bytes());
-        self.inner.lock().get_str(key, hash).cloned()
+        self.lock().get_str(key, hash).cloned()
     }
 
     /// `d[key] = value` for a str key.
@@ -257,8 +314,15 @@ impl DictObj {
     /// `d[key] = value` where key is a `Value::Str`.
     pub fn set_str_value(&self, key: Value, value: Value) {
         let Value::Str(s) = &key else { return };
+        let old = self.set_str_key(s, value);
+        drop(old);
+    }
+
+    /// `d[key] = value` for a str key held by reference (the key is cloned only when it is
+    /// new). Returns the value replaced, for the caller to drop after the lock is released.
+    pub fn set_str_key(&self, s: &std::sync::Arc<super::PyStr>, value: Value) -> Option<Value> {
         let hash = s.hash();
-        let mut d = self.inner.lock();
+        let mut d = self.lock();
         let found = {
             let entries = &d.entries;
             d.index
@@ -273,19 +337,18 @@ impl DictObj {
                 .copied()
         };
         match found {
-            Some(i) => {
-                if let Some(v) = d.value_mut(i) {
-                    *v = value;
-                }
+            Some(i) => d.value_mut(i).map(|v| std::mem::replace(v, value)),
+            None => {
+                d.push(hash, Value::Str(s.clone()), value);
+                None
             }
-            None => d.push(hash, key, value),
         }
     }
 
     /// Removes a str key, returning its value.
     pub fn del_str(&self, key: &str) -> Option<Value> {
         let hash = super::str::hash_bytes(key.as_bytes());
-        let mut d = self.inner.lock();
+        let mut d = self.lock();
         let i = {
             let entries = &d.entries;
             d.index
@@ -309,7 +372,7 @@ impl DictObj {
             .collect()
     }
     pub fn keys(&self) -> Vec<Value> {
-        self.inner.lock().iter().map(|e| e.key.clone()).collect()
+        self.lock().iter().map(|e| e.key.clone()).collect()
     }
 }
 

@@ -12,6 +12,10 @@ pub struct Code {
     pub consts: Vec<Value>,
     /// `obj.names` as str values (hash cached) for dict lookups.
     pub names: Vec<Value>,
+    /// A plain function taking only positional parameters, with no cells of its own and not
+    /// a generator: a call with exactly `argcount` positional arguments can move them
+    /// straight into the parameter slots (the eval loop's fast call path).
+    pub simple_args: bool,
 }
 
 impl Code {

@@ -42,7 +42,6 @@ pub use tuple::TupleObj;
 pub type PyResult<T = Value> = Result<T, PyErr>;
 
 /// A Python value.
-#[derive(Clone)]
 pub enum Value {
     None,
     NotImplemented,
@@ -72,6 +71,41 @@ pub enum Value {
     Native(Arc<dyn NativeObject>),
     /// Internal marker, never visible to Python code: the "no self" slot of LoadMethod.
     Undefined,
+}
+
+// Written out (not derived) so it can be inlined: values are cloned on every load in the eval
+// loop, and the derived clone was an out-of-line call even for ints and floats.
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::BigInt(x) => Value::BigInt(Arc::clone(x)),
+            Value::Str(x) => Value::Str(Arc::clone(x)),
+            Value::Bytes(x) => Value::Bytes(Arc::clone(x)),
+            Value::Tuple(x) => Value::Tuple(Arc::clone(x)),
+            Value::List(x) => Value::List(Arc::clone(x)),
+            Value::Dict(x) => Value::Dict(Arc::clone(x)),
+            Value::Set(x) => Value::Set(Arc::clone(x)),
+            Value::Range(x) => Value::Range(Arc::clone(x)),
+            Value::Slice(x) => Value::Slice(Arc::clone(x)),
+            Value::Function(x) => Value::Function(Arc::clone(x)),
+            Value::Builtin(x) => Value::Builtin(Arc::clone(x)),
+            Value::BoundMethod(x) => Value::BoundMethod(Arc::clone(x)),
+            Value::Class(x) => Value::Class(Arc::clone(x)),
+            Value::Instance(x) => Value::Instance(Arc::clone(x)),
+            Value::Module(x) => Value::Module(Arc::clone(x)),
+            Value::Code(x) => Value::Code(Arc::clone(x)),
+            Value::Cell(x) => Value::Cell(Arc::clone(x)),
+            Value::Native(x) => Value::Native(Arc::clone(x)),
+            Value::Undefined => Value::Undefined,
+        }
+    }
 }
 
 /// A native object defined outside this module (iterators, generators, module types).
@@ -218,6 +252,29 @@ impl Value {
     }
 
     /// The class of this value.
+    /// The class of a value of a builtin type, borrowed from the static type table (no
+    /// reference count traffic: every thread calling `list.append` would otherwise bump the
+    /// same counter); None for instances, classes and native objects.
+    #[inline]
+    pub fn builtin_class(&self) -> Option<&'static Arc<Class>> {
+        let t = class::types();
+        Some(match self {
+            Value::None | Value::Undefined => &t.none_type,
+            Value::Bool(_) => &t.bool,
+            Value::Int(_) | Value::BigInt(_) => &t.int,
+            Value::Float(_) => &t.float,
+            Value::Str(_) => &t.str,
+            Value::Bytes(_) => &t.bytes,
+            Value::Tuple(_) => &t.tuple,
+            Value::List(_) => &t.list,
+            Value::Dict(_) => &t.dict,
+            Value::Set(s) if s.frozen => &t.frozenset,
+            Value::Set(_) => &t.set,
+            Value::Range(_) => &t.range,
+            _ => return None,
+        })
+    }
+
     pub fn class(&self) -> Arc<Class> {
         let t = class::types();
         match self {

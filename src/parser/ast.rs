@@ -14,6 +14,9 @@ pub type Name = Arc<str>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Module {
     pub body: Vec<Stmt>,
+    /// Parsed in Python 2 compatibility mode (`parser::parse_file`): the compiler marks every
+    /// code object so the VM enables the Python 2 names and methods for it.
+    pub py2: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -95,6 +98,13 @@ pub enum StmtKind {
     With {
         items: Vec<WithItem>,
         body: Vec<Stmt>,
+    },
+    /// Python 2's `print [>>dest,] values [,]` (only in Python 2 compatibility mode);
+    /// `nl` is false after a trailing comma.
+    Print {
+        dest: Option<Expr>,
+        values: Vec<Expr>,
+        nl: bool,
     },
 }
 

@@ -206,7 +206,10 @@ impl<'a> Parser<'a> {
         let mut name = None;
         if !self.at(&Token::Colon) {
             let t = self.expression()?;
-            if self.at(&Token::Comma) {
+            if self.at_py2_except_name() {
+                self.bump();
+                name = Some(self.name()?.0);
+            } else if self.at(&Token::Comma) {
                 let mut end = t.span;
                 while self.eat(&Token::Comma) {
                     end = self.expression().map_or(end, |e| e.span);
@@ -215,7 +218,7 @@ impl<'a> Parser<'a> {
                 return Err(self.error_at(msg, t.span.to(end)));
             }
             typ = Some(t);
-            if self.eat(&Token::As) {
+            if name.is_none() && self.eat(&Token::As) {
                 name = Some(self.name()?.0);
             }
         }

@@ -23,6 +23,7 @@ mod error;
 mod expr;
 mod fstring;
 mod params;
+mod py2;
 mod stmt;
 mod targets;
 
@@ -58,6 +59,8 @@ pub fn parse_tokens(src: &SourceFile, tokens: &[(Token, Span)]) -> Result<ast::M
     stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || p.file())
 }
 
+pub use py2::parse_file;
+
 /// Parse a single expression (an `eval` input): `expressions NEWLINE* ENDMARKER`.
 pub fn parse_expression(src: &SourceFile) -> Result<ast::Expr, Diagnostic> {
     let tokens = crate::lexer::tokenize(src)?;
@@ -75,6 +78,10 @@ pub(crate) struct Parser<'a> {
     depth: usize,
     /// Open brackets around the current position (CPython's token `level`).
     pub(crate) level: usize,
+    /// Python 2 compatibility mode: `print` statements, `except X, e`, `raise E, V`.
+    pub(crate) py2: bool,
+    /// In Python 2 mode, the `print` of the first print statement CPython 3 rejects.
+    pub(crate) first_legacy_print: Option<Span>,
 }
 
 impl<'a> Parser<'a> {
@@ -85,6 +92,8 @@ impl<'a> Parser<'a> {
             pos: 0,
             depth: 0,
             level: 0,
+            py2: false,
+            first_legacy_print: None,
         }
     }
 

@@ -21,7 +21,10 @@ impl<'a> Parser<'a> {
                 _ => self.statement(&mut body)?,
             }
         }
-        Ok(Module { body })
+        Ok(Module {
+            body,
+            py2: self.py2,
+        })
     }
 
     /// `eval_input -> star_expressions NEWLINE* ENDMARKER`
@@ -86,6 +89,7 @@ impl<'a> Parser<'a> {
             Token::Assert => self.assert_stmt()?,
             Token::Import => self.import_name()?,
             Token::From => self.import_from()?,
+            _ if self.at_py2_print() => return self.py2_print_stmt(),
             _ => return self.expr_stmt(),
         };
         Ok(Stmt::new(kind, start.to(self.prev_span())))
@@ -115,6 +119,7 @@ impl<'a> Parser<'a> {
             });
         }
         let exc = self.expression()?;
+        let exc = self.py2_raise_value(exc)?;
         let cause = if self.eat(&Token::From) {
             Some(self.expression()?)
         } else {
@@ -285,7 +290,7 @@ impl<'a> Parser<'a> {
     ///             | single_target ':' expression ['=' (yield_expr | star_expressions)]
     ///             | single_target augassign (yield_expr | star_expressions)
     ///             | star_expressions | yield_expr`
-    fn expr_stmt(&mut self) -> PResult<Stmt> {
+    pub(crate) fn expr_stmt(&mut self) -> PResult<Stmt> {
         let start = self.span();
         let first = self.yield_or_star_expressions()?;
         let kind = match self.peek() {
@@ -425,7 +430,7 @@ impl<'a> Parser<'a> {
     }
 
     /// After a bare `print`/`exec`: does an argument follow, as in Python 2's `print "x"`?
-    fn starts_legacy_argument(&self) -> bool {
+    pub(crate) fn starts_legacy_argument(&self) -> bool {
         matches!(
             self.peek(),
             Token::Name(_)

@@ -366,8 +366,11 @@ pub fn lookup_method(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Va
         }
         Value::Class(_) | Value::Module(_) | Value::Native(_) | Value::Function(_) => Ok(None),
         _ => {
-            let cls = obj.class();
-            match cls.lookup(name) {
+            let found = match obj.builtin_class() {
+                Some(cls) => cls.lookup(name),
+                None => obj.class().lookup(name),
+            };
+            match found {
                 Some(f @ Value::Builtin(_)) => Ok(Some(f)),
                 _ => {
                     let _ = vm;

@@ -92,7 +92,18 @@ impl Code {
             .iter()
             .map(|n| Value::Str(crate::objects::str::intern(n)))
             .collect();
-        Code { obj, consts, names }
+        let simple_args = obj.kind == crate::compiler::bytecode::CodeKind::Function
+            && !obj.has_varargs
+            && !obj.has_varkw
+            && obj.kwonlyargcount == 0
+            && obj.cellvars.is_empty()
+            && !obj.is_generator;
+        Code {
+            obj,
+            consts,
+            names,
+            simple_args,
+        }
     }
 }
 
@@ -111,7 +122,8 @@ pub fn eval(vm: &mut Vm, frames: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
         match flow {
             Ok(Flow::Next) => {}
             Ok(Flow::Push(new)) => {
-                if let Err(e) = vm.enter() {
+                // Python-to-Python calls do not grow the Rust stack: only the depth counts.
+                if let Err(e) = vm.enter_frame() {
                     // The call itself fails in the caller's frame.
                     if let Some(err) = handle_error(vm, frames, e, true) {
                         return Err(err);
@@ -201,6 +213,8 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     // free to mutate.
     let code = f.code.clone();
     let instrs: &[Instr] = &code.obj.instrs;
+    let consts: &[Value] = &code.consts;
+    let names: &[Value] = &code.names;
     loop {
         budget -= 1;
         if budget == 0 {
@@ -214,6 +228,158 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             ));
         };
         f.pc += 1;
+        // The hottest instructions on their common operands run right here, in a small loop
+        // whose state stays in registers; anything else (or any operand these paths do not
+        // cover) goes to `step`, which handles every case, errors included. A fast path must
+        // not change anything before it commits to handling the instruction.
+        match instr {
+            Instr::LoadFast(i) => {
+                if let Some(Some(v)) = f.locals.get(i as usize) {
+                    let v = v.clone();
+                    f.stack.push(v);
+                    continue;
+                }
+            }
+            Instr::StoreFast(i) if (i as usize) < f.locals.len() => {
+                if let Some(v) = f.stack.pop() {
+                    f.locals[i as usize] = Some(v);
+                    continue;
+                }
+            }
+            Instr::LoadConst(i) => {
+                if let Some(v) = consts.get(i as usize) {
+                    f.stack.push(v.clone());
+                    continue;
+                }
+            }
+            Instr::Pop if !f.stack.is_empty() => {
+                f.stack.pop();
+                continue;
+            }
+            Instr::Jump(t) => {
+                f.pc = t as usize;
+                continue;
+            }
+            Instr::PopJumpIfFalse(t) => {
+                if let Some(&Value::Bool(b)) = f.stack.last() {
+                    f.stack.pop();
+                    if !b {
+                        f.pc = t as usize;
+                    }
+                    continue;
+                }
+            }
+            Instr::PopJumpIfTrue(t) => {
+                if let Some(&Value::Bool(b)) = f.stack.last() {
+                    f.stack.pop();
+                    if b {
+                        f.pc = t as usize;
+                    }
+                    continue;
+                }
+            }
+            Instr::CompareOp(op) => {
+                let n = f.stack.len();
+                if n >= 2 {
+                    if let (Value::Int(x), Value::Int(y)) = (&f.stack[n - 2], &f.stack[n - 1]) {
+                        let r = match op {
+                            CmpOp::Lt => Some(x < y),
+                            CmpOp::LtE => Some(x <= y),
+                            CmpOp::Gt => Some(x > y),
+                            CmpOp::GtE => Some(x >= y),
+                            CmpOp::Eq => Some(x == y),
+                            CmpOp::NotEq => Some(x != y),
+                            _ => None,
+                        };
+                        if let Some(r) = r {
+                            f.stack.pop();
+                            f.stack[n - 2] = Value::Bool(r);
+                            continue;
+                        }
+                    }
+                }
+            }
+            Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
+                let n = f.stack.len();
+                if n >= 2 {
+                    let r = super::ops::fast::num_binop(op, &f.stack[n - 2], &f.stack[n - 1]);
+                    if let Some(r) = r {
+                        f.stack.pop();
+                        f.stack[n - 2] = r;
+                        continue;
+                    }
+                }
+            }
+            Instr::LoadGlobal(i) => {
+                if let Some(Value::Str(name)) = names.get(i as usize) {
+                    let cached = vm
+                        .global_cache
+                        .get(name, &f.globals, &vm.interp.builtins.dict);
+                    if let Some(v) = cached {
+                        let v = v.clone();
+                        f.stack.push(v);
+                        continue;
+                    }
+                }
+            }
+            Instr::LoadName(i) => {
+                if let (Some(ns), Some(Value::Str(name))) = (&f.ns, names.get(i as usize)) {
+                    let found = ns.lock().get_str(name.as_str(), name.hash()).cloned();
+                    if let Some(v) = found {
+                        f.stack.push(v);
+                        continue;
+                    }
+                }
+            }
+            Instr::StoreName(i) => {
+                if let (Some(ns), Some(Value::Str(name))) = (&f.ns, names.get(i as usize)) {
+                    if let Some(v) = f.stack.pop() {
+                        let old = ns.set_str_key(name, v);
+                        drop(old);
+                        continue;
+                    }
+                }
+            }
+            Instr::ForIter(t) => {
+                let next = match f.stack.last() {
+                    Some(Value::Native(n)) => n
+                        .as_any()
+                        .downcast_ref::<crate::objects::iter::IterObj>()
+                        .and_then(super::iter::next_simple),
+                    _ => None,
+                };
+                match next {
+                    Some(Some(v)) => {
+                        f.stack.push(v);
+                        continue;
+                    }
+                    Some(None) => {
+                        f.stack.pop();
+                        f.pc = t as usize;
+                        continue;
+                    }
+                    None => {}
+                }
+            }
+            Instr::ListAppend(d) => {
+                let n = f.stack.len();
+                if n > d as usize && matches!(f.stack[n - 1 - d as usize], Value::List(_)) {
+                    if let Some(item) = f.stack.pop() {
+                        if let Some(Value::List(l)) = f.stack.get(n - 1 - d as usize) {
+                            l.push(item);
+                            continue;
+                        }
+                        f.stack.push(item);
+                    }
+                }
+            }
+            Instr::ReturnValue => {
+                if let Some(v) = f.stack.pop() {
+                    return Ok(Flow::Return(v));
+                }
+            }
+            _ => {}
+        }
         match step(vm, f, instr)? {
             Flow::Next => {}
             other => return Ok(other),
@@ -242,8 +408,10 @@ fn name_of(f: &Frame, i: u32) -> &str {
     f.code.name_str(i)
 }
 
-/// Executes one instruction.
-#[inline(always)]
+/// Executes one instruction: every instruction and every case of it (the fast paths of
+/// `step_many` cover only the common ones). Kept out of line so that `step_many`'s loop stays
+/// small.
+#[inline(never)]
 fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
     match instr {
         Instr::Nop => {}
@@ -360,8 +528,11 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                 return Err(stack_underflow());
             };
             let v = match &f.ns {
-                Some(ns) => ns.lock().get_str(s.as_str(), s.hash()).cloned(),
-                None => None,
+                // At module level the namespace is the globals: look there once.
+                Some(ns) if !Arc::ptr_eq(ns, &f.globals) => {
+                    ns.lock().get_str(s.as_str(), s.hash()).cloned()
+                }
+                _ => None,
             };
             let v = match v {
                 Some(v) => v,
@@ -371,11 +542,14 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         }
         Instr::StoreName(i) => {
             let v = pop!(f);
-            let key = f.code.names[i as usize].clone();
-            match &f.ns {
-                Some(ns) => ns.set_str_value(key, v),
-                None => f.globals.set_str_value(key, v),
-            }
+            let Some(Value::Str(key)) = f.code.names.get(i as usize) else {
+                return Err(stack_underflow());
+            };
+            let old = match &f.ns {
+                Some(ns) => ns.set_str_key(key, v),
+                None => f.globals.set_str_key(key, v),
+            };
+            drop(old);
         }
         Instr::DeleteName(i) => {
             let n = name_of(f, i).to_string();
@@ -389,13 +563,19 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let Value::Str(s) = key else {
                 return Err(stack_underflow());
             };
+            let builtins = &vm.interp.builtins.dict;
+            let writes = (f.globals.writes(), builtins.writes());
             let v = load_global(vm, f, s.as_str(), s.hash())?;
+            vm.global_cache.put(s, &f.globals, writes, &v);
             f.stack.push(v);
         }
         Instr::StoreGlobal(i) => {
             let v = pop!(f);
-            let key = f.code.names[i as usize].clone();
-            f.globals.set_str_value(key, v);
+            let Some(Value::Str(key)) = f.code.names.get(i as usize) else {
+                return Err(stack_underflow());
+            };
+            let old = f.globals.set_str_key(key, v);
+            drop(old);
         }
         Instr::DeleteGlobal(i) => {
             let n = name_of(f, i).to_string();
@@ -405,7 +585,10 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         }
         Instr::LoadAttr(i) => {
             let obj = pop!(f);
-            let v = vm.getattr(&obj, f.code.name_str(i))?;
+            let v = match vm.getattr(&obj, f.code.name_str(i)) {
+                Ok(v) => v,
+                Err(e) => py2_attribute(vm, f, &obj, f.code.name_str(i), e)?,
+            };
             f.stack.push(v);
         }
         Instr::StoreAttr(i) => {
@@ -426,7 +609,10 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                     f.stack.push(obj);
                 }
                 None => {
-                    let v = vm.getattr(&obj, name)?;
+                    let v = match vm.getattr(&obj, name) {
+                        Ok(v) => v,
+                        Err(e) => py2_attribute(vm, f, &obj, name, e)?,
+                    };
                     f.stack.push(v);
                     f.stack.push(Value::Undefined);
                 }
@@ -445,7 +631,7 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             } else {
                 func_at + 2
             };
-            let func = f.stack[func_at].clone();
+            let func = std::mem::replace(&mut f.stack[func_at], Value::None);
             return finish_call(vm, f, func, func_at, args_from, &[], 0);
         }
         Instr::BinarySubscr => {
@@ -467,6 +653,19 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let idx = pop!(f);
             let obj = pop!(f);
             let v = pop!(f);
+            if let (Value::List(l), Value::Int(i)) = (&obj, &idx) {
+                let mut g = l.lock();
+                if let Some(j) = super::ops::norm_index(*i, g.len()) {
+                    // The old item is dropped after the lock is released: its drop may free
+                    // a container, which must not happen under this list's lock.
+                    let old = std::mem::replace(&mut g[j], v);
+                    drop(g);
+                    drop(old);
+                    return Ok(Flow::Next);
+                }
+                drop(g);
+                return Err(PyErr::index_error("list assignment index out of range"));
+            }
             vm.setitem(&obj, &idx, v)?;
         }
         Instr::DeleteSubscr => {
@@ -476,51 +675,23 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         }
         Instr::BinaryOp(op) => {
             let b = pop!(f);
-            let a = pop!(f);
-            let r = match (&a, &b) {
-                (Value::Int(x), Value::Int(y)) => {
-                    use crate::parser::ast::BinOp as B;
-                    let (x, y) = (*x, *y);
-                    match op {
-                        B::Add => x.checked_add(y).map(Value::Int),
-                        B::Sub => x.checked_sub(y).map(Value::Int),
-                        B::Mult => x.checked_mul(y).map(Value::Int),
-                        // Floor semantics; the slow path handles zero and negatives.
-                        B::Mod if y > 0 && x >= 0 => Some(Value::Int(x % y)),
-                        B::FloorDiv if y > 0 && x >= 0 => Some(Value::Int(x / y)),
-                        B::BitXor => Some(Value::Int(x ^ y)),
-                        B::BitAnd => Some(Value::Int(x & y)),
-                        B::BitOr => Some(Value::Int(x | y)),
-                        _ => None,
-                    }
-                }
-                (Value::Float(x), Value::Float(y)) => match op {
-                    crate::parser::ast::BinOp::Add => Some(Value::Float(x + y)),
-                    crate::parser::ast::BinOp::Sub => Some(Value::Float(x - y)),
-                    crate::parser::ast::BinOp::Mult => Some(Value::Float(x * y)),
-                    _ => None,
-                },
-                _ => None,
+            let Some(a) = f.stack.last_mut() else {
+                return Err(stack_underflow());
             };
-            let r = match r {
+            *a = match super::ops::fast::num_binop(op, a, &b) {
                 Some(r) => r,
-                None => vm.binop(op, &a, &b)?,
+                None => vm.binop(op, a, &b)?,
             };
-            f.stack.push(r);
         }
         Instr::InplaceOp(op) => {
             let b = pop!(f);
-            let a = pop!(f);
-            let r = match (&a, &b) {
-                (Value::Int(x), Value::Int(y)) if op == crate::parser::ast::BinOp::Add => {
-                    match x.checked_add(*y) {
-                        Some(v) => Value::Int(v),
-                        None => vm.binop(op, &a, &b)?,
-                    }
-                }
-                _ => vm.inplace_op(op, &a, &b)?,
+            let Some(a) = f.stack.last_mut() else {
+                return Err(stack_underflow());
             };
-            f.stack.push(r);
+            *a = match super::ops::fast::num_binop(op, a, &b) {
+                Some(r) => r,
+                None => vm.inplace_op(op, a, &b)?,
+            };
         }
         Instr::UnaryNegative => {
             let a = pop!(f);
@@ -596,13 +767,25 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                 .push(Value::Slice(Arc::new(SliceObj { start, stop, step })));
         }
         Instr::BuildString(n) => {
-            let items = take(f, n)?;
-            let mut s = String::new();
-            for it in &items {
-                if let Value::Str(p) = it {
+            let len = f.stack.len();
+            let Some(from) = len.checked_sub(n as usize) else {
+                return Err(stack_underflow());
+            };
+            let parts = &f.stack[from..];
+            let size = parts
+                .iter()
+                .map(|p| match p {
+                    Value::Str(p) => p.as_str().len(),
+                    _ => 0,
+                })
+                .sum();
+            let mut s = String::with_capacity(size);
+            for p in parts {
+                if let Value::Str(p) = p {
                     s.push_str(p.as_str());
                 }
             }
+            f.stack.truncate(from);
             f.stack.push(Value::str(s));
         }
         Instr::FormatValue {
@@ -611,6 +794,11 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         } => {
             let spec = if has_spec { Some(pop!(f)) } else { None };
             let v = pop!(f);
+            // The common `{i}`: an int with neither conversion nor spec.
+            if let (Value::Int(i), None, 0) = (&v, &spec, conversion) {
+                f.stack.push(Value::str(i.to_string()));
+                return Ok(Flow::Next);
+            }
             let v = match conversion {
                 1 => Value::str(vm.str(&v)?),
                 2 => Value::str(vm.repr(&v)?),
@@ -808,8 +996,12 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             f.stack.push(it);
         }
         Instr::ForIter(t) => {
-            let it = top(f)?.clone();
-            match vm.next(&it)? {
+            // The iterator stays on the stack (no clone): `next` only needs to borrow it.
+            let next = match f.stack.last() {
+                Some(it) => vm.next(it)?,
+                None => return Err(stack_underflow()),
+            };
+            match next {
                 Some(v) => f.stack.push(v),
                 None => {
                     f.stack.pop();
@@ -824,7 +1016,8 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                 return Err(stack_underflow());
             }
             let func_at = n - argc - 1;
-            let func = f.stack[func_at].clone();
+            // Taken, not cloned: the slot is truncated away by the call anyway.
+            let func = std::mem::replace(&mut f.stack[func_at], Value::None);
             return finish_call(vm, f, func, func_at, func_at + 1, &[], 0);
         }
         Instr::CallKw { argc, kwnames } => {
@@ -951,7 +1144,16 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         Instr::ImportName { name, level } => {
             let fromlist = pop!(f);
             let n = name_of(f, name).to_string();
-            let m = super::import::import_name(vm, &n, level, &fromlist, &f.globals)?;
+            let m = match super::import::import_name(vm, &n, level, &fromlist, &f.globals) {
+                Ok(m) => m,
+                Err(e) if f.code.obj.py2 => match super::py2::module_alias(vm, &n, &e) {
+                    Some(alias) => {
+                        super::import::import_name(vm, alias, level, &fromlist, &f.globals)?
+                    }
+                    None => return Err(e),
+                },
+                Err(e) => return Err(e),
+            };
             f.stack.push(m);
         }
         Instr::ImportFrom(i) => {
@@ -1088,8 +1290,35 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             }
             vm.interp.builtins.dict.set_str("_", v);
         }
+        Instr::PrintItem(to) => {
+            let v = pop!(f);
+            let file = if to { Some(pop!(f)) } else { None };
+            super::py2::print_item(vm, file, v)?;
+        }
+        Instr::PrintNewline(to) => {
+            let file = if to { Some(pop!(f)) } else { None };
+            super::py2::print_newline(vm, file)?;
+        }
+        Instr::Py2Divide(inplace) => {
+            let b = pop!(f);
+            let a = pop!(f);
+            let r = super::py2::divide(vm, &a, &b, inplace)?;
+            f.stack.push(r);
+        }
     }
     Ok(Flow::Next)
+}
+
+/// After `obj.name` raised `err`: in Python 2 code, Python 2's name for a renamed attribute
+/// (`vm/py2.rs`); otherwise the error.
+#[cold]
+fn py2_attribute(vm: &mut Vm, f: &Frame, obj: &Value, name: &str, err: PyErr) -> PyResult<Value> {
+    if f.code.obj.py2 && err.is(ExcKind::AttributeError) {
+        if let Some(v) = super::py2::attribute(vm, obj, name)? {
+            return Ok(v);
+        }
+    }
+    Err(err)
 }
 
 fn has_native(v: &Value, name: &str) -> bool {
@@ -1133,6 +1362,11 @@ fn load_global(vm: &mut Vm, f: &Frame, name: &str, hash: i64) -> PyResult<Value>
     }
     if let Some(v) = vm.interp.builtins.dict.lock().get_str(name, hash) {
         return Ok(v.clone());
+    }
+    if f.code.obj.py2 {
+        if let Some(v) = super::py2::builtin(vm, name, &f.globals)? {
+            return Ok(v);
+        }
     }
     Err(no_name(name))
 }
@@ -1208,6 +1442,11 @@ fn finish_call(
 ) -> PyResult<Flow> {
     let end = f.stack.len();
     let kw_from = end - nkw;
+    if nkw == 0 {
+        if let Some(fr) = fast_call(vm, f, &func, func_at, args_from) {
+            return Ok(Flow::Push(fr));
+        }
+    }
     if args_from == end {
         if let Some(v) = frame_intrinsic(vm, f, &func)? {
             f.stack.truncate(func_at);
@@ -1231,6 +1470,35 @@ fn finish_call(
             Ok(Flow::Next)
         }
     }
+}
+
+/// The fast path of a call to a plain Python function with exactly its positional
+/// parameters: the arguments move from the caller's stack into the new frame's slots (no
+/// clones, no argument parsing). None when the general path must handle the call.
+#[inline(always)]
+fn fast_call(
+    vm: &mut Vm,
+    f: &mut Frame,
+    func: &Value,
+    func_at: usize,
+    args_from: usize,
+) -> Option<Box<Frame>> {
+    let func = match func {
+        Value::Function(func) => func,
+        _ => return None,
+    };
+    let code = &func.code;
+    if !code.simple_args || f.stack.len() - args_from != code.obj.argcount as usize {
+        return None;
+    }
+    let mut frame = vm.new_frame(code.clone(), func.globals.clone(), None);
+    for (slot, v) in frame.locals.iter_mut().zip(f.stack.drain(args_from..)) {
+        *slot = Some(v);
+    }
+    f.stack.truncate(func_at);
+    // No cells of its own (`simple_args`), so the cells are just the closure's.
+    frame.cells.extend(func.closure.iter().cloned());
+    Some(frame)
 }
 
 /// A cell for a new frame, initialised from a parameter when the code says so.

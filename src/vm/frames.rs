@@ -44,8 +44,8 @@ pub enum FrameQuery {
     /// logging's `findCaller`: starting at the calling frame, walk back `stacklevel` frames
     /// not counting those whose file is `internal`; answer `(filename, lineno, funcname)`.
     Caller { internal: String, stacklevel: i64 },
-    /// warnings' context: `(filename, lineno, globals)` of the frame `depth` up, or None when
-    /// the stack is not that deep.
+    /// warnings' context: `(filename, lineno, globals, is_python2_code)` of the frame `depth`
+    /// up, or None when the stack is not that deep.
     Location(usize),
     /// A native function's warnings (`warnings.warn(message, category, stacklevel)` as a
     /// Python function would call it, stacklevel 1 blaming the caller), then its outcome.
@@ -137,6 +137,7 @@ pub fn serve(vm: &mut Vm, frames: &[Box<Frame>], q: FrameQuery) -> PyResult<Valu
                     Value::str(co.source.name.clone()),
                     Value::Int(f.line() as i64),
                     Value::Dict(f.globals.clone()),
+                    Value::Bool(co.py2),
                 ])
             }
             None => Value::None,
@@ -427,8 +428,8 @@ mod tests {
     #[test]
     fn location_is_none_beyond_the_stack() {
         assert_eq!(
-            py("from _pyt_frames import location\nr = location(0)[1], location(7)"),
-            "(2, None)"
+            py("from _pyt_frames import location\nr = location(0)[1], location(0)[3], location(7)"),
+            "(2, False, None)"
         );
     }
 }

@@ -209,7 +209,7 @@ fn load_source(
     module.set("__builtins__", Value::Module(vm.interp.builtins.clone()));
     let v = Value::Module(module.clone());
     vm.interp.modules.set_str(name, v.clone());
-    let result = exec_source(vm, &display, text, &module.dict, Mode::Exec);
+    let result = exec_file(vm, &display, text, &module.dict);
     if let Err(e) = result {
         vm.interp.modules.del_str(name);
         return Err(e);
@@ -229,6 +229,25 @@ pub fn exec_source(
 ) -> PyResult<Value> {
     let src = crate::source::SourceFile::new(filename, text);
     let code = crate::compile_source(&src, mode).map_err(|d| syntax_error_value(&d, &src))?;
+    let code = Arc::new(Code::new(code));
+    let frame = Frame::new(code, globals.clone(), Some(globals.clone()));
+    run_frame(vm, Box::new(frame))
+}
+
+/// Compiles and runs an imported `.py` file in a module namespace: as [`exec_source`], but a
+/// Python 2 file runs in compatibility mode (with pyt's one-line note on stderr) unless
+/// `--strict` forbade it.
+fn exec_file(vm: &mut Vm, filename: &str, text: String, globals: &Arc<DictObj>) -> PyResult<Value> {
+    let src = crate::source::SourceFile::new(filename, text);
+    let allow_py2 = vm
+        .interp
+        .allow_py2
+        .load(std::sync::atomic::Ordering::Relaxed);
+    let (code, py2_line) =
+        crate::compile_file(&src, allow_py2).map_err(|d| syntax_error_value(&d, &src))?;
+    if let Some(line) = py2_line {
+        vm.interp.out.write_fd(2, &crate::py2_note(filename, line));
+    }
     let code = Arc::new(Code::new(code));
     let frame = Frame::new(code, globals.clone(), Some(globals.clone()));
     run_frame(vm, Box::new(frame))

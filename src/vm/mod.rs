@@ -9,11 +9,13 @@ pub mod eval;
 pub mod frame;
 pub mod frames;
 pub mod generator;
+pub mod global_cache;
 pub mod import;
 pub mod intrinsics;
 pub mod iter;
 pub mod ops;
 pub mod output;
+pub mod py2;
 pub mod traceback;
 pub mod unwind;
 
@@ -53,6 +55,8 @@ pub struct Interpreter {
     pub import_lock: Arc<parking_lot::ReentrantMutex<()>>,
     /// The directory of the main script, searched for imports.
     pub script_dir: Mutex<Option<std::path::PathBuf>>,
+    /// Python 2 files run in compatibility mode (false under `pyt --strict`).
+    pub allow_py2: std::sync::atomic::AtomicBool,
 }
 
 /// Per-thread interpreter state.
@@ -71,6 +75,8 @@ pub struct Vm {
     /// Finished frames kept for reuse: a call reuses their vectors instead of allocating.
     #[allow(clippy::vec_box)]
     frame_pool: Vec<Box<frame::Frame>>,
+    /// This thread's cache of global-name lookups.
+    pub global_cache: global_cache::GlobalCache,
 }
 
 impl Interpreter {
@@ -87,6 +93,7 @@ impl Interpreter {
             out: Arc::new(output::Output::new()),
             import_lock: Arc::new(parking_lot::ReentrantMutex::new(())),
             script_dir: Mutex::new(None),
+            allow_py2: std::sync::atomic::AtomicBool::new(true),
         });
         crate::builtins::install(&interp);
         crate::modules::sys::install(&interp, argv);
@@ -114,6 +121,7 @@ impl Vm {
             is_main: false,
             ident: current_ident(),
             frame_pool: Vec::new(),
+            global_cache: global_cache::GlobalCache::default(),
         }
     }
 
@@ -132,6 +140,21 @@ impl Vm {
             ));
         }
         if stacker::remaining_stack().is_some_and(|r| r < STACK_RED_ZONE) {
+            self.depth -= 1;
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Enters a Python frame pushed by the eval loop itself: like `enter`, without the native
+    /// stack check, since such calls do not recurse on the Rust stack.
+    #[inline]
+    pub fn enter_frame(&mut self) -> PyResult<()> {
+        self.depth += 1;
+        if self.depth > self.interp.recursion_limit().min(MAX_PYTHON_DEPTH) {
             self.depth -= 1;
             return Err(PyErr::new(
                 ExcKind::RecursionError,

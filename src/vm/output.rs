@@ -28,6 +28,8 @@ pub struct Output {
     stdout: Mutex<Stream>,
     stderr: Mutex<Stream>,
     unbuffered: AtomicBool,
+    /// Python 2's softspace flags of stdout and stderr (`vm/py2.rs`, the print statement).
+    softspace: [AtomicBool; 2],
 }
 
 fn isatty(fd: i32) -> bool {
@@ -85,7 +87,13 @@ impl Output {
             unbuffered: AtomicBool::new(
                 std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()),
             ),
+            softspace: [AtomicBool::new(false), AtomicBool::new(false)],
         }
+    }
+
+    /// The softspace flag of fd 1 or 2 (Python 2's print statement).
+    pub fn softspace(&self, fd: i32) -> &AtomicBool {
+        &self.softspace[(fd == 2) as usize]
     }
 
     pub fn set_unbuffered(&self) {
@@ -232,6 +240,8 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let fd = this_fd(&args)?;
     match args.pos.get(1) {
         Some(Value::Str(s)) => {
+            // As Python 2's file.write, a write method call ends a print statement's line.
+            vm.interp.out.softspace(fd).store(false, Ordering::Relaxed);
             vm.interp.out.write_fd(fd, s.as_str());
             Ok(Value::Int(s.char_len() as i64))
         }

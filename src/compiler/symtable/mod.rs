@@ -432,6 +432,12 @@ impl Builder {
                 }
                 Ok(())
             }
+            StmtKind::Print { dest, values, .. } => {
+                for e in dest.iter().chain(values) {
+                    self.visit_expr(e, Ctx::Load)?;
+                }
+                Ok(())
+            }
             StmtKind::Assert { test, msg } => {
                 self.visit_expr(test, Ctx::Load)?;
                 match msg {

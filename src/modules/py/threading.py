@@ -602,8 +602,6 @@ class Thread:
         self._wait_for_tstate_lock(False)
         return not self._is_stopped
 
-    isAlive = is_alive
-
     @property
     def daemon(self):
         assert self._initialized, "Thread.__init__() not called"

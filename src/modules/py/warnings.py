@@ -233,12 +233,13 @@ def warn(message, category=None, stacklevel=1, source=None):
                         "not '{:s}'".format(type(category).__name__))
     # Depth 0 is this function's own frame; stacklevel 1 (or less) blames its caller.
     where = _location(stacklevel if stacklevel > 1 else 1)
+    py2 = False
     if where is None:
         globals = sys.__dict__
         filename = "sys"
         lineno = 1
     else:
-        filename, lineno, globals = where
+        filename, lineno, globals, py2 = where
     if '__name__' in globals:
         module = globals['__name__']
     else:
@@ -246,7 +247,7 @@ def warn(message, category=None, stacklevel=1, source=None):
     registry = globals.setdefault("__warningregistry__", {})
     try:
         _warn_explicit(message, category, filename, lineno, module, registry,
-                       globals, source)
+                       globals, source, py2)
     except Warning as e:
         # Raised by the "error" action: the traceback starts at the caller, as CPython's.
         _hide(e)
@@ -274,7 +275,7 @@ def warn_explicit(message, category, filename, lineno,
 
 def _warn_explicit(message, category, filename, lineno,
                    module=None, registry=None, module_globals=None,
-                   source=None):
+                   source=None, py2=False):
     lineno = int(lineno)
     if module is None:
         module = filename or "<unknown>"
@@ -303,6 +304,11 @@ def _warn_explicit(message, category, filename, lineno,
             break
     else:
         action = defaultaction
+        item = None
+    if py2 and item is _MAIN_DEPRECATIONS:
+        # Blamed on Python 2 code (pyt's compatibility mode): CPython 2.7's defaults ignore
+        # DeprecationWarning everywhere, __main__ included.
+        return
     if action == "ignore":
         return
     if action == "error":
@@ -674,7 +680,8 @@ def _filters_mutated():
 
 _processoptions(getattr(sys, 'warnoptions', []))
 # CPython's defaults (the C accelerator's list, '__main__' a plain string).
-filters.append(('default', None, DeprecationWarning, '__main__', 0))
+_MAIN_DEPRECATIONS = ('default', None, DeprecationWarning, '__main__', 0)
+filters.append(_MAIN_DEPRECATIONS)
 filters.append(('ignore', None, DeprecationWarning, None, 0))
 filters.append(('ignore', None, PendingDeprecationWarning, None, 0))
 filters.append(('ignore', None, ImportWarning, None, 0))

@@ -3,6 +3,7 @@
 
 mod errors;
 mod errors_more;
+mod py2;
 mod robust;
 mod shapes;
 mod spans;
@@ -124,6 +125,14 @@ pub fn dump_stmt(s: &Stmt) -> String {
             Some(m) => format!("(assert {} {})", dump(test), dump(m)),
             None => format!("(assert {})", dump(test)),
         },
+        StmtKind::Print { dest, values, nl } => format!(
+            "(print{}{}{}{})",
+            dest.as_ref()
+                .map_or(String::new(), |d| format!(" >>{}", dump(d))),
+            if values.is_empty() { "" } else { " " },
+            list(values, dump),
+            if *nl { "" } else { " ," }
+        ),
         StmtKind::Import(names) => format!("(import {})", list(names, alias)),
         StmtKind::ImportFrom {
             module,

@@ -14,6 +14,15 @@ impl Vm {
             _ => {}
         }
         // Fast paths for builtin values.
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => {
+                return Ok(Value::Bool(ord_matches(op, Some(x.cmp(y)))))
+            }
+            (Value::Float(x), Value::Float(y)) => {
+                return Ok(Value::Bool(ord_matches(op, x.partial_cmp(y))))
+            }
+            _ => {}
+        }
         if let (Some(x), Some(y)) = (as_number(a), as_number(b)) {
             let o = int::num_cmp(&x, &y);
             return Ok(Value::Bool(ord_matches(op, o)));
@@ -31,10 +40,8 @@ impl Vm {
                     Some(x.as_slice().cmp(y.as_slice())),
                 )))
             }
-            (Value::Tuple(x), Value::Tuple(y)) => {
-                let (x, y) = (x.items.to_vec(), y.items.to_vec());
-                return self.compare_seq(op, &x, &y);
-            }
+            // Tuples are immutable: compare their items in place.
+            (Value::Tuple(x), Value::Tuple(y)) => return self.compare_seq(op, &x.items, &y.items),
             (Value::List(x), Value::List(y)) => {
                 let (x, y) = (x.snapshot(), y.snapshot());
                 return self.compare_seq(op, &x, &y);

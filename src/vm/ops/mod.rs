@@ -23,6 +23,7 @@ mod arith;
 mod attr;
 mod compare;
 mod containers;
+pub mod fast;
 mod hash;
 mod items;
 mod iterate;
@@ -137,8 +138,15 @@ pub fn binop_type_error(op: BinOp, a: &Value, b: &Value) -> PyErr {
             b.type_name()
         ));
     }
+    // CPython's hint for Python 2's `print >>f, x`, which Python 3 parses as a shift.
+    let hint = match a {
+        Value::Builtin(f) if op == BinOp::RShift && f.name == "print" && f.owner.is_none() => {
+            ". Did you mean \"print(<message>, file=<output_stream>)\"?"
+        }
+        _ => "",
+    };
     PyErr::type_error(format!(
-        "unsupported operand type(s) for {}: '{}' and '{}'",
+        "unsupported operand type(s) for {}: '{}' and '{}'{hint}",
         op.symbol(),
         a.type_name(),
         b.type_name()
