@@ -33,6 +33,7 @@ use crate::objects::class::types;
 use crate::objects::exception::exc_state;
 use crate::objects::function::Args;
 use crate::objects::{Cell, Class, Code, DictObj, ExcKind, NativeObject, PyErr, PyResult, Value};
+use parking_lot::Mutex;
 use std::any::Any;
 use std::sync::{Arc, OnceLock};
 
@@ -225,7 +226,28 @@ pub struct FrameObj {
     ns: Option<Arc<DictObj>>,
     locals: Vec<Option<Value>>,
     cells: Vec<Arc<Cell>>,
-    back: Value,
+    /// Behind a lock only so that dropping a long chain can unlink it iteratively.
+    back: Mutex<Value>,
+}
+
+impl Drop for FrameObj {
+    /// A chain as deep as the recursion limit allows would otherwise be dropped recursively,
+    /// one native stack frame per link: unlink it link by link while this is the last owner.
+    fn drop(&mut self) {
+        let mut next = std::mem::replace(self.back.get_mut(), Value::None);
+        loop {
+            let after = match &next {
+                Value::Native(n) if Arc::strong_count(n) == 1 => {
+                    match n.as_any().downcast_ref::<FrameObj>() {
+                        Some(f) => std::mem::replace(&mut *f.back.lock(), Value::None),
+                        None => break,
+                    }
+                }
+                _ => break,
+            };
+            next = after;
+        }
+    }
 }
 
 impl FrameObj {
@@ -246,7 +268,7 @@ impl FrameObj {
             } else {
                 Vec::new()
             },
-            back,
+            back: Mutex::new(back),
         }
     }
 
@@ -287,7 +309,7 @@ impl NativeObject for FrameObj {
     }
     fn getattr(&self, vm: &mut Vm, _me: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(Some(match name {
-            "f_back" => self.back.clone(),
+            "f_back" => self.back.lock().clone(),
             "f_code" => Value::Code(self.code.clone()),
             "f_lineno" => Value::Int(self.line() as i64),
             // CPython counts code units of two bytes; pyt's instructions are one unit each.
@@ -423,6 +445,27 @@ mod tests {
                     def g():\n    return f()\n\
                     r = g()[2] + str(caller('<test>', 5)[1])";
         assert_eq!(py(code), "g6");
+    }
+
+    #[test]
+    fn a_very_deep_frame_chain_is_dropped_without_deep_native_recursion() {
+        let code = "import sys\n\
+                    sys.setrecursionlimit(300000)\n\
+                    def down(n):\n    return sys._getframe() if n == 0 else down(n - 1)\n\
+                    f = down(200000)\n\
+                    n = 0\n\
+                    g = f\n\
+                    while g is not None:\n    n += 1\n    g = g.f_back\n\
+                    del f\n\
+                    r = n";
+        // Python-to-Python calls need no native stack, but a recursive drop of 200000 links
+        // would overflow this one.
+        let out = std::thread::Builder::new()
+            .stack_size(8 * 1024 * 1024)
+            .spawn(move || py(code))
+            .ok()
+            .and_then(|h| h.join().ok());
+        assert_eq!(out.as_deref(), Some("200002"));
     }
 
     #[test]
