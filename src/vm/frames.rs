@@ -21,9 +21,9 @@
 //! resumed by `next`) starts a new invocation, so the `f_back` chain of such a frame ends at
 //! it (`f_back` is None) instead of continuing into the native caller's Python caller. A
 //! frame request made by native code itself (`map(sys._getframe, ...)`) reaches `Vm::call`
-//! instead of an eval loop and is refused ([`orphaned`]). And a snapshot does not follow its
-//! frame: CPython's `f_lineno`/`f_locals` of a live frame change as it runs; pyt's keep the
-//! values of the moment `sys._getframe` was called.
+//! instead of an eval loop and is answered as for an empty stack ([`orphaned`]). And a
+//! snapshot does not follow its frame: CPython's `f_lineno`/`f_locals` of a live frame change
+//! as it runs; pyt's keep the values of the moment `sys._getframe` was called.
 
 use super::frame::Frame;
 use super::intrinsics::frame_locals;
