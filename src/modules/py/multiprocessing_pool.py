@@ -263,10 +263,15 @@ class ThreadPool(object):
             w.start()
             self._pool.append(w)
         # Stand-ins for CPython's handler threads (same names, same count in enumerate()).
+        # The task handler is real: it feeds imap inputs to the workers one after another.
+        self._feedqueue = queue.SimpleQueue()
         self._helpers = []
         for name in ('_handle_workers', '_handle_tasks', '_handle_results'):
-            t = threading.Thread(target=self._stop.wait)
-            t._name = t._name.replace('(wait)', '(%s)' % name)
+            if name == '_handle_tasks':
+                t = threading.Thread(target=self._handle_tasks)
+            else:
+                t = threading.Thread(target=self._stop.wait)
+                t._name = t._name.replace('(wait)', '(%s)' % name)
             t.daemon = True
             t.start()
             self._helpers.append(t)
@@ -311,11 +316,15 @@ class ThreadPool(object):
         # caller already iterates the results: an endless or slow iterable does not block.
         with self._feed_lock:
             self._feeders += 1
-        feeder = threading.Thread(target=self._feed,
-                                  args=(result, func, iterable, chunksize),
-                                  name="pyt-imap-feeder", daemon=True)
-        feeder.start()
+        self._feedqueue.put((result, func, iterable, chunksize))
         return result
+
+    def _handle_tasks(self):
+        while True:
+            job = self._feedqueue.get()
+            if job is None:
+                break
+            self._feed(*job)
 
     def _feed(self, result, func, iterable, chunksize):
         put = self._taskqueue.put
@@ -412,6 +421,7 @@ class ThreadPool(object):
         for _ in self._pool:
             self._taskqueue.put(None)
         self._stop.set()
+        self._feedqueue.put(None)
         me = threading.current_thread()
         for w in self._pool:
             if w is not me:
@@ -427,6 +437,7 @@ class ThreadPool(object):
             if w is not me:
                 w.join()
         self._stop.set()
+        self._feedqueue.put(None)
         for t in self._helpers:
             if t is not me:
                 t.join()
