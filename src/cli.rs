@@ -17,6 +17,7 @@ const USAGE: &str = "usage: pyt [option] ... [-c cmd | file | -] [arg] ...
 Options:
   -c cmd   program passed in as string
   -u       unbuffered stdout and stderr
+  -W arg   warning control (action:message:category:module:lineno)
   --strict Python 3 only: a file using Python 2's print statement is a SyntaxError
            (by default it runs in Python 2 compatibility mode, with a note on stderr)
   --version, -V  print the version and exit
@@ -50,6 +51,14 @@ fn parse_args(argv: &[String]) -> Result<(Command, Options), String> {
         match a {
             "-u" => opts.unbuffered = true,
             "--strict" => opts.strict = true,
+            "-W" => {
+                let opt = argv
+                    .get(i + 1)
+                    .ok_or("Argument expected for the -W option")?;
+                crate::modules::sys::add_warn_option(opt);
+                i += 1;
+            }
+            w if w.starts_with("-W") => crate::modules::sys::add_warn_option(&w[2..]),
             "-V" | "--version" => return Ok((Command::Version, opts)),
             "-h" | "--help" => return Ok((Command::Help, opts)),
             "-c" => {
@@ -346,6 +355,14 @@ fn run_program(
         .set_str("__main__", Value::Module(main.clone()));
     let mut vm = Vm::new(interp.clone());
     vm.is_main = true;
+    // As CPython does, `-W`/PYTHONWARNINGS import warnings at start-up (reporting bad options).
+    if matches!(interp.sys.get("warnoptions"), Some(Value::List(l)) if !l.is_empty()) {
+        if let Err(e) = crate::vm::import::import_one(&mut vm, "warnings", &Value::None) {
+            let status = exit_status(&mut vm, e);
+            interp.out.flush_all();
+            return status;
+        }
+    }
     let code = Arc::new(crate::objects::Code::new(code));
     let frame = crate::vm::frame::Frame::new(code, main.dict.clone(), Some(main.dict.clone()));
     let result = crate::vm::eval::run_frame(&mut vm, Box::new(frame));

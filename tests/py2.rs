@@ -219,3 +219,26 @@ fn threads_printing_at_once_deliver_every_item() {
     assert_eq!(r.out.matches("end").count(), 1200);
     assert_eq!(r.out.matches('\n').count(), 1200);
 }
+
+/// Python 2.7 deprecated none of threading's camelCase names and ignores DeprecationWarning
+/// by default even in `__main__`: Python 2 code calling them prints nothing, while the same
+/// calls from a Python 3 module imported by it still warn as CPython 3.11 does.
+#[test]
+fn python2_code_gets_no_python3_deprecation_warnings() {
+    let py2 = "import threading, helper\n\
+               t = threading.Thread(target=helper.f)\n\
+               t.setDaemon(True)\n\
+               print t.isDaemon(), threading.currentThread().getName()\n\
+               helper.f()\n";
+    let helper = "import threading\nimport warnings\ndef f():\n    \
+                  warnings.simplefilter('always')\n    \
+                  threading.current_thread().setName('M')\n";
+    let dir = dir_with("deprecations", &[("s.py", py2), ("helper.py", helper)]);
+    let r = pyt(&dir, &["s.py"], "");
+    assert_eq!(r.out, "True MainThread\n");
+    let expected_warning = "helper.py:5: DeprecationWarning: setName() is deprecated, \
+                            set the name attribute instead\n  \
+                            threading.current_thread().setName('M')\n";
+    let err = r.err.replace(&format!("{}/", dir.display()), "");
+    assert_eq!(err, format!("{}{expected_warning}", note("s.py", 4)));
+}

@@ -18,6 +18,7 @@ pub mod threading;
 pub mod time;
 pub mod traceback;
 pub mod util;
+pub mod warnings;
 
 use crate::objects::{Module, PyResult};
 use crate::vm::Vm;
@@ -27,6 +28,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 
 /// Every importable builtin module (sys and builtins exist from start-up).
 const REGISTRY: &[(&str, ModuleInit)] = &[
+    ("_pyt_frames", warnings::init_frames),
     ("_pyt_queue", queue_core::init),
     ("_thread", thread::init),
     ("bisect", functools::init_bisect),
@@ -46,8 +48,10 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("hashlib", functools::init_hashlib),
     ("heapq", heapq::init),
     ("itertools", itertools::init),
+    ("linecache", warnings::init_linecache),
     ("logging", pymods::init_logging),
     ("logging.config", pymods::init_logging_config),
+    ("logging.handlers", pymods::init_logging_handlers),
     ("math", math::init),
     ("multiprocessing", pymods::init_multiprocessing),
     ("multiprocessing.dummy", pymods::init_multiprocessing_dummy),
@@ -60,6 +64,7 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("threading", threading::init),
     ("time", time::init),
     ("traceback", traceback::init),
+    ("warnings", warnings::init_warnings),
 ];
 
 pub fn lookup(name: &str) -> Option<ModuleInit> {

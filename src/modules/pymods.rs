@@ -41,6 +41,15 @@ pub fn init_logging_config(vm: &mut Vm) -> PyResult<Arc<Module>> {
     )
 }
 
+pub fn init_logging_handlers(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(
+        vm,
+        "logging.handlers",
+        include_str!("py/logging_handlers.py"),
+        false,
+    )
+}
+
 pub fn init_multiprocessing(vm: &mut Vm) -> PyResult<Arc<Module>> {
     embedded(
         vm,

@@ -392,7 +392,35 @@ fn mt_randrange(vm: &mut Vm, args: Args) -> PyResult<Value> {
         })?;
     let stop = args.pos.get(2).or_else(|| args.get_kw("stop"));
     let step = args.pos.get(3).or_else(|| args.get_kw("step"));
-    randrange_impl(vm, &args, start, stop, step)
+    let result = randrange_impl(vm, &args, start, stop, step);
+    // CPython 3.11's DeprecationWarnings for float arguments, one per float argument up to
+    // the first non-integral one (which then raises ValueError).
+    let mut messages = Vec::new();
+    let floats = [Some(start), stop.filter(|v| !v.is_none()), step];
+    for f in floats.into_iter().flatten() {
+        if let Value::Float(x) = f {
+            if x.fract() != 0.0 || !x.is_finite() {
+                messages.push("randrange() will raise TypeError in the future".to_string());
+                break;
+            }
+            messages.push(
+                "non-integer arguments to randrange() have been deprecated since Python 3.10 \
+                 and will be removed in a subsequent version"
+                    .to_string(),
+            );
+        }
+    }
+    if messages.is_empty() {
+        return result;
+    }
+    Err(crate::vm::frames::request(
+        crate::vm::frames::FrameQuery::Warn {
+            category: crate::objects::ExcKind::DeprecationWarning,
+            messages,
+            stacklevel: 1,
+            then: result,
+        },
+    ))
 }
 
 fn mt_randint(vm: &mut Vm, args: Args) -> PyResult<Value> {

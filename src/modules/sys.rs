@@ -10,8 +10,31 @@ use std::sync::Arc;
 /// The version pyt reports as `sys.version_info`: the CPython release it follows.
 pub const PYTHON_VERSION: (i64, i64, i64) = (3, 11, 7);
 
+/// `-W` options from the command line, in order (read into `sys.warnoptions` at start-up).
+static WARN_OPTIONS: parking_lot::Mutex<Vec<String>> = parking_lot::Mutex::new(Vec::new());
+
+/// Records a `-W` option for `sys.warnoptions`.
+pub fn add_warn_option(opt: &str) {
+    WARN_OPTIONS.lock().push(opt.to_string());
+}
+
+/// `sys.warnoptions`: PYTHONWARNINGS' comma-separated entries, then the `-W` options, as
+/// CPython orders them (the warnings module applies later ones with higher priority).
+fn warn_options() -> Value {
+    let mut opts: Vec<Value> = std::env::var("PYTHONWARNINGS")
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(Value::str)
+        .collect();
+    opts.extend(WARN_OPTIONS.lock().iter().map(Value::str));
+    Value::list(opts)
+}
+
 pub fn install(interp: &Arc<Interpreter>, argv: Vec<String>) {
     let m = &interp.sys;
+    m.set("warnoptions", warn_options());
     m.set(
         "argv",
         Value::list(argv.into_iter().map(Value::str).collect()),
@@ -66,6 +89,7 @@ pub fn install(interp: &Arc<Interpreter>, argv: Vec<String>) {
     f("getswitchinterval", |_, _| Ok(Value::Float(0.005)));
     f("setswitchinterval", setswitchinterval);
     f("exc_info", exc_info);
+    f("_getframe", crate::vm::frames::sys_getframe);
     f("getdefaultencoding", |_, _| Ok(Value::str("utf-8")));
     f("intern", |_, a| {
         Ok(a.pos.first().cloned().unwrap_or(Value::None))

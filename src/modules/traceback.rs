@@ -5,7 +5,8 @@
 use super::util::{pos, python_module};
 use crate::objects::exception::{exc_state, TbEntry};
 use crate::objects::function::Args;
-use crate::objects::{Module, PyResult, Value};
+use crate::objects::{Module, PyErr, PyResult, Value};
+use crate::vm::frames::FrameObj;
 use crate::vm::traceback::{exception_line, format_entry, format_exception, Traceback};
 use crate::vm::Vm;
 use std::sync::Arc;
@@ -68,6 +69,26 @@ fn extract(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     ))
 }
 
+/// `_frame_summary(frame)`: (filename, lineno, name, line) of a frame object (a stack entry
+/// carries no column positions in CPython 3.11, so it is printed without markers).
+fn frame_summary(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = pos(&args, 0, "_frame_summary")?;
+    let Some(f) = v.as_native::<FrameObj>() else {
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not a frame",
+            v.type_name()
+        )));
+    };
+    let co = &f.code.obj;
+    let line = f.line();
+    Ok(Value::tuple(vec![
+        Value::str(co.source.name.clone()),
+        Value::Int(line as i64),
+        Value::str(co.name.to_string()),
+        Value::str(co.source.line_text(line).trim().to_string()),
+    ]))
+}
+
 pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
     python_module(
         vm,
@@ -77,6 +98,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
             ("_format_entries", format_entries),
             ("_exception_line", exc_line),
             ("_extract", extract),
+            ("_frame_summary", frame_summary),
         ],
         include_str!("py/traceback.py"),
     )

@@ -83,6 +83,14 @@ exc_kinds! {
     DeprecationWarning: Some(K::Warning),
     RuntimeWarning: Some(K::Warning),
     UserWarning: Some(K::Warning),
+    PendingDeprecationWarning: Some(K::Warning),
+    SyntaxWarning: Some(K::Warning),
+    FutureWarning: Some(K::Warning),
+    ImportWarning: Some(K::Warning),
+    UnicodeWarning: Some(K::Warning),
+    BytesWarning: Some(K::Warning),
+    ResourceWarning: Some(K::Warning),
+    EncodingWarning: Some(K::Warning),
 }
 
 /// One traceback entry: the code running and the instruction that was executing.

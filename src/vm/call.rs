@@ -57,9 +57,10 @@ fn function_target(
 impl Vm {
     /// Calls any callable with the given arguments and waits for the result.
     pub fn call(&mut self, func: &Value, args: Args) -> PyResult<Value> {
-        match prepare_call(self, func, args)? {
-            CallTarget::Frame(frame) => run_frame(self, frame),
-            CallTarget::Done(v) => Ok(v),
+        match prepare_call(self, func, args) {
+            Ok(CallTarget::Frame(frame)) => run_frame(self, frame),
+            Ok(CallTarget::Done(v)) => Ok(v),
+            Err(e) => super::frames::orphaned(self, e),
         }
     }
 

@@ -149,12 +149,34 @@ pub fn eval(vm: &mut Vm, frames: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
                 }
             }
             Err(e) => {
-                if let Some(err) = handle_error(vm, frames, e, true) {
+                if let Some(err) = raised(vm, frames, e) {
                     return Err(err);
                 }
             }
         }
     }
+}
+
+/// An instruction failed: answers a frame request (a native function asking for its callers'
+/// frames, see `vm::frames`) by pushing the answer as the call's result, or unwinds the error.
+/// Kept out of line so the dispatch loop stays small.
+#[cold]
+#[inline(never)]
+#[allow(clippy::vec_box)]
+fn raised(vm: &mut Vm, frames: &mut Vec<Box<Frame>>, e: PyErr) -> Option<PyErr> {
+    let e = match super::frames::query_of(&e) {
+        Some(q) => match super::frames::serve(vm, frames, q) {
+            Ok(v) => {
+                if let Some(f) = frames.last_mut() {
+                    f.stack.push(v);
+                }
+                return None;
+            }
+            Err(e) => e,
+        },
+        None => e,
+    };
+    handle_error(vm, frames, e, true)
 }
 
 /// Unwinds `err` from the top frame outward. Returns the error if no frame handled it (all

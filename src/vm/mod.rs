@@ -8,6 +8,7 @@ pub mod attr_cache;
 pub mod call;
 pub mod eval;
 pub mod frame;
+pub mod frames;
 pub mod generator;
 pub mod global_cache;
 pub mod import;

@@ -7,6 +7,8 @@ import os
 import time
 import threading
 import traceback
+import warnings
+from _pyt_frames import caller as _caller
 
 __all__ = ['BASIC_FORMAT', 'CRITICAL', 'DEBUG', 'ERROR', 'FATAL', 'FileHandler', 'Filter',
            'Formatter', 'Handler', 'INFO', 'LogRecord', 'Logger', 'LoggerAdapter', 'NOTSET',
@@ -111,8 +113,9 @@ def _releaseLock():
     _lock.release()
 
 
-# pyt has no frame introspection yet: the caller's file, line and function are unknown, and
-# records carry CPython's own placeholders for that case.
+# The file name of this module's frames: findCaller skips them. Setting it to None turns
+# caller lookup off (records then say "(unknown file)"), as in CPython.
+_srcfile = "<frozen logging>"
 _UNKNOWN_FILE = "(unknown file)"
 _UNKNOWN_FUNC = "(unknown function)"
 
@@ -752,6 +755,8 @@ class Logger(Filterer):
             self._log(WARNING, msg, args, **kwargs)
 
     def warn(self, msg, *args, **kwargs):
+        warnings.warn("The 'warn' method is deprecated, "
+                      "use 'warning' instead", DeprecationWarning, 2)
         self.warning(msg, *args, **kwargs)
 
     def error(self, msg, *args, **kwargs):
@@ -777,7 +782,27 @@ class Logger(Filterer):
             self._log(level, msg, args, **kwargs)
 
     def findCaller(self, stack_info=False, stacklevel=1):
-        return _UNKNOWN_FILE, 0, _UNKNOWN_FUNC, None
+        # One native walk from this frame: the first frame `stacklevel` steps out that is
+        # not logging's own (see vm::frames).
+        found = _caller(_srcfile, stacklevel)
+        if found is None:
+            return _UNKNOWN_FILE, 0, _UNKNOWN_FUNC, None
+        fn, lno, func = found
+        sinfo = None
+        if stack_info:
+            f = sys._getframe(0)
+            while stacklevel > 0:
+                next_f = f.f_back
+                if next_f is None:
+                    break
+                f = next_f
+                if f.f_code.co_filename != _srcfile:
+                    stacklevel -= 1
+            sinfo = "Stack (most recent call last):\n" + "".join(
+                traceback.format_stack(f))
+            if sinfo[-1] == '\n':
+                sinfo = sinfo[:-1]
+        return fn, lno, func, sinfo
 
     def makeRecord(self, name, level, fn, lno, msg, args, exc_info,
                    func=None, extra=None, sinfo=None):
@@ -791,7 +816,14 @@ class Logger(Filterer):
 
     def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False,
              stacklevel=1):
-        fn, lno, func, sinfo = self.findCaller(stack_info, stacklevel)
+        sinfo = None
+        if _srcfile:
+            try:
+                fn, lno, func, sinfo = self.findCaller(stack_info, stacklevel)
+            except ValueError:
+                fn, lno, func = _UNKNOWN_FILE, 0, _UNKNOWN_FUNC
+        else:
+            fn, lno, func = _UNKNOWN_FILE, 0, _UNKNOWN_FUNC
         if exc_info:
             if isinstance(exc_info, BaseException):
                 exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
@@ -909,6 +941,8 @@ class LoggerAdapter(object):
         self.log(WARNING, msg, *args, **kwargs)
 
     def warn(self, msg, *args, **kwargs):
+        warnings.warn("The 'warn' method is deprecated, "
+                      "use 'warning' instead", DeprecationWarning, 2)
         self.warning(msg, *args, **kwargs)
 
     def error(self, msg, *args, **kwargs):
@@ -1033,6 +1067,8 @@ def warning(msg, *args, **kwargs):
 
 
 def warn(msg, *args, **kwargs):
+    warnings.warn("The 'warn' function is deprecated, "
+                  "use 'warning' instead", DeprecationWarning, 2)
     warning(msg, *args, **kwargs)
 
 

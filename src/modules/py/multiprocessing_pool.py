@@ -251,6 +251,11 @@ class ThreadPool(object):
         self._initargs = initargs
         self._pool = []
         self._stop = threading.Event()
+        # imap feeders still putting tasks: close() sends the workers' end markers only
+        # after the last one is done, so every task fed before close() still runs.
+        self._feed_lock = threading.Lock()
+        self._feeders = 0
+        self._close_pending = False
         for _ in range(processes):
             w = threading.Thread(target=worker,
                                  args=(self._taskqueue, initializer, initargs))
@@ -258,10 +263,15 @@ class ThreadPool(object):
             w.start()
             self._pool.append(w)
         # Stand-ins for CPython's handler threads (same names, same count in enumerate()).
+        # The task handler is real: it feeds imap inputs to the workers one after another.
+        self._feedqueue = queue.SimpleQueue()
         self._helpers = []
         for name in ('_handle_workers', '_handle_tasks', '_handle_results'):
-            t = threading.Thread(target=self._stop.wait)
-            t._name = t._name.replace('(wait)', '(%s)' % name)
+            if name == '_handle_tasks':
+                t = threading.Thread(target=self._handle_tasks)
+            else:
+                t = threading.Thread(target=self._stop.wait)
+                t._name = t._name.replace('(wait)', '(%s)' % name)
             t.daemon = True
             t.start()
             self._helpers.append(t)
@@ -302,17 +312,59 @@ class ThreadPool(object):
         if chunksize < 1:
             raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
         result = kind(self)
-        items = list(iterable)
-        put = self._taskqueue.put
-        if chunksize == 1:
-            for i, x in enumerate(items):
-                put((result, i, func, (x,), {}))
-        else:
-            for first in range(0, len(items), chunksize):
-                chunk = items[first:first + chunksize]
-                put((_ChunkResult(result, first), 0, mapstar, ((func, chunk),), {}))
-        result._set_length(len(items))
+        # As CPython's task handler does, the input is consumed in the background while the
+        # caller already iterates the results: an endless or slow iterable does not block.
+        with self._feed_lock:
+            self._feeders += 1
+        self._feedqueue.put((result, func, iterable, chunksize))
         return result
+
+    def _handle_tasks(self):
+        while True:
+            job = self._feedqueue.get()
+            if job is None:
+                break
+            self._feed(*job)
+
+    def _feed(self, result, func, iterable, chunksize):
+        put = self._taskqueue.put
+        n = 0
+        try:
+            if chunksize == 1:
+                for x in iterable:
+                    if self._state == TERMINATE:
+                        break
+                    put((result, n, func, (x,), {}))
+                    n += 1
+            else:
+                it = iter(iterable)
+                while self._state != TERMINATE:
+                    chunk = []
+                    for x in it:
+                        chunk.append(x)
+                        if len(chunk) == chunksize:
+                            break
+                    if not chunk:
+                        break
+                    put((_ChunkResult(result, n), 0, mapstar, ((func, chunk),), {}))
+                    n += len(chunk)
+                    if len(chunk) < chunksize:
+                        break
+        except Exception as e:
+            # The iterable failed: the results stop there with its exception.
+            result._set(n, (False, e))
+            n += 1
+        finally:
+            result._set_length(n)
+            with self._feed_lock:
+                self._feeders -= 1
+                if self._feeders == 0 and self._close_pending:
+                    self._close_pending = False
+                    self._send_end_markers()
+
+    def _send_end_markers(self):
+        for _ in self._pool:
+            self._taskqueue.put(None)
 
     def apply_async(self, func, args=(), kwds={}, callback=None,
                     error_callback=None):
@@ -348,9 +400,12 @@ class ThreadPool(object):
 
     def close(self):
         if self._state == RUN:
-            self._state = CLOSE
-            for _ in self._pool:
-                self._taskqueue.put(None)
+            with self._feed_lock:
+                self._state = CLOSE
+                if self._feeders:
+                    self._close_pending = True
+                    return
+            self._send_end_markers()
 
     def terminate(self):
         if self._state == TERMINATE:
@@ -366,6 +421,7 @@ class ThreadPool(object):
         for _ in self._pool:
             self._taskqueue.put(None)
         self._stop.set()
+        self._feedqueue.put(None)
         me = threading.current_thread()
         for w in self._pool:
             if w is not me:
@@ -381,6 +437,7 @@ class ThreadPool(object):
             if w is not me:
                 w.join()
         self._stop.set()
+        self._feedqueue.put(None)
         for t in self._helpers:
             if t is not me:
                 t.join()

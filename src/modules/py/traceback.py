@@ -42,6 +42,76 @@ class StackSummary(list):
         return out
 
 
+def _from_list(a_list):
+    result = StackSummary()
+    for frame in a_list:
+        if isinstance(frame, FrameSummary):
+            result.append(frame)
+        else:
+            filename, lineno, name, line = frame
+            result.append(FrameSummary(filename, lineno, name, line=line))
+    return result
+
+
+StackSummary.from_list = staticmethod(_from_list)
+
+
+def walk_stack(f):
+    # CPython starts four frames above the generator's own frame while it is iterated: for
+    # a plain `for` loop in F, three frames above F. A generator body runs apart from its
+    # caller's frames in pyt, so that frame is found here, before the generator exists.
+    if f is None:
+        f = _sys._getframe(1).f_back.f_back.f_back
+    return _walk(f)
+
+
+def _walk(f):
+    while f is not None:
+        yield f, f.f_lineno
+        f = f.f_back
+
+
+def print_list(extracted_list, file=None):
+    if file is None:
+        file = _sys.stderr
+    for item in format_list(extracted_list):
+        print(item, file=file, end="")
+
+
+def _summary_of(frame):
+    return FrameSummary(*_frame_summary(frame))
+
+
+def extract_stack(f=None, limit=None):
+    if f is None:
+        f = _sys._getframe().f_back
+    frames = []
+    while f is not None:
+        frames.append(f)
+        f = f.f_back
+    if limit is not None:
+        frames = frames[:limit] if limit >= 0 else frames[limit:]
+    stack = StackSummary()
+    for fr in reversed(frames):
+        stack.append(_summary_of(fr))
+    return stack
+
+
+def format_stack(f=None, limit=None):
+    if f is None:
+        f = _sys._getframe().f_back
+    return extract_stack(f, limit=limit).format()
+
+
+def print_stack(f=None, limit=None, file=None):
+    if f is None:
+        f = _sys._getframe().f_back
+    if file is None:
+        file = _sys.stderr
+    for s in extract_stack(f, limit=limit).format():
+        file.write(s)
+
+
 def _limit(items, limit):
     if limit is None:
         return items
@@ -62,14 +132,7 @@ def format_tb(tb, limit=None):
 
 
 def format_list(extracted_list):
-    out = []
-    for f in extracted_list:
-        filename, lineno, name, line = f
-        row = '  File "{}", line {}, in {}\n'.format(filename, lineno, name)
-        if line:
-            row += '    {}\n'.format(line.strip())
-        out.append(row)
-    return out
+    return StackSummary.from_list(extracted_list).format()
 
 
 def print_tb(tb, limit=None, file=None):

@@ -449,6 +449,7 @@ impl Vm {
             },
             Value::Code(c) => match name {
                 "co_name" => Some(Value::str(c.obj.name.to_string())),
+                "co_qualname" => Some(Value::str(c.obj.qualname.to_string())),
                 "co_filename" => Some(Value::str(c.obj.source.name.clone())),
                 "co_firstlineno" => Some(Value::Int(c.obj.first_line as i64)),
                 "co_argcount" => Some(Value::Int(c.obj.argcount as i64)),
