@@ -281,9 +281,10 @@ fn new_range(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Value::Int(i) => Value::Int(*i),
             Value::Bool(b) => Value::Int(*b as i64),
             Value::BigInt(b) => Value::BigInt(b.clone()),
-            other => match vm.call_special(other, "__index__", &[])? {
-                Some(v @ (Value::Int(_) | Value::BigInt(_))) => v,
-                _ => return Err(PyErr::type_error(msg(other))),
+            other => match vm.opt_index_big(other, &msg(other)) {
+                Ok(Some(b)) => crate::objects::int::normalize(b),
+                Ok(None) => return Err(PyErr::type_error(msg(other))),
+                Err(e) => return Err(e),
             },
         });
     }

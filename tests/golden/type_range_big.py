@@ -102,3 +102,13 @@ except TypeError as e:
 print(sum(range(big, big + 100)), max(range(big, big + 5)), sorted(range(big + 3, big, -1)))
 print(list(zip(range(big, 3 * big, big), 'ab')), list(enumerate(range(-big, -big - 2, -1))))
 print(range(10).count(2.0), range(big, big + 5).count(float(big)), range(big, big + 5).index(float(big)))
+
+# int subclasses as bounds and indices; exhausted iterators stay exhausted.
+class J(int):
+    pass
+print(range(J(3), J(big)), range(True, 5), range(5)[True], range(big)[J(-1)], range(10)[J(1):J(9):J(4)])
+print(sorted({range(0), range(1, 1), range(big, big + 3), range(big, big + 3, 1)}, key=repr))
+x = iter(range(big, big + 2))
+print(list(x), list(x), list(iter(range(big - 2, big + 2))))
+print(range(big)[-1:-5:-2], range(big, 0, -big)[0:1], min(range(-big, big, big)))
+print(range(-2 ** 63, 2 ** 63, 2 ** 63), list(range(-2 ** 63, 2 ** 63, 2 ** 63)), list(reversed(range(-2 ** 63, 2 ** 63, 2 ** 63))))

@@ -86,6 +86,11 @@ impl Vm {
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(int::to_bigint(v)),
             Value::Instance(_) => match self.call_special(v, "__index__", &[])? {
                 Some(r @ (Value::Int(_) | Value::BigInt(_))) => Ok(int::to_bigint(&r)),
+                // An int subclass without an `__index__` of its own.
+                None => match base_value(v) {
+                    Some(b @ (Value::Int(_) | Value::BigInt(_))) => Ok(int::to_bigint(b)),
+                    _ => Err(PyErr::type_error(msg)),
+                },
                 _ => Err(PyErr::type_error(msg)),
             },
             _ => Err(PyErr::type_error(msg)),
