@@ -4,7 +4,7 @@ use super::add_methods;
 use super::method_args::{index_arg, operand, this, wrong_self};
 use crate::objects::class::types;
 use crate::objects::function::{Args, NativeFn};
-use crate::objects::iter::IterKind;
+use crate::objects::int;
 use crate::objects::{PyErr, PyResult, RangeObj, Value};
 use crate::vm::Vm;
 use std::sync::Arc;
@@ -31,63 +31,64 @@ fn me<'a>(args: &'a Args, name: &str) -> PyResult<&'a Arc<RangeObj>> {
     }
 }
 
-/// The position of int `x` in the range, if it is one of its values.
-fn position(r: &RangeObj, x: i64) -> Option<i64> {
-    let (start, step, x) = (r.start as i128, r.step as i128, x as i128);
-    let d = x - start;
-    if d % step != 0 {
-        return None;
+/// `r.index(x)`/`r.count(x)` for an int or bool `x` (CPython's arithmetic path); None for
+/// other values, which are searched for by iteration.
+fn int_position(r: &RangeObj, x: &Value) -> Option<Option<Value>> {
+    Some(match x {
+        Value::Int(i) => r.position(*i),
+        Value::Bool(b) => r.position(*b as i64),
+        Value::BigInt(b) => r.position_big(b).map(int::normalize),
+        _ => return None,
+    })
+}
+
+/// The positions where iterating the range yields a value equal to `x`, for non-ints: the
+/// first one (`index`) or how many (`count`).
+fn search(vm: &mut Vm, r: &Arc<RangeObj>, x: &Value, first_only: bool) -> PyResult<Option<i64>> {
+    let it = vm.get_iter(&Value::Range(r.clone()))?;
+    let mut n = 0i64;
+    let mut i = 0i64;
+    while let Some(v) = vm.next(&it)? {
+        if vm.eq(&v, x)? {
+            if first_only {
+                return Ok(Some(i));
+            }
+            n += 1;
+        }
+        i += 1;
     }
-    let i = d / step;
-    (i >= 0 && i < r.len() as i128).then_some(i as i64)
+    Ok((!first_only).then_some(n))
 }
 
 fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = me(&args, "index")?;
     let x = operand(&args)?;
-    match x {
-        Value::Int(i) => match position(r, *i) {
-            Some(p) => Ok(Value::Int(p)),
-            None => Err(PyErr::value_error(format!("{i} is not in range"))),
+    match int_position(r, x) {
+        Some(Some(p)) => Ok(p),
+        Some(None) => Err(PyErr::value_error(format!(
+            "{} is not in range",
+            vm.repr(x)?
+        ))),
+        None => match search(vm, r, x, true)? {
+            Some(i) => Ok(Value::Int(i)),
+            None => Err(PyErr::value_error("sequence.index(x): x not in sequence")),
         },
-        Value::Bool(b) => match position(r, *b as i64) {
-            Some(p) => Ok(Value::Int(p)),
-            None => Err(PyErr::value_error(format!(
-                "{} is not in range",
-                vm.repr(x)?
-            ))),
-        },
-        _ => {
-            for i in 0..r.len() {
-                if vm.eq(&Value::Int(r.get(i)), x)? {
-                    return Ok(Value::Int(i));
-                }
-            }
-            Err(PyErr::value_error("sequence.index(x): x not in sequence"))
-        }
     }
 }
 
 fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = me(&args, "count")?;
     let x = operand(&args)?;
-    match x {
-        Value::Int(i) => Ok(Value::Int(position(r, *i).is_some() as i64)),
-        Value::Bool(b) => Ok(Value::Int(position(r, *b as i64).is_some() as i64)),
-        _ => {
-            let mut n = 0;
-            for i in 0..r.len() {
-                if vm.eq(&Value::Int(r.get(i)), x)? {
-                    n += 1;
-                }
-            }
-            Ok(Value::Int(n))
-        }
+    match int_position(r, x) {
+        Some(p) => Ok(Value::Int(p.is_some() as i64)),
+        None => Ok(Value::Int(search(vm, r, x, false)?.unwrap_or(0))),
     }
 }
 
-fn dunder_len(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(me(&args, "__len__")?.len()))
+fn dunder_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = me(&args, "__len__")?;
+    vm.len(&Value::Range(r.clone()))
+        .map(|n| Value::Int(n as i64))
 }
 
 fn dunder_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -108,14 +109,7 @@ fn dunder_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn dunder_reversed(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = me(&args, "__reversed__")?;
-    let n = r.len();
-    let last = (r.start as i128 + (n as i128 - 1) * r.step as i128)
-        .clamp(i64::MIN as i128, i64::MAX as i128) as i64;
-    Ok(Value::new_iter(IterKind::Range {
-        start: last,
-        step: r.step.checked_neg().unwrap_or(i64::MAX),
-        len: n,
-    }))
+    Ok(Value::new_iter(r.reversed_kind()))
 }
 
 /// `slice.indices(length)`: the `(start, stop, step)` a slice selects from a sequence.

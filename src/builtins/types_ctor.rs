@@ -278,23 +278,22 @@ fn new_range(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut ints = Vec::with_capacity(3);
     for a in args.pos {
         ints.push(match a {
-            Value::Int(i) => *i,
-            Value::Bool(b) => *b as i64,
-            Value::BigInt(_) => {
-                return Err(PyErr::overflow_error(
-                    "Python int too large to convert to C ssize_t",
-                ))
-            }
-            other => match vm.call_special(other, "__index__", &[])? {
-                Some(Value::Int(i)) => i,
-                _ => return Err(PyErr::type_error(msg(other))),
+            Value::Int(i) => Value::Int(*i),
+            Value::Bool(b) => Value::Int(*b as i64),
+            Value::BigInt(b) => Value::BigInt(b.clone()),
+            other => match vm.opt_index_big(other, &msg(other)) {
+                Ok(Some(b)) => crate::objects::int::normalize(b),
+                Ok(None) => return Err(PyErr::type_error(msg(other))),
+                Err(e) => return Err(e),
             },
         });
     }
+    let zero = Value::Int(0);
+    let one = Value::Int(1);
     let (start, stop, step) = match ints.as_slice() {
-        [stop] => (0, *stop, 1),
-        [start, stop] => (*start, *stop, 1),
-        [start, stop, step] => (*start, *stop, *step),
+        [stop] => (&zero, stop, &one),
+        [start, stop] => (start, stop, &one),
+        [start, stop, step] => (start, stop, step),
         [] => {
             return Err(PyErr::type_error(
                 "range expected at least 1 argument, got 0",
@@ -307,10 +306,21 @@ fn new_range(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )))
         }
     };
-    if step == 0 {
+    if matches!(step, Value::Int(0)) {
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
-    Ok(Value::Range(Arc::new(RangeObj { start, stop, step })))
+    let r = match (start, stop, step) {
+        (Value::Int(start), Value::Int(stop), Value::Int(step)) => RangeObj::Small {
+            start: *start,
+            stop: *stop,
+            step: *step,
+        },
+        _ => {
+            let big = |v: &Value| crate::objects::int::to_bigint(v).unwrap_or_default();
+            RangeObj::new(big(start), big(stop), big(step))
+        }
+    };
+    Ok(Value::Range(Arc::new(r)))
 }
 
 fn new_slice(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -508,15 +518,7 @@ fn new_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     match seq {
         Value::List(l) => Ok(Value::new_iter(IterKind::ListReversed(l.clone()))),
-        Value::Range(r) => {
-            let n = r.len();
-            let last = r.start + (n - 1) * r.step;
-            Ok(Value::new_iter(IterKind::Range {
-                start: last,
-                step: -r.step,
-                len: n,
-            }))
-        }
+        Value::Range(r) => Ok(Value::new_iter(r.reversed_kind())),
         Value::Dict(d) => {
             let keys: Vec<Value> = d.keys().into_iter().rev().collect();
             Ok(Value::new_iter(IterKind::Tuple(Arc::new(

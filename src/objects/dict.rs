@@ -125,6 +125,7 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
             }
             match (a, b) {
                 (Value::Set(x), Value::Set(y)) => x.native_eq(y),
+                (Value::Range(x), Value::Range(y)) => Some(x.same(y)),
                 _ => Some(false),
             }
         }

@@ -4,6 +4,7 @@
 //! while Python code runs.
 
 use super::{Class, DictObj, ListObj, NativeObject, PyStr, SetObj, TupleObj, Value};
+use num_bigint::BigInt;
 use parking_lot::Mutex;
 use std::any::Any;
 use std::collections::HashMap;
@@ -19,6 +20,12 @@ pub enum IterKind {
         start: i64,
         step: i64,
         len: i64,
+    },
+    /// A range whose values or length do not fit i64: item `pos` is `start + pos * step`.
+    BigRange {
+        start: BigInt,
+        step: BigInt,
+        len: BigInt,
     },
     DictKeys(Arc<DictObj>),
     DictValues(Arc<DictObj>),
@@ -94,6 +101,7 @@ impl IterObj {
             }
             IterKind::Bytes(_) => "bytes_iterator",
             IterKind::Range { .. } => "range_iterator",
+            IterKind::BigRange { .. } => "longrange_iterator",
             IterKind::DictKeys(_) => "dict_keyiterator",
             IterKind::DictValues(_) => "dict_valueiterator",
             IterKind::DictItems(_) => "dict_itemiterator",
@@ -155,6 +163,7 @@ pub const ITER_CLASS_NAMES: &[&str] = &[
     "str_iterator",
     "bytes_iterator",
     "range_iterator",
+    "longrange_iterator",
     "dict_keyiterator",
     "dict_valueiterator",
     "dict_itemiterator",

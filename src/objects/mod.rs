@@ -18,6 +18,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 pub mod module;
+pub mod range;
 pub mod set;
 pub mod str;
 pub mod trashcan;
@@ -36,6 +37,7 @@ pub use function::{BoundMethod, Builtin, Cell, Code, Function};
 pub use instance::Instance;
 pub use list::ListObj;
 pub use module::Module;
+pub use range::RangeObj;
 pub use set::SetObj;
 pub use str::PyStr;
 pub use tuple::TupleObj;
@@ -151,37 +153,6 @@ pub trait NativeObject: Send + Sync + Any {
     /// `next(me)` for native iterators: Some(None) when exhausted.
     fn next(&self, _vm: &mut Vm, _me: &Value) -> PyResult<Option<Option<Value>>> {
         Ok(None)
-    }
-}
-
-#[derive(Debug)]
-pub struct RangeObj {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
-}
-
-impl RangeObj {
-    pub fn len(&self) -> i64 {
-        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 {
-            if stop > start {
-                (stop - start + step - 1) / step
-            } else {
-                0
-            }
-        } else if start > stop {
-            (start - stop - step - 1) / (-step)
-        } else {
-            0
-        };
-        n.min(i64::MAX as i128) as i64
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    pub fn get(&self, i: i64) -> i64 {
-        self.start + i * self.step
     }
 }
 
@@ -395,15 +366,5 @@ mod tests {
     fn value_is_at_most_three_words() {
         // A tag plus the fat pointer of `Native(Arc<dyn NativeObject>)`.
         assert!(std::mem::size_of::<Value>() <= 24);
-    }
-
-    #[test]
-    fn range_len() {
-        let r = |start, stop, step| RangeObj { start, stop, step }.len();
-        assert_eq!(r(0, 10, 1), 10);
-        assert_eq!(r(0, 10, 3), 4);
-        assert_eq!(r(10, 0, -3), 4);
-        assert_eq!(r(0, -1, 1), 0);
-        assert_eq!(r(5, 5, -1), 0);
     }
 }

@@ -124,6 +124,22 @@ fn next_inner(vm: &mut Vm, it: &IterObj) -> PyResult<Option<Value>> {
             }
             Ok(Some(Value::Int(start + i * step)))
         }
+        IterKind::BigRange { start, step, len } => {
+            let i = {
+                let mut st = it.state.lock();
+                // 2**63 items cannot be iterated in practice; stop rather than wrap.
+                let Some(next) = st.pos.checked_add(1) else {
+                    return Ok(None);
+                };
+                st.pos = next;
+                next - 1
+            };
+            let i = num_bigint::BigInt::from(i);
+            if i >= *len {
+                return Ok(None);
+            }
+            Ok(Some(crate::objects::int::normalize(start + i * step)))
+        }
         IterKind::DictKeys(d) | IterKind::DictValues(d) | IterKind::DictItems(d) => {
             let g = d.lock();
             let version = g.version;

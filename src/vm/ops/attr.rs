@@ -436,9 +436,9 @@ impl Vm {
                 _ => None,
             },
             Value::Range(r) => match name {
-                "start" => Some(Value::Int(r.start)),
-                "stop" => Some(Value::Int(r.stop)),
-                "step" => Some(Value::Int(r.step)),
+                "start" => Some(r.start()),
+                "stop" => Some(r.stop()),
+                "step" => Some(r.step()),
                 _ => None,
             },
             Value::Slice(s) => match name {

@@ -75,9 +75,7 @@ impl Vm {
                 return Ok(Value::Bool(same == (op == CmpOp::Eq)));
             }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
-                let same = x.len() == y.len()
-                    && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
-                return Ok(Value::Bool(same == (op == CmpOp::Eq)));
+                return Ok(Value::Bool(x.same(y) == (op == CmpOp::Eq)));
             }
             _ => {}
         }

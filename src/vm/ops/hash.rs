@@ -46,6 +46,14 @@ impl Vm {
                     h
                 }
             }
+            Value::Range(r) => {
+                let key = r.hash_key();
+                let mut hs = [0; 3];
+                for (h, v) in hs.iter_mut().zip(key.iter()) {
+                    *h = self.hash(v)?;
+                }
+                tuple::hash_tuple(hs.into_iter(), 3)
+            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(PyErr::type_error(format!(
                     "unhashable type: '{}'",

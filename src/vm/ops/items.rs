@@ -13,7 +13,14 @@ impl Vm {
             Value::List(l) => l.len(),
             Value::Dict(d) => d.len(),
             Value::Set(s) => s.len(),
-            Value::Range(r) => r.len() as usize,
+            Value::Range(r) => match r.len() {
+                Some(n) => n as usize,
+                None => {
+                    return Err(PyErr::overflow_error(
+                        "Python int too large to convert to C ssize_t",
+                    ))
+                }
+            },
             Value::Instance(_) => {
                 if let Some(r) = self.call_special(v, "__len__", &[])? {
                     return match r {
@@ -77,6 +84,25 @@ impl Vm {
                 None => Err(PyErr::type_error(format!("{what}, not {}", v.type_name()))),
             },
             _ => Err(PyErr::type_error(format!("{what}, not {}", v.type_name()))),
+        }
+    }
+
+    /// An int, or an object with `__index__`, as a big integer; None for `None`; TypeError
+    /// `msg` otherwise. For range indices and slices, which may exceed i64.
+    pub fn opt_index_big(&mut self, v: &Value, msg: &str) -> PyResult<Option<num_bigint::BigInt>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(int::to_bigint(v)),
+            Value::Instance(_) => match self.call_special(v, "__index__", &[])? {
+                Some(r @ (Value::Int(_) | Value::BigInt(_))) => Ok(int::to_bigint(&r)),
+                // An int subclass without an `__index__` of its own.
+                None => match base_value(v) {
+                    Some(b @ (Value::Int(_) | Value::BigInt(_))) => Ok(int::to_bigint(b)),
+                    _ => Err(PyErr::type_error(msg)),
+                },
+                _ => Err(PyErr::type_error(msg)),
+            },
+            _ => Err(PyErr::type_error(msg)),
         }
     }
 
@@ -250,33 +276,35 @@ impl Vm {
                     }
                 }
             },
-            Value::Range(r) => match idx {
-                Value::Slice(sl) => {
-                    let (start, stop, step, _) = self.slice_indices(sl, r.len() as usize)?;
-                    // As CPython: the new bounds are the old range's values at the slice's
-                    // (clamped) start and stop indices.
-                    let at = |i: i64| {
-                        (r.start as i128 + i as i128 * r.step as i128)
-                            .clamp(i64::MIN as i128, i64::MAX as i128)
-                            as i64
-                    };
-                    let new_step = (r.step as i128 * step as i128)
-                        .clamp(i64::MIN as i128 + 1, i64::MAX as i128)
-                        as i64;
-                    Ok(Value::Range(Arc::new(crate::objects::RangeObj {
-                        start: at(start),
-                        stop: at(stop),
-                        step: new_step,
-                    })))
-                }
-                _ => {
-                    let i = self.index_of(idx, "range indices must be integers or slices")?;
-                    match norm_index(i, r.len() as usize) {
-                        Some(i) => Ok(Value::Int(r.get(i as i64))),
-                        None => Err(PyErr::index_error("range object index out of range")),
+            Value::Range(r) => {
+                let item = match idx {
+                    Value::Int(i) => r.item(*i),
+                    Value::Bool(b) => r.item(*b as i64),
+                    Value::BigInt(b) => r.item_big(b),
+                    Value::Slice(sl) => {
+                        let msg =
+                            "slice indices must be integers or None or have an __index__ method";
+                        let start = self.opt_index_big(&sl.start, msg)?;
+                        let stop = self.opt_index_big(&sl.stop, msg)?;
+                        let step = self.opt_index_big(&sl.step, msg)?;
+                        return match r.slice(start, stop, step) {
+                            Some(s) => Ok(Value::Range(Arc::new(s))),
+                            None => Err(PyErr::value_error("slice step cannot be zero")),
+                        };
                     }
-                }
-            },
+                    _ => {
+                        let msg = format!(
+                            "range indices must be integers or slices, not {}",
+                            idx.type_name()
+                        );
+                        match self.opt_index_big(idx, &msg)? {
+                            Some(i) => r.item_big(&i),
+                            None => return Err(PyErr::type_error(msg)),
+                        }
+                    }
+                };
+                item.ok_or_else(|| PyErr::index_error("range object index out of range"))
+            }
             Value::Dict(d) => match self.dict_get(d, idx)? {
                 Some(v) => Ok(v),
                 None => Err(PyErr::key_error(idx.clone())),
@@ -521,14 +549,9 @@ impl Vm {
                 _ => self.set_contains(s, item),
             },
             Value::Range(r) => match item {
-                Value::Int(i) => {
-                    let i = *i;
-                    Ok(if r.step > 0 {
-                        i >= r.start && i < r.stop && (i - r.start) % r.step == 0
-                    } else {
-                        i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
-                    })
-                }
+                Value::Int(i) => Ok(r.contains(*i)),
+                Value::Bool(b) => Ok(r.contains(*b as i64)),
+                Value::BigInt(b) => Ok(r.position_big(b).is_some()),
                 _ => {
                     let it = self.get_iter(container)?;
                     self.iter_contains(&it, item)

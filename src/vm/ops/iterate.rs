@@ -12,11 +12,7 @@ impl Vm {
             Value::Tuple(t) => Value::new_iter(IterKind::Tuple(t.clone())),
             Value::Str(s) => Value::new_iter(IterKind::Str(s.clone())),
             Value::Bytes(b) => Value::new_iter(IterKind::Bytes(b.clone())),
-            Value::Range(r) => Value::new_iter(IterKind::Range {
-                start: r.start,
-                step: r.step,
-                len: r.len(),
-            }),
+            Value::Range(r) => Value::new_iter(r.iter_kind()),
             Value::Dict(d) => Value::new_iter(IterKind::DictKeys(d.clone())),
             Value::Set(s) => Value::new_iter(IterKind::Set(s.clone())),
             Value::Native(n) => {
