@@ -127,11 +127,55 @@ fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// The first index in `[start, stop)` whose item equals `x`, comparing without the lock.
-fn find(vm: &mut Vm, l: &ListObj, x: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+/// Equality decided without running Python code: native values, identity, and instances
+/// whose classes both keep `object.__eq__` (their equality is identity). None when an
+/// `__eq__` must run.
+pub fn quick_eq(a: &Value, b: &Value) -> Option<bool> {
+    if let Some(r) = crate::objects::dict::native_eq(a, b) {
+        return Some(r);
+    }
+    let default_eq = |v: &Value| match v {
+        Value::Instance(i) => {
+            let object_eq = crate::objects::class::types().object.dict.get_str("__eq__");
+            match (i.class().lookup("__eq__"), object_eq) {
+                (Some(f), Some(o)) => f.is(&o),
+                _ => false,
+            }
+        }
+        _ => false,
+    };
+    (default_eq(a) && default_eq(b)).then(|| a.is(b))
+}
+
+/// The first index in `start..stop` whose item equals `x`. Items decided by `quick_eq` are
+/// scanned under one lock session (so concurrent removals cannot make the scan skip an item);
+/// an item that needs `__eq__` is compared with the lock released.
+pub fn find(
+    vm: &mut Vm,
+    l: &ListObj,
+    x: &Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let mut i = start;
     while i < stop {
-        let Some(item) = l.get(i) else {
-            return Ok(None);
+        let item = {
+            let g = l.lock();
+            loop {
+                let Some(item) = g.get(i) else {
+                    return Ok(None);
+                };
+                match quick_eq(item, x) {
+                    Some(true) => return Ok(Some(i)),
+                    Some(false) => {
+                        i += 1;
+                        if i >= stop {
+                            return Ok(None);
+                        }
+                    }
+                    None => break item.clone(),
+                }
+            }
         };
         if vm.eq(&item, x)? {
             return Ok(Some(i));
@@ -141,19 +185,68 @@ fn find(vm: &mut Vm, l: &ListObj, x: &Value, start: usize, stop: usize) -> PyRes
     Ok(None)
 }
 
+/// How often `remove` searches again when the item it found (with `__eq__`, outside the lock)
+/// was moved by another thread before it could take the lock; after that it removes the item
+/// at the index found.
+const REMOVE_RETRIES: usize = 64;
+
 fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = me(&args, "remove")?;
     let x = one(&args, "list.remove")?;
-    match find(vm, l, x, 0, usize::MAX)? {
-        Some(i) => {
-            let mut g = l.lock();
-            if i < g.len() {
-                g.remove(i);
+    let not_found = || PyErr::value_error("list.remove(x): x not in list");
+    // Items that compare natively (identity, str, int ...) are found and removed in one lock
+    // session, so another thread's removal can never make this one take the wrong item.
+    {
+        let mut g = l.lock();
+        let mut hit = None;
+        let mut undecided = false;
+        for (i, it) in g.iter().enumerate() {
+            match quick_eq(it, x) {
+                Some(true) => {
+                    hit = Some(i);
+                    break;
+                }
+                Some(false) => {}
+                None => {
+                    undecided = true;
+                    break;
+                }
             }
-            Ok(Value::None)
         }
-        None => Err(PyErr::value_error("list.remove(x): x not in list")),
+        if let Some(i) = hit {
+            let old = g.remove(i);
+            drop(g);
+            drop(old);
+            return Ok(Value::None);
+        }
+        if !undecided {
+            return Err(not_found());
+        }
     }
+    // An item needs `__eq__` (Python code, run without the lock): remove the very object
+    // found, wherever it is by the time the lock is taken again.
+    for attempt in 0..=REMOVE_RETRIES {
+        let Some(i) = find(vm, l, x, 0, usize::MAX)? else {
+            return Err(not_found());
+        };
+        let Some(item) = l.get(i) else { continue };
+        let mut g = l.lock();
+        let pos = if g.get(i).is_some_and(|v| v.is(&item)) {
+            Some(i)
+        } else {
+            g.iter().position(|v| v.is(&item))
+        };
+        let pos = match pos {
+            Some(p) => p,
+            None if attempt == REMOVE_RETRIES && i < g.len() => i,
+            None => continue,
+        };
+        let old = g.remove(pos);
+        drop(g);
+        drop(old);
+        return Ok(Value::None);
+    }
+    Err(not_found())
 }
 
 fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -212,13 +305,28 @@ fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let x = one(&args, "list.count")?;
     let mut n = 0;
     let mut i = 0;
-    while let Some(item) = l.get(i) {
+    loop {
+        // Like `find`: one lock session over the items `quick_eq` decides.
+        let item = {
+            let g = l.lock();
+            loop {
+                let Some(item) = g.get(i) else {
+                    return Ok(Value::Int(n));
+                };
+                match quick_eq(item, x) {
+                    Some(eq) => {
+                        n += eq as i64;
+                        i += 1;
+                    }
+                    None => break item.clone(),
+                }
+            }
+        };
         if vm.eq(&item, x)? {
             n += 1;
         }
         i += 1;
     }
-    Ok(Value::Int(n))
 }
 
 fn sort(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -284,12 +284,38 @@ pub fn shutdown(vm: &mut Vm, status: i32) -> i32 {
     status
 }
 
+/// How long the exit waits for threads that have finished their Python work (joined, or
+/// removed from `threading._active`) to finish unwinding natively.
+const ENDING_THREADS_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// True when no other thread can still run Python code. After `threading._shutdown` every
+/// thread left in `threading._active` (but the main one) is a live daemon; threads that have
+/// left it may still be unwinding (a joined thread's last native steps race with the main
+/// thread's exit), so those are waited for, briefly.
+fn other_threads_ended(vm: &mut Vm) -> bool {
+    if let Some(Value::Module(t)) = vm.interp.modules.get_str("threading") {
+        if let Some(Value::Dict(active)) = t.get("_active") {
+            if active.len() > 1 {
+                return false;
+            }
+        }
+    }
+    let deadline = std::time::Instant::now() + ENDING_THREADS_WAIT;
+    while crate::modules::thread::running_threads() > 0 {
+        if std::time::Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    true
+}
+
 /// Clears `__main__`'s globals as CPython's finalisation does (names with one leading
 /// underscore first, then the rest, each set to None in order), so generators left suspended
 /// in them run their `finally` blocks. Skipped while other threads still run: they may be
 /// using those globals (CPython freezes daemon threads first; pyt cannot).
 fn finalize_main(vm: &mut Vm) {
-    if crate::modules::thread::running_threads() > 0 {
+    if !other_threads_ended(vm) {
         return;
     }
     generator::run_abandoned(vm);

@@ -16,6 +16,10 @@ __all__ = ["warn", "warn_explicit", "showwarning",
            "resetwarnings", "catch_warnings"]
 
 
+
+import _thread as _thread_mod
+_registry_lock = _thread_mod.RLock()
+
 def showwarning(message, category, filename, lineno, file=None, line=None):
     """Hook to write a warning to a file; replace if you like."""
     msg = WarningMessage(message, category, filename, lineno, file, line)
@@ -292,47 +296,50 @@ def _warn_explicit(message, category, filename, lineno,
     else:
         text = message
         message = category(message)
-    key = (text, category, lineno)
-    if registry.get(key):
-        return
-    for item in filters:
-        action, msg, cat, mod, ln = item
-        if (_matches(msg, text) and
-                issubclass(category, cat) and
-                _matches(mod, module) and
-                (ln == 0 or lineno == ln)):
-            break
-    else:
-        action = defaultaction
-        item = None
-    if py2 and item is _MAIN_DEPRECATIONS:
-        # Blamed on Python 2 code (pyt's compatibility mode): CPython 2.7's defaults ignore
-        # DeprecationWarning everywhere, __main__ included.
-        return
-    if action == "ignore":
-        return
-    if action == "error":
-        raise message
-    if action == "once":
-        registry[key] = 1
-        oncekey = (text, category)
-        if onceregistry.get(oncekey):
+    # The registry check and update are one step (CPython's C code does them under the GIL):
+    # two threads warning from the same line at once must print it once.
+    with _registry_lock:
+        key = (text, category, lineno)
+        if registry.get(key):
             return
-        onceregistry[oncekey] = 1
-    elif action == "always":
-        pass
-    elif action == "module":
-        registry[key] = 1
-        altkey = (text, category, 0)
-        if registry.get(altkey):
+        for item in filters:
+            action, msg, cat, mod, ln = item
+            if (_matches(msg, text) and
+                    issubclass(category, cat) and
+                    _matches(mod, module) and
+                    (ln == 0 or lineno == ln)):
+                break
+        else:
+            action = defaultaction
+            item = None
+        if py2 and item is _MAIN_DEPRECATIONS:
+            # Blamed on Python 2 code (pyt's compatibility mode): CPython 2.7's defaults ignore
+            # DeprecationWarning everywhere, __main__ included.
             return
-        registry[altkey] = 1
-    elif action == "default":
-        registry[key] = 1
-    else:
-        raise RuntimeError(
-            "Unrecognized action (%r) in warnings.filters:\n %s" %
-            (action, item))
+        if action == "ignore":
+            return
+        if action == "error":
+            raise message
+        if action == "once":
+            registry[key] = 1
+            oncekey = (text, category)
+            if onceregistry.get(oncekey):
+                return
+            onceregistry[oncekey] = 1
+        elif action == "always":
+            pass
+        elif action == "module":
+            registry[key] = 1
+            altkey = (text, category, 0)
+            if registry.get(altkey):
+                return
+            registry[altkey] = 1
+        elif action == "default":
+            registry[key] = 1
+        else:
+            raise RuntimeError(
+                "Unrecognized action (%r) in warnings.filters:\n %s" %
+                (action, item))
     msg = WarningMessage(message, category, filename, lineno, source)
     _showwarnmsg(msg)
 

@@ -557,16 +557,9 @@ impl Vm {
                     self.iter_contains(&it, item)
                 }
             },
+            // Natively decided items under one lock session; `__eq__` without the lock.
             Value::List(l) => {
-                // One item at a time, without the lock while comparing.
-                let mut i = 0;
-                loop {
-                    let Some(x) = l.get(i) else { return Ok(false) };
-                    if self.eq(&x, item)? {
-                        return Ok(true);
-                    }
-                    i += 1;
-                }
+                Ok(crate::builtins::list_methods::find(self, l, item, 0, usize::MAX)?.is_some())
             }
             Value::Tuple(t) => {
                 for x in t.items.iter() {
