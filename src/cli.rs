@@ -11,7 +11,7 @@ use crate::vm::{Interpreter, Vm};
 use std::sync::Arc;
 
 const USAGE: &str = "usage: pyt [option] ... [-c cmd | file | -] [arg] ...
-       pyt run [--strict] FILE [ARGS...]  run a script
+       pyt run [--strict] [--on-deadlock=exit|hang] FILE [ARGS...]  run a script
        pyt dis FILE               show the bytecode of a script
        pyt repl                   interactive interpreter
 Options:
@@ -19,6 +19,9 @@ Options:
   -u       unbuffered stdout and stderr
   --strict Python 3 only: a file using Python 2's print statement is a SyntaxError
            (by default it runs in Python 2 compatibility mode, with a note on stderr)
+  --on-deadlock=exit|hang  when every thread is blocked forever on a lock, queue or
+           join: print who waits for what and exit with status 3 (exit, the default),
+           or hang like CPython (hang)
   --version, -V  print the version and exit
   --help, -h     print this help and exit
 With no arguments, pyt reads a program from stdin (or opens the REPL on a terminal).";
@@ -40,6 +43,26 @@ struct Options {
     unbuffered: bool,
     /// `--strict`: no Python 2 compatibility mode.
     strict: bool,
+    /// `--on-deadlock=hang`: no deadlock report, the program hangs as under CPython.
+    hang: bool,
+}
+
+/// Parses `--on-deadlock=...`; None when `a` is not that option.
+fn on_deadlock(a: &str, opts: &mut Options) -> Option<Result<(), String>> {
+    let v = a.strip_prefix("--on-deadlock=")?;
+    Some(match v {
+        "hang" => {
+            opts.hang = true;
+            Ok(())
+        }
+        "exit" => {
+            opts.hang = false;
+            Ok(())
+        }
+        _ => Err(format!(
+            "--on-deadlock expects exit or hang, not '{v}'"
+        )),
+    })
 }
 
 fn parse_args(argv: &[String]) -> Result<(Command, Options), String> {
@@ -50,6 +73,11 @@ fn parse_args(argv: &[String]) -> Result<(Command, Options), String> {
         match a {
             "-u" => opts.unbuffered = true,
             "--strict" => opts.strict = true,
+            _ if a.starts_with("--on-deadlock=") => {
+                if let Some(r) = on_deadlock(a, &mut opts) {
+                    r?;
+                }
+            }
             "-V" | "--version" => return Ok((Command::Version, opts)),
             "-h" | "--help" => return Ok((Command::Help, opts)),
             "-c" => {
@@ -68,8 +96,14 @@ fn parse_args(argv: &[String]) -> Result<(Command, Options), String> {
             }
             "run" => {
                 let mut at = i + 1;
-                if argv.get(at).is_some_and(|a| a == "--strict") {
-                    opts.strict = true;
+                while let Some(a) = argv.get(at) {
+                    if a == "--strict" {
+                        opts.strict = true;
+                    } else if let Some(r) = on_deadlock(a, &mut opts) {
+                        r?;
+                    } else {
+                        break;
+                    }
                     at += 1;
                 }
                 let path = argv.get(at).ok_or("pyt run: expected a script path")?;
@@ -150,6 +184,7 @@ pub fn main() -> i32 {
 
 fn run_command(cmd: Command, opts: Options) -> i32 {
     let unbuffered = opts.unbuffered;
+    crate::modules::deadlock::set_hang(opts.hang);
     let mode = |is_file: bool| FileMode {
         allow_py2: !opts.strict,
         is_file,
@@ -346,6 +381,7 @@ fn run_program(
         .set_str("__main__", Value::Module(main.clone()));
     let mut vm = Vm::new(interp.clone());
     vm.is_main = true;
+    crate::modules::deadlock::register_main(&vm);
     let code = Arc::new(crate::objects::Code::new(code));
     let frame = crate::vm::frame::Frame::new(code, main.dict.clone(), Some(main.dict.clone()));
     let result = crate::vm::eval::run_frame(&mut vm, Box::new(frame));

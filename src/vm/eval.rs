@@ -122,6 +122,9 @@ pub fn eval(vm: &mut Vm, frames: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
         match flow {
             Ok(Flow::Next) => {}
             Ok(Flow::Push(new)) => {
+                if let Some(caller) = frames.last() {
+                    vm.note_site(&caller.code, caller.pc);
+                }
                 // Python-to-Python calls do not grow the Rust stack: only the depth counts.
                 if let Err(e) = vm.enter_frame() {
                     // The call itself fails in the caller's frame.
@@ -195,6 +198,7 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     // A local handle on the code: one pointer away from the instructions, and the frame stays
     // free to mutate.
     let code = f.code.clone();
+    vm.note_site(&code, f.pc);
     let instrs: &[Instr] = &code.obj.instrs;
     let consts: &[Value] = &code.consts;
     let names: &[Value] = &code.names;
@@ -1228,6 +1232,7 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                 )));
             };
             f.stack.push(exit);
+            vm.note_site(&f.code, f.pc);
             let r = vm.call(&enter, Args::new(&[]))?;
             f.blocks.push(Block::Except {
                 handler: t,
@@ -1437,6 +1442,7 @@ fn finish_call(
             return Ok(Flow::Next);
         }
     }
+    vm.note_site(&f.code, f.pc);
     let target = {
         let args = Args::with_kw(
             &f.stack[args_from..kw_from],

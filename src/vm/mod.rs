@@ -76,6 +76,11 @@ pub struct Vm {
     frame_pool: Vec<Box<frame::Frame>>,
     /// This thread's cache of global-name lookups.
     pub global_cache: global_cache::GlobalCache,
+    /// Per Python depth, the code and resume pc of the frame running at that depth (slots
+    /// above `depth` are stale): what the concurrency diagnostics show as a thread's stack.
+    /// Kept by `note_site` (a pointer compare and a store; the Arc is cloned only when the
+    /// frame at that depth changes code).
+    pub sites: Vec<Option<(Arc<crate::objects::Code>, usize)>>,
 }
 
 impl Interpreter {
@@ -121,7 +126,43 @@ impl Vm {
             ident: current_ident(),
             frame_pool: Vec::new(),
             global_cache: global_cache::GlobalCache::default(),
+            sites: Vec::new(),
         }
+    }
+
+    /// Records that the frame running at the current depth is `code` at `pc`.
+    #[inline]
+    pub fn note_site(&mut self, code: &Arc<crate::objects::Code>, pc: usize) {
+        match self.sites.get_mut(self.depth) {
+            Some(Some(slot)) => {
+                if !Arc::ptr_eq(&slot.0, code) {
+                    slot.0 = code.clone();
+                }
+                slot.1 = pc;
+            }
+            _ => self.note_site_slow(code, pc),
+        }
+    }
+
+    #[cold]
+    fn note_site_slow(&mut self, code: &Arc<crate::objects::Code>, pc: usize) {
+        if self.sites.len() <= self.depth {
+            self.sites.resize(self.depth + 1, None);
+        }
+        if let Some(slot) = self.sites.get_mut(self.depth) {
+            *slot = Some((code.clone(), pc));
+        }
+    }
+
+    /// This thread's Python stack as noted by `note_site`, outermost first.
+    pub fn python_stack(&self) -> Vec<(Arc<crate::objects::Code>, usize)> {
+        let top = self.depth.min(self.sites.len().saturating_sub(1));
+        self.sites
+            .iter()
+            .take(top + 1)
+            .flatten()
+            .cloned()
+            .collect()
     }
 
     pub fn builtins_dict(&self) -> &Arc<DictObj> {

@@ -1,0 +1,602 @@
+//! Concurrency diagnostics: who waits for what. Owns the global wait-for registry (every live
+//! Python thread, and what it is blocked on when it blocks inside `thread::wait_until`), the
+//! watchdog thread that detects a global deadlock (report on stderr, exit `DEADLOCK_STATUS`)
+//! or a cycle of lock waits while other threads run (one warning), and the report itself.
+//!
+//! Nothing here runs on a primitive's fast path: a thread registers only when it is about to
+//! sleep on a condvar. Why the global verdict is race-free: a thread registers and
+//! unregisters while holding the primitive's own mutex, and never changes a primitive while
+//! registered; so if the registry epoch is unchanged across a scan in which every live
+//! thread was registered without a timeout and every awaited condition was found false
+//! (under that primitive's mutex), no primitive changed during the scan and none ever will.
+
+use super::queue_core::QueueCore;
+use super::thread::{Lock, RLock};
+use crate::compiler::bytecode::Instr;
+use crate::objects::{Code, Value};
+use crate::vm::{Interpreter, Vm};
+use parking_lot::{Condvar, Mutex};
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
+
+/// Exit status of a program stopped by a global deadlock. CPython itself exits with 0, 1
+/// (uncaught exception), 2 (command-line error) or 120 (flush failure at exit); 3 is none of
+/// those, and mirrors nothing a shell assigns (126+).
+pub const DEADLOCK_STATUS: i32 = 3;
+/// How long the watchdog waits between two looks at the registry; a verdict needs two looks
+/// that agree, so a deadlock is reported about twice this long after it forms.
+const SCAN_INTERVAL: Duration = Duration::from_millis(100);
+/// Frames shown per thread in a report (innermost kept): deep recursion stays readable.
+const MAX_REPORT_FRAMES: usize = 30;
+
+/// `--on-deadlock`: 0 report and exit, 1 hang like CPython.
+static MODE: AtomicU8 = AtomicU8::new(0);
+
+pub fn set_hang(hang: bool) {
+    MODE.store(hang as u8, Ordering::Relaxed);
+}
+
+/// A point in Python code: a code object and the pc after the instruction being run.
+#[derive(Clone)]
+pub struct Site {
+    pub code: Arc<Code>,
+    pub pc: usize,
+}
+
+impl Site {
+    fn line(&self) -> u32 {
+        self.code.obj.line_of(self.pc.saturating_sub(1))
+    }
+    fn file(&self) -> &str {
+        &self.code.obj.source.name
+    }
+    /// `bank.py:14`
+    pub fn short(&self) -> String {
+        format!("{}:{}", self.file(), self.line())
+    }
+    fn internal(&self) -> bool {
+        self.file().starts_with("<pyt")
+    }
+}
+
+/// The innermost frame of user code (pyt's own Python modules skipped).
+pub fn user_site(vm: &Vm) -> Option<Site> {
+    let top = vm.depth.min(vm.sites.len().saturating_sub(1));
+    vm.sites
+        .iter()
+        .take(top + 1)
+        .rev()
+        .flatten()
+        .find(|(code, _)| !code.obj.source.name.starts_with("<pyt"))
+        .map(|(code, pc)| Site {
+            code: code.clone(),
+            pc: *pc,
+        })
+}
+
+/// Where a primitive was created, and the name it was assigned to.
+pub struct Origin {
+    site: Option<Site>,
+    name: Option<Arc<str>>,
+}
+
+impl Origin {
+    pub fn none() -> Origin {
+        Origin {
+            site: None,
+            name: None,
+        }
+    }
+    /// The user frame creating a primitive; the name is the target of the instruction after
+    /// the call when it stores the result directly (`m_lock = Lock()`, `self.m = Lock()`).
+    pub fn here(vm: &Vm) -> Origin {
+        let site = user_site(vm);
+        let name = site.as_ref().and_then(|s| {
+            let co = &s.code.obj;
+            match co.instrs.get(s.pc)? {
+                Instr::StoreFast(i) => co.varnames.get(*i as usize).cloned(),
+                Instr::StoreName(i) | Instr::StoreGlobal(i) | Instr::StoreAttr(i) => {
+                    co.names.get(*i as usize).cloned()
+                }
+                Instr::StoreDeref(i) => {
+                    let i = *i as usize;
+                    co.cellvars
+                        .get(i)
+                        .or_else(|| co.freevars.get(i - co.cellvars.len().min(i)))
+                        .cloned()
+                }
+                _ => None,
+            }
+        });
+        Origin { site, name }
+    }
+    /// `m_lock (created at bank.py:5)`
+    pub fn describe(&self) -> String {
+        let mut s = String::new();
+        if let Some(n) = &self.name {
+            s.push_str(n);
+        }
+        if let Some(site) = &self.site {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            let _ = write!(s, "(created at {})", site.short());
+        }
+        s
+    }
+    fn label(&self) -> String {
+        match (&self.name, &self.site) {
+            (Some(n), _) => n.to_string(),
+            (None, Some(s)) => format!("the lock created at {}", s.short()),
+            _ => "a lock".to_string(),
+        }
+    }
+}
+
+/// What a blocked thread is waiting for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum WaitKind {
+    Acquire,
+    QueueGet,
+    QueuePut,
+    QueueJoin,
+}
+
+/// What a primitive's state says about a wait on it, read without blocking.
+pub enum Probe {
+    /// Its mutex was busy: undecided.
+    Busy,
+    /// The awaited condition holds: the waiter is about to wake.
+    Ready,
+    /// Still unsatisfied; for a lock, who holds it and since where.
+    Blocked(Option<(u64, Option<Site>)>),
+}
+
+#[derive(Clone)]
+struct WaitRec {
+    seq: u64,
+    prim: Value,
+    kind: WaitKind,
+    timed: bool,
+    stack: Vec<Site>,
+}
+
+#[derive(Default)]
+struct ThreadRec {
+    name: Option<String>,
+    daemon: bool,
+    wait: Option<WaitRec>,
+}
+
+#[derive(Default)]
+struct Reg {
+    epoch: u64,
+    seq: u64,
+    threads: HashMap<u64, ThreadRec>,
+    /// Ident of the registered main thread; without one (REPL, tests) nothing is judged.
+    main: Option<u64>,
+    untimed: usize,
+    interp: Option<Arc<Interpreter>>,
+    watchdog: bool,
+}
+
+static REG: LazyLock<Mutex<Reg>> = LazyLock::new(|| Mutex::new(Reg::default()));
+static WAKE: Condvar = Condvar::new();
+static ENABLED: AtomicBool = AtomicBool::new(false);
+
+/// Called once by `pyt run` for the main thread: turns the diagnostics on.
+pub fn register_main(vm: &Vm) {
+    let mut g = REG.lock();
+    g.main = Some(vm.ident);
+    g.interp = Some(vm.interp.clone());
+    g.threads.insert(
+        vm.ident,
+        ThreadRec {
+            name: Some("MainThread".into()),
+            ..ThreadRec::default()
+        },
+    );
+    g.epoch += 1;
+    ENABLED.store(true, Ordering::Release);
+}
+
+pub fn thread_started(ident: u64) {
+    if !ENABLED.load(Ordering::Acquire) {
+        return;
+    }
+    let mut g = REG.lock();
+    g.threads.insert(ident, ThreadRec::default());
+    g.epoch += 1;
+}
+
+pub fn thread_finished(ident: u64) {
+    if !ENABLED.load(Ordering::Acquire) {
+        return;
+    }
+    let mut g = REG.lock();
+    if let Some(rec) = g.threads.remove(&ident) {
+        if rec.wait.is_some_and(|w| !w.timed) {
+            g.untimed -= 1;
+        }
+    }
+    g.epoch += 1;
+}
+
+/// `threading` tells the registry a thread's name and daemon flag.
+pub fn set_thread_info(ident: u64, name: String, daemon: bool) {
+    let mut g = REG.lock();
+    if let Some(t) = g.threads.get_mut(&ident) {
+        t.name = Some(name);
+        t.daemon = daemon;
+    }
+}
+
+/// Registration of one blocked wait; unregisters when dropped (the caller still holds the
+/// primitive's mutex then).
+pub struct WaitGuard {
+    ident: u64,
+    active: bool,
+}
+
+impl Drop for WaitGuard {
+    fn drop(&mut self) {
+        if !self.active {
+            return;
+        }
+        let mut g = REG.lock();
+        if let Some(t) = g.threads.get_mut(&self.ident) {
+            if let Some(w) = t.wait.take() {
+                if !w.timed {
+                    g.untimed -= 1;
+                }
+            }
+        }
+        g.epoch += 1;
+    }
+}
+
+/// Registers that this thread is about to sleep on `prim`.
+pub fn begin_wait(vm: &Vm, prim: &Value, kind: WaitKind, timed: bool) -> WaitGuard {
+    let inactive = WaitGuard {
+        ident: vm.ident,
+        active: false,
+    };
+    if !ENABLED.load(Ordering::Acquire) {
+        return inactive;
+    }
+    let stack: Vec<Site> = vm
+        .python_stack()
+        .into_iter()
+        .map(|(code, pc)| Site { code, pc })
+        .collect();
+    let mut g = REG.lock();
+    g.seq += 1;
+    let seq = g.seq;
+    let Some(t) = g.threads.get_mut(&vm.ident) else {
+        return inactive;
+    };
+    t.wait = Some(WaitRec {
+        seq,
+        prim: prim.clone(),
+        kind,
+        timed,
+        stack,
+    });
+    g.epoch += 1;
+    if !timed {
+        g.untimed += 1;
+        if !g.watchdog {
+            g.watchdog = std::thread::Builder::new()
+                .name("pyt-deadlock-watchdog".into())
+                .spawn(watchdog)
+                .is_ok();
+        }
+        WAKE.notify_one();
+    }
+    WaitGuard {
+        ident: vm.ident,
+        active: true,
+    }
+}
+
+fn probe(w: &WaitRec) -> Probe {
+    if let Some(l) = w.prim.as_native::<Lock>() {
+        return l.probe();
+    }
+    if let Some(l) = w.prim.as_native::<RLock>() {
+        return l.probe();
+    }
+    if let Some(q) = w.prim.as_native::<QueueCore>() {
+        return q.probe(w.kind);
+    }
+    Probe::Busy
+}
+
+struct Snapshot {
+    epoch: u64,
+    all_untimed: bool,
+    threads: Vec<(u64, Option<String>, bool, Option<WaitRec>)>,
+}
+
+fn snapshot() -> Snapshot {
+    let g = REG.lock();
+    let all_untimed = g.main.is_some()
+        && g
+            .threads
+            .values()
+            .all(|t| t.wait.as_ref().is_some_and(|w| !w.timed));
+    let mut threads: Vec<_> = g
+        .threads
+        .iter()
+        .map(|(id, t)| (*id, t.name.clone(), t.daemon, t.wait.clone()))
+        .collect();
+    // Main thread first, then by ident (start order).
+    let main = g.main;
+    threads.sort_by_key(|t| (Some(t.0) != main, t.0));
+    Snapshot {
+        epoch: g.epoch,
+        all_untimed,
+        threads,
+    }
+}
+
+fn watchdog() {
+    let mut candidate: Option<u64> = None;
+    let mut prev_cycles: HashSet<Vec<u64>> = HashSet::new();
+    let mut warned: HashSet<Vec<u64>> = HashSet::new();
+    loop {
+        {
+            let mut g = REG.lock();
+            while g.untimed == 0 {
+                candidate = None;
+                WAKE.wait(&mut g);
+            }
+        }
+        std::thread::sleep(SCAN_INTERVAL);
+        let snap = snapshot();
+        let probes: HashMap<u64, Probe> = snap
+            .threads
+            .iter()
+            .filter_map(|t| t.3.as_ref().map(|w| (t.0, probe(w))))
+            .collect();
+        let cycles = find_cycles(&snap, &probes);
+        let stuck = snap.all_untimed
+            && probes.values().all(|p| matches!(p, Probe::Blocked(_)))
+            && REG.lock().epoch == snap.epoch;
+        if stuck {
+            if candidate == Some(snap.epoch) && MODE.load(Ordering::Relaxed) == 0 {
+                report_and_exit(&snap, &probes, &cycles);
+            }
+            candidate = Some(snap.epoch);
+        } else {
+            candidate = None;
+        }
+        let mut now = HashSet::new();
+        for c in &cycles {
+            let key: Vec<u64> = {
+                let mut k: Vec<u64> = c.iter().map(|e| e.seq).collect();
+                k.sort_unstable();
+                k
+            };
+            if prev_cycles.contains(&key) && !stuck && warned.insert(key.clone()) {
+                let mut text = String::from(
+                    "pyt: warning: deadlock among some threads (the others still run):\n",
+                );
+                text.push_str(&format_cycle(&snap, c));
+                emit(&text);
+            }
+            now.insert(key);
+        }
+        prev_cycles = now;
+    }
+}
+
+/// One edge of a lock cycle: `thread` holds the previous edge's lock and waits for `prim`.
+struct Edge {
+    thread: u64,
+    seq: u64,
+    prim: Value,
+}
+
+/// Cycles of the wait-for graph: a thread waiting without timeout for a lock whose holder is
+/// itself waiting without timeout.
+fn find_cycles(snap: &Snapshot, probes: &HashMap<u64, Probe>) -> Vec<Vec<Edge>> {
+    let mut next: HashMap<u64, u64> = HashMap::new();
+    for (id, _, _, w) in &snap.threads {
+        let Some(w) = w else { continue };
+        if w.timed || w.kind != WaitKind::Acquire {
+            continue;
+        }
+        if let Some(Probe::Blocked(Some((holder, _)))) = probes.get(id) {
+            next.insert(*id, *holder);
+        }
+    }
+    let mut cycles = Vec::new();
+    let mut done: HashSet<u64> = HashSet::new();
+    for (id, _, _, _) in &snap.threads {
+        let mut path: Vec<u64> = Vec::new();
+        let mut cur = *id;
+        while !done.contains(&cur) && !path.contains(&cur) {
+            path.push(cur);
+            match next.get(&cur) {
+                Some(n) => cur = *n,
+                None => break,
+            }
+        }
+        if let Some(start) = path.iter().position(|p| *p == cur) {
+            if next.contains_key(&cur) && !done.contains(&cur) {
+                let cyc: Vec<Edge> = path[start..]
+                    .iter()
+                    .filter_map(|t| {
+                        let w = snap.threads.iter().find(|x| x.0 == *t)?.3.as_ref()?;
+                        Some(Edge {
+                            thread: *t,
+                            seq: w.seq,
+                            prim: w.prim.clone(),
+                        })
+                    })
+                    .collect();
+                cycles.push(cyc);
+            }
+        }
+        done.extend(path);
+    }
+    cycles
+}
+
+fn thread_name(snap: &Snapshot, id: u64) -> String {
+    snap.threads
+        .iter()
+        .find(|t| t.0 == id)
+        .and_then(|t| t.1.clone())
+        .unwrap_or_else(|| format!("thread {id}"))
+}
+
+fn origin_of(prim: &Value) -> Option<&Origin> {
+    if let Some(l) = prim.as_native::<Lock>() {
+        return Some(l.origin());
+    }
+    prim.as_native::<RLock>().map(|l| l.origin())
+}
+
+fn prim_label(prim: &Value) -> String {
+    origin_of(prim)
+        .map(|o| o.label())
+        .unwrap_or_else(|| "a queue".into())
+}
+
+/// `Thread-1 holds m_lock and waits for z_lock; Thread-2 holds z_lock and waits for m_lock`
+fn format_cycle(snap: &Snapshot, cyc: &[Edge]) -> String {
+    let n = cyc.len();
+    let is_join = |v: &Value| {
+        v.as_native::<Lock>()
+            .and_then(|l| l.role())
+            .is_some_and(|r| &*r == "join")
+    };
+    let parts: Vec<String> = (0..n)
+        .map(|i| {
+            let e = &cyc[i];
+            let held = &cyc[(i + n - 1) % n].prim;
+            let mut s = thread_name(snap, e.thread);
+            if !is_join(held) {
+                let _ = write!(s, " holds {} and", prim_label(held));
+            }
+            if is_join(&e.prim) {
+                let _ = write!(s, " waits to join {}", thread_name(snap, cyc[(i + 1) % n].thread));
+            } else {
+                let _ = write!(s, " waits for {}", prim_label(&e.prim));
+            }
+            s
+        })
+        .collect();
+    format!("  {}\n", parts.join("; "))
+}
+
+/// `waiting to acquire Lock m_lock (created at bank.py:5), held by Thread-2 since bank.py:14`
+fn describe_wait(snap: &Snapshot, w: &WaitRec, p: Option<&Probe>) -> String {
+    let holder = match p {
+        Some(Probe::Blocked(Some((h, at)))) => {
+            let mut s = format!(", held by {}", thread_name(snap, *h));
+            if let Some(at) = at {
+                let _ = write!(s, " since {}", at.short());
+            }
+            s
+        }
+        _ => String::new(),
+    };
+    match w.kind {
+        WaitKind::QueueGet => return "waiting to get from an empty queue".into(),
+        WaitKind::QueuePut => return "waiting to put into a full queue".into(),
+        WaitKind::QueueJoin => return "waiting in join() for queue tasks to be done".into(),
+        WaitKind::Acquire => {}
+    }
+    if let Some(l) = w.prim.as_native::<Lock>() {
+        match l.role().as_deref() {
+            Some("join") => {
+                let who = match p {
+                    Some(Probe::Blocked(Some((h, _)))) => thread_name(snap, *h),
+                    _ => "a thread".into(),
+                };
+                return format!("waiting to join {who}");
+            }
+            Some(kind) => {
+                let d = l.role_origin();
+                return format!(
+                    "waiting on {kind}{}{d}",
+                    if d.is_empty() { "" } else { " " }
+                );
+            }
+            None => {}
+        }
+        let d = l.origin().describe();
+        return format!(
+            "waiting to acquire Lock{}{d}{holder}",
+            if d.is_empty() { "" } else { " " }
+        );
+    }
+    if let Some(l) = w.prim.as_native::<RLock>() {
+        let d = l.origin().describe();
+        return format!(
+            "waiting to acquire RLock{}{d}{holder}",
+            if d.is_empty() { "" } else { " " }
+        );
+    }
+    "waiting".into()
+}
+
+fn format_stack(out: &mut String, stack: &[Site]) {
+    let user: Vec<&Site> = stack.iter().filter(|s| !s.internal()).collect();
+    let skip = user.len().saturating_sub(MAX_REPORT_FRAMES);
+    for s in user.iter().skip(skip) {
+        let _ = writeln!(
+            out,
+            "    File \"{}\", line {}, in {}",
+            s.file(),
+            s.line(),
+            s.code.obj.name
+        );
+        let text = s.code.obj.source.line_text(s.line()).trim();
+        if !text.is_empty() {
+            let _ = writeln!(out, "      {text}");
+        }
+    }
+}
+
+fn emit(text: &str) {
+    let interp = REG.lock().interp.clone();
+    if let Some(i) = &interp {
+        i.out.flush_fd(1);
+    }
+    eprint!("{text}");
+}
+
+fn report_and_exit(snap: &Snapshot, probes: &HashMap<u64, Probe>, cycles: &[Vec<Edge>]) -> ! {
+    let mut out = String::from("fatal error: all threads are asleep - deadlock!\n\n");
+    for (id, name, daemon, w) in &snap.threads {
+        let _ = writeln!(
+            out,
+            "Thread \"{}\" (ident {id}{}):",
+            name.clone().unwrap_or_else(|| format!("thread {id}")),
+            if *daemon { ", daemon" } else { "" }
+        );
+        if let Some(w) = w {
+            let _ = writeln!(out, "  {}", describe_wait(snap, w, probes.get(id)));
+            format_stack(&mut out, &w.stack);
+        }
+        out.push('\n');
+    }
+    for c in cycles {
+        out.push_str("Lock cycle:\n");
+        out.push_str(&format_cycle(snap, c));
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "pyt: exiting with status {DEADLOCK_STATUS} (pyt run --on-deadlock=hang waits forever instead)"
+    );
+    emit(&out);
+    std::process::exit(DEADLOCK_STATUS)
+}
