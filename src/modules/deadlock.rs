@@ -58,8 +58,13 @@ impl Site {
         format!("{}:{}", self.file(), self.line())
     }
     fn internal(&self) -> bool {
-        self.file().starts_with("<pyt")
+        internal_source(self.file())
     }
+}
+
+/// pyt's own Python modules (threading, queue, concurrent.futures...): not shown as sites.
+fn internal_source(name: &str) -> bool {
+    name.starts_with("<pyt ") || name.starts_with("<frozen ")
 }
 
 /// The innermost frame of user code (pyt's own Python modules skipped).
@@ -70,7 +75,7 @@ pub fn user_site(vm: &Vm) -> Option<Site> {
         .take(top + 1)
         .rev()
         .flatten()
-        .find(|(code, _)| !code.obj.source.name.starts_with("<pyt"))
+        .find(|(code, _)| !internal_source(&code.obj.source.name))
         .map(|(code, pc)| Site {
             code: code.clone(),
             pc: *pc,
@@ -381,7 +386,10 @@ fn watchdog() {
                 k.sort_unstable();
                 k
             };
-            if prev_cycles.contains(&key) && !stuck && warned.insert(key.clone()) {
+            // A thread waiting for a plain Lock it holds itself may be using it as a signal
+            // another thread releases: only a global deadlock proves that one.
+            let proven = c.len() > 1;
+            if proven && prev_cycles.contains(&key) && !stuck && warned.insert(key.clone()) {
                 let mut text = String::from(
                     "pyt: warning: deadlock among some threads (the others still run):\n",
                 );
@@ -408,6 +416,11 @@ fn find_cycles(snap: &Snapshot, probes: &HashMap<u64, Probe>) -> Vec<Vec<Edge>> 
     for (id, _, _, w) in &snap.threads {
         let Some(w) = w else { continue };
         if w.timed || w.kind != WaitKind::Acquire {
+            continue;
+        }
+        // A Condition's waiter lock is held by its own waiter until a notify: no edge.
+        let role = w.prim.as_native::<Lock>().and_then(|l| l.role());
+        if role.is_some_and(|r| &*r != "join") {
             continue;
         }
         if let Some(Probe::Blocked(Some((holder, _)))) = probes.get(id) {
@@ -507,10 +520,24 @@ fn describe_wait(snap: &Snapshot, w: &WaitRec, p: Option<&Probe>) -> String {
         }
         _ => String::new(),
     };
+    let queue = || {
+        let d = w
+            .prim
+            .as_native::<QueueCore>()
+            .map(|q| q.origin().describe())
+            .unwrap_or_default();
+        if d.is_empty() {
+            d
+        } else {
+            format!(" {d}")
+        }
+    };
     match w.kind {
-        WaitKind::QueueGet => return "waiting to get from an empty queue".into(),
-        WaitKind::QueuePut => return "waiting to put into a full queue".into(),
-        WaitKind::QueueJoin => return "waiting in join() for queue tasks to be done".into(),
+        WaitKind::QueueGet => return format!("waiting to get from empty queue{}", queue()),
+        WaitKind::QueuePut => return format!("waiting to put into full queue{}", queue()),
+        WaitKind::QueueJoin => {
+            return format!("waiting in join() for the tasks of queue{}", queue())
+        }
         WaitKind::Acquire => {}
     }
     if let Some(l) = w.prim.as_native::<Lock>() {

@@ -5,7 +5,7 @@
 //! own lock is only ever taken inside this one (a fixed order: no deadlock). No Python code
 //! runs under either lock; waits go through `thread::wait_until` (timeouts, Ctrl-C).
 
-use super::deadlock::{Probe, WaitKind};
+use super::deadlock::{Origin, Probe, WaitKind};
 use super::deque::Deque;
 use super::thread::wait_until;
 use super::util::{native_module, pos};
@@ -33,6 +33,8 @@ pub struct QueueCore {
     /// `queue.Empty` and `queue.Full`, raised by instantiating them.
     empty_exc: Value,
     full_exc: Value,
+    /// Where user code created the queue, for deadlock reports.
+    origin: Origin,
 }
 
 impl QueueCore {
@@ -47,6 +49,9 @@ impl QueueCore {
     }
     /// Whether a wait of `kind` could proceed now, for the deadlock detector (never blocks
     /// on the queue's mutex).
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
     pub fn probe(&self, kind: WaitKind) -> Probe {
         let Some(g) = self.unfinished.try_lock() else {
             return Probe::Busy;
@@ -148,7 +153,7 @@ fn block_deadline(vm: &mut Vm, args: &Args, first: usize) -> PyResult<(bool, Opt
 }
 
 /// `_pyt_queue.QueueCore(deque, maxsize, Empty, Full)`.
-fn core_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn core_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let deque = pos(&args, 0, "QueueCore")?.clone();
     if deque.as_native::<Deque>().is_none() {
         return Err(PyErr::type_error("QueueCore() needs a collections.deque"));
@@ -167,6 +172,7 @@ fn core_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         all_tasks_done: Condvar::new(),
         empty_exc: pos(&args, 2, "QueueCore")?.clone(),
         full_exc: pos(&args, 3, "QueueCore")?.clone(),
+        origin: Origin::here(vm),
     })))
 }
 

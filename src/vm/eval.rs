@@ -198,7 +198,6 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     // A local handle on the code: one pointer away from the instructions, and the frame stays
     // free to mutate.
     let code = f.code.clone();
-    vm.note_site(&code, f.pc);
     let instrs: &[Instr] = &code.obj.instrs;
     let consts: &[Value] = &code.consts;
     let names: &[Value] = &code.names;

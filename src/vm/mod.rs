@@ -130,8 +130,9 @@ impl Vm {
         }
     }
 
-    /// Records that the frame running at the current depth is `code` at `pc`.
-    #[inline]
+    /// Records that the frame running at the current depth is `code` at `pc` (done where a
+    /// frame calls out: a pushed Python call, a native call, a `with`).
+    #[inline(always)]
     pub fn note_site(&mut self, code: &Arc<crate::objects::Code>, pc: usize) {
         match self.sites.get_mut(self.depth) {
             Some(Some(slot)) => {
