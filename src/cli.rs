@@ -59,9 +59,7 @@ fn on_deadlock(a: &str, opts: &mut Options) -> Option<Result<(), String>> {
             opts.hang = false;
             Ok(())
         }
-        _ => Err(format!(
-            "--on-deadlock expects exit or hang, not '{v}'"
-        )),
+        _ => Err(format!("--on-deadlock expects exit or hang, not '{v}'")),
     })
 }
 

@@ -82,6 +82,37 @@ pub fn user_site(vm: &Vm) -> Option<Site> {
         })
 }
 
+/// The name a value computed just before `pc` is stored to: `x = ...`, or `obj.x = ...`
+/// (shown as `obj.x`).
+fn stored_name(co: &crate::compiler::bytecode::CodeObject, pc: usize) -> Option<Arc<str>> {
+    let local = |i: u32| -> Option<Arc<str>> {
+        let i = i as usize;
+        co.cellvars
+            .get(i)
+            .or_else(|| co.freevars.get(i.checked_sub(co.cellvars.len())?))
+            .cloned()
+    };
+    match co.instrs.get(pc)? {
+        Instr::StoreFast(i) => co.varnames.get(*i as usize).cloned(),
+        Instr::StoreName(i) | Instr::StoreGlobal(i) => co.names.get(*i as usize).cloned(),
+        Instr::StoreDeref(i) => local(*i),
+        load => {
+            let owner = match load {
+                Instr::LoadFast(i) => co.varnames.get(*i as usize).cloned(),
+                Instr::LoadName(i) | Instr::LoadGlobal(i) => co.names.get(*i as usize).cloned(),
+                Instr::LoadDeref(i) => local(*i),
+                _ => None,
+            }?;
+            match co.instrs.get(pc + 1)? {
+                Instr::StoreAttr(a) => {
+                    Some(Arc::from(format!("{owner}.{}", co.names.get(*a as usize)?)))
+                }
+                _ => None,
+            }
+        }
+    }
+}
+
 /// Where a primitive was created, and the name it was assigned to.
 pub struct Origin {
     site: Option<Site>,
@@ -99,23 +130,22 @@ impl Origin {
     /// the call when it stores the result directly (`m_lock = Lock()`, `self.m = Lock()`).
     pub fn here(vm: &Vm) -> Origin {
         let site = user_site(vm);
-        let name = site.as_ref().and_then(|s| {
-            let co = &s.code.obj;
-            match co.instrs.get(s.pc)? {
-                Instr::StoreFast(i) => co.varnames.get(*i as usize).cloned(),
-                Instr::StoreName(i) | Instr::StoreGlobal(i) | Instr::StoreAttr(i) => {
-                    co.names.get(*i as usize).cloned()
-                }
-                Instr::StoreDeref(i) => {
-                    let i = *i as usize;
-                    co.cellvars
-                        .get(i)
-                        .or_else(|| co.freevars.get(i - co.cellvars.len().min(i)))
-                        .cloned()
-                }
-                _ => None,
-            }
-        });
+        // Only a primitive made directly by user code (through threading or queue, which
+        // define them) takes the assigned name: `p = Pool()` does not name the pool's locks.
+        let top = vm.depth.min(vm.sites.len().saturating_sub(1));
+        let direct = vm
+            .sites
+            .iter()
+            .take(top + 1)
+            .rev()
+            .flatten()
+            .map(|(code, _)| &*code.obj.source.name)
+            .take_while(|n| internal_source(n))
+            .all(|n| n == super::threading::SOURCE_NAME || n == "<frozen queue>");
+        let name = site
+            .as_ref()
+            .filter(|_| direct)
+            .and_then(|s| stored_name(&s.code.obj, s.pc));
         Origin { site, name }
     }
     /// `m_lock (created at bank.py:5)`
@@ -329,8 +359,7 @@ struct Snapshot {
 fn snapshot() -> Snapshot {
     let g = REG.lock();
     let all_untimed = g.main.is_some()
-        && g
-            .threads
+        && g.threads
             .values()
             .all(|t| t.wait.as_ref().is_some_and(|w| !w.timed));
     let mut threads: Vec<_> = g
@@ -489,18 +518,34 @@ fn format_cycle(snap: &Snapshot, cyc: &[Edge]) -> String {
             .and_then(|l| l.role())
             .is_some_and(|r| &*r == "join")
     };
+    // Locks of one cycle sharing a label (`self.lock` of two accounts) get `#1`, `#2`.
+    let labels: Vec<String> = cyc.iter().map(|e| prim_label(&e.prim)).collect();
+    let label = |i: usize| {
+        let same: Vec<usize> = (0..n).filter(|j| labels[*j] == labels[i]).collect();
+        if same.len() > 1 {
+            let k = same.iter().position(|j| *j == i).unwrap_or(0) + 1;
+            format!("{} #{k}", labels[i])
+        } else {
+            labels[i].clone()
+        }
+    };
     let parts: Vec<String> = (0..n)
         .map(|i| {
             let e = &cyc[i];
-            let held = &cyc[(i + n - 1) % n].prim;
+            let prev = (i + n - 1) % n;
+            let held = &cyc[prev].prim;
             let mut s = thread_name(snap, e.thread);
             if !is_join(held) {
-                let _ = write!(s, " holds {} and", prim_label(held));
+                let _ = write!(s, " holds {} and", label(prev));
             }
             if is_join(&e.prim) {
-                let _ = write!(s, " waits to join {}", thread_name(snap, cyc[(i + 1) % n].thread));
+                let _ = write!(
+                    s,
+                    " waits to join {}",
+                    thread_name(snap, cyc[(i + 1) % n].thread)
+                );
             } else {
-                let _ = write!(s, " waits for {}", prim_label(&e.prim));
+                let _ = write!(s, " waits for {}", label(i));
             }
             s
         })

@@ -187,9 +187,14 @@ fn do_put(
     let mut g = q.unfinished.lock();
     if q.maxsize > 0 {
         let room = if block {
-            wait_until(vm, &mut g, &q.not_full, deadline, Some((me, WaitKind::QueuePut)), |_| {
-                !q.is_full()
-            })?
+            wait_until(
+                vm,
+                &mut g,
+                &q.not_full,
+                deadline,
+                Some((me, WaitKind::QueuePut)),
+                |_| !q.is_full(),
+            )?
         } else {
             !q.is_full()
         };
@@ -217,9 +222,14 @@ fn do_get(
 ) -> PyResult<Value> {
     let mut g = q.unfinished.lock();
     let ready = if block {
-        wait_until(vm, &mut g, &q.not_empty, deadline, Some((me, WaitKind::QueueGet)), |_| {
-            q.len() > 0
-        })?
+        wait_until(
+            vm,
+            &mut g,
+            &q.not_empty,
+            deadline,
+            Some((me, WaitKind::QueueGet)),
+            |_| q.len() > 0,
+        )?
     } else {
         q.len() > 0
     };

@@ -7,13 +7,13 @@
 //! holds it and where it was taken (pointer compare and stores on the fast path), and a wait
 //! that is about to sleep registers itself there.
 
+use super::deadlock::{begin_wait, Origin, Probe, Site, WaitKind};
 use crate::builtins::add_methods;
 use crate::objects::class::types;
 use crate::objects::function::Args;
 use crate::objects::{
     Builtin, Class, DictObj, ExcKind, Module, NativeObject, PyErr, PyResult, Value,
 };
-use super::deadlock::{begin_wait, Origin, Probe, Site, WaitKind};
 use crate::vm::{check_signals, Vm};
 use parking_lot::{Condvar, Mutex, MutexGuard};
 use std::any::Any;
@@ -266,7 +266,12 @@ fn this<'a, T: 'static>(args: &Args<'a>, what: &str) -> PyResult<&'a T> {
 fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l: &Lock = this(&args, "_thread.lock")?;
     let (blocking, deadline) = deadline_of(vm, &args, 1)?;
-    Ok(Value::Bool(l.acquire(vm, args.pos.first(), blocking, deadline)?))
+    Ok(Value::Bool(l.acquire(
+        vm,
+        args.pos.first(),
+        blocking,
+        deadline,
+    )?))
 }
 
 fn lock_enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -428,7 +433,12 @@ impl NativeObject for RLock {
 fn rlock_acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l: &RLock = this(&args, "_thread.RLock")?;
     let (blocking, deadline) = deadline_of(vm, &args, 1)?;
-    Ok(Value::Bool(l.acquire(vm, args.pos.first(), blocking, deadline)?))
+    Ok(Value::Bool(l.acquire(
+        vm,
+        args.pos.first(),
+        blocking,
+        deadline,
+    )?))
 }
 
 fn rlock_enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -564,7 +574,9 @@ fn allocate_lock(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn new_rlock(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Native(Arc::new(RLock::with_origin(Origin::here(vm)))))
+    Ok(Value::Native(Arc::new(RLock::with_origin(Origin::here(
+        vm,
+    )))))
 }
 
 /// `_pyt_origin()`: "name (created at file:line)" for the user code creating something now

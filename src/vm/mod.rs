@@ -158,12 +158,7 @@ impl Vm {
     /// This thread's Python stack as noted by `note_site`, outermost first.
     pub fn python_stack(&self) -> Vec<(Arc<crate::objects::Code>, usize)> {
         let top = self.depth.min(self.sites.len().saturating_sub(1));
-        self.sites
-            .iter()
-            .take(top + 1)
-            .flatten()
-            .cloned()
-            .collect()
+        self.sites.iter().take(top + 1).flatten().cloned().collect()
     }
 
     pub fn builtins_dict(&self) -> &Arc<DictObj> {
