@@ -213,6 +213,8 @@ struct Reg {
     threads: HashMap<u64, ThreadRec>,
     /// Ident of the registered main thread; without one (REPL, tests) nothing is judged.
     main: Option<u64>,
+    /// Threads spawned whose OS thread has not registered yet: they are running.
+    starting: usize,
     untimed: usize,
     interp: Option<Arc<Interpreter>>,
     watchdog: bool,
@@ -238,12 +240,27 @@ pub fn register_main(vm: &Vm) {
     ENABLED.store(true, Ordering::Release);
 }
 
-pub fn thread_started(ident: u64) {
-    if !ENABLED.load(Ordering::Acquire) {
-        return;
-    }
+/// Called by the parent before it spawns a thread (the child's ident is not known yet, but
+/// it must count as running from now on); `spawn_failed` undoes it.
+pub fn thread_spawning() {
     let mut g = REG.lock();
-    g.threads.insert(ident, ThreadRec::default());
+    g.starting += 1;
+    g.epoch += 1;
+}
+
+pub fn spawn_failed() {
+    let mut g = REG.lock();
+    g.starting = g.starting.saturating_sub(1);
+    g.epoch += 1;
+}
+
+/// Called by the new thread itself, first thing.
+pub fn thread_started(ident: u64) {
+    let mut g = REG.lock();
+    g.starting = g.starting.saturating_sub(1);
+    if ENABLED.load(Ordering::Acquire) {
+        g.threads.insert(ident, ThreadRec::default());
+    }
     g.epoch += 1;
 }
 
@@ -359,6 +376,7 @@ struct Snapshot {
 fn snapshot() -> Snapshot {
     let g = REG.lock();
     let all_untimed = g.main.is_some()
+        && g.starting == 0
         && g.threads
             .values()
             .all(|t| t.wait.as_ref().is_some_and(|w| !w.timed));

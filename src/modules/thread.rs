@@ -682,6 +682,7 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
         requested.max(SCRIPT_THREAD_STACK / 4)
     };
     RUNNING.fetch_add(1, Ordering::Relaxed);
+    super::deadlock::thread_spawning();
     let spawned = std::thread::Builder::new().stack_size(size).spawn(move || {
         let mut tvm = Vm::new(interp);
         super::deadlock::thread_started(tvm.ident);
@@ -702,6 +703,7 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match spawned {
         Ok(_) => Ok(Value::Int(0)),
         Err(_) => {
+            super::deadlock::spawn_failed();
             RUNNING.fetch_sub(1, Ordering::Relaxed);
             Err(PyErr::runtime_error("can't start new thread"))
         }
