@@ -22,6 +22,8 @@ Options:
   --on-deadlock=exit|hang  when every thread is blocked forever on a lock, queue or
            join: print who waits for what and exit with status 3 (exit, the default),
            or hang like CPython (hang)
+  --dump-threads-after SECONDS  print every thread (what it waits for, its stack) to stderr
+           after SECONDS; SIGQUIT (Ctrl-\\) prints the same dump at any time
   --version, -V  print the version and exit
   --help, -h     print this help and exit
 With no arguments, pyt reads a program from stdin (or opens the REPL on a terminal).";
@@ -37,6 +39,9 @@ enum Command {
     Help,
 }
 
+/// `--dump-threads-after`, handed to the program runner (which registers the main thread).
+static DUMP_AFTER: parking_lot::Mutex<Option<f64>> = parking_lot::Mutex::new(None);
+
 /// Options that may come before the command.
 #[derive(Clone, Copy, Default)]
 struct Options {
@@ -45,6 +50,18 @@ struct Options {
     strict: bool,
     /// `--on-deadlock=hang`: no deadlock report, the program hangs as under CPython.
     hang: bool,
+    /// `--dump-threads-after SECONDS`: one thread dump on stderr after that long.
+    dump_after: Option<f64>,
+}
+
+/// Parses the value of `--dump-threads-after`.
+fn dump_after(v: Option<&String>, opts: &mut Options) -> Result<(), String> {
+    let secs = v
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .ok_or("--dump-threads-after expects a number of seconds")?;
+    opts.dump_after = Some(secs);
+    Ok(())
 }
 
 /// Parses `--on-deadlock=...`; None when `a` is not that option.
@@ -71,6 +88,10 @@ fn parse_args(argv: &[String]) -> Result<(Command, Options), String> {
         match a {
             "-u" => opts.unbuffered = true,
             "--strict" => opts.strict = true,
+            "--dump-threads-after" => {
+                dump_after(argv.get(i + 1), &mut opts)?;
+                i += 1;
+            }
             _ if a.starts_with("--on-deadlock=") => {
                 if let Some(r) = on_deadlock(a, &mut opts) {
                     r?;
@@ -97,6 +118,9 @@ fn parse_args(argv: &[String]) -> Result<(Command, Options), String> {
                 while let Some(a) = argv.get(at) {
                     if a == "--strict" {
                         opts.strict = true;
+                    } else if a == "--dump-threads-after" {
+                        dump_after(argv.get(at + 1), &mut opts)?;
+                        at += 1;
                     } else if let Some(r) = on_deadlock(a, &mut opts) {
                         r?;
                     } else {
@@ -183,6 +207,7 @@ pub fn main() -> i32 {
 fn run_command(cmd: Command, opts: Options) -> i32 {
     let unbuffered = opts.unbuffered;
     crate::modules::deadlock::set_hang(opts.hang);
+    *DUMP_AFTER.lock() = opts.dump_after;
     let mode = |is_file: bool| FileMode {
         allow_py2: !opts.strict,
         is_file,
@@ -380,6 +405,7 @@ fn run_program(
     let mut vm = Vm::new(interp.clone());
     vm.is_main = true;
     crate::modules::deadlock::register_main(&vm);
+    crate::modules::deadlock::install_dumps(DUMP_AFTER.lock().take());
     let code = Arc::new(crate::objects::Code::new(code));
     let frame = crate::vm::frame::Frame::new(code, main.dict.clone(), Some(main.dict.clone()));
     let result = crate::vm::eval::run_frame(&mut vm, Box::new(frame));

@@ -197,3 +197,25 @@ fn on_deadlock_hang_keeps_cpython_behaviour() {
     assert!(o.timed_out, "should hang: status {:?}, {}", o.code, o.err);
     assert!(o.err.is_empty(), "no report expected: {}", o.err);
 }
+
+#[test]
+fn dump_threads_after_shows_waits_and_goes_on() {
+    let d = dir();
+    let o = run(
+        &d,
+        &["--dump-threads-after", "0.5"],
+        "dump_blocked.py",
+        TIMEOUT,
+    );
+    assert_eq!(o.code, Some(0), "{}", o.err);
+    assert_eq!(o.out, "ok\n");
+    for want in [
+        "pyt: thread dump (3 threads)",
+        "Thread \"MainThread\"",
+        "waiting on Event ev (created at dump_blocked.py:3) (with a timeout)",
+        "waiting to acquire Lock lock (created at dump_blocked.py:2), held by holder since dump_blocked.py:5",
+        "    File \"dump_blocked.py\", line 8, in waiter\n      with lock:",
+    ] {
+        assert!(o.err.contains(want), "missing {want:?} in:\n{}", o.err);
+    }
+}

@@ -32,6 +32,9 @@ const SCAN_INTERVAL: Duration = Duration::from_millis(100);
 /// Frames shown per thread in a report (innermost kept): deep recursion stays readable.
 const MAX_REPORT_FRAMES: usize = 30;
 
+/// Longest `--dump-threads-after` honoured (a year): keeps the Duration arithmetic in range.
+const MAX_DUMP_DELAY: f64 = 365.0 * 86400.0;
+
 /// `--on-deadlock`: 0 report and exit, 1 hang like CPython.
 static MODE: AtomicU8 = AtomicU8::new(0);
 
@@ -652,6 +655,54 @@ fn format_stack(out: &mut String, stack: &[Site]) {
         if !text.is_empty() {
             let _ = writeln!(out, "      {text}");
         }
+    }
+}
+
+/// A thread dump (SIGQUIT, `--dump-threads-after`): every registered thread, what it waits
+/// for if it is blocked on a pyt primitive, and then its stack; the program goes on. A thread
+/// that runs, sleeps or does I/O shows no stack: it is noted only when it blocks.
+pub fn dump_threads() {
+    let snap = snapshot();
+    let mut out = format!("pyt: thread dump ({} threads)\n\n", snap.threads.len());
+    for (id, name, daemon, w) in &snap.threads {
+        let _ = writeln!(
+            out,
+            "Thread \"{}\" (ident {id}{}):",
+            name.clone().unwrap_or_else(|| format!("thread {id}")),
+            if *daemon { ", daemon" } else { "" }
+        );
+        match w {
+            Some(w) => {
+                let p = probe(w);
+                let timed = if w.timed { " (with a timeout)" } else { "" };
+                let _ = writeln!(out, "  {}{timed}", describe_wait(&snap, w, Some(&p)));
+                format_stack(&mut out, &w.stack);
+            }
+            None => out.push_str("  running (or sleeping, or in I/O)\n"),
+        }
+        out.push('\n');
+    }
+    emit(&out);
+}
+
+/// Starts the on-demand dumps: one on every SIGQUIT, and one after `after` seconds.
+pub fn install_dumps(after: Option<f64>) {
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([signal_hook::consts::SIGQUIT]) {
+        let _ = std::thread::Builder::new()
+            .name("pyt-sigquit".into())
+            .spawn(move || {
+                for _ in signals.forever() {
+                    dump_threads();
+                }
+            });
+    }
+    if let Some(secs) = after.filter(|s| s.is_finite() && *s >= 0.0) {
+        let _ = std::thread::Builder::new()
+            .name("pyt-dump-timer".into())
+            .spawn(move || {
+                std::thread::sleep(Duration::from_secs_f64(secs.min(MAX_DUMP_DELAY)));
+                dump_threads();
+            });
     }
 }
 
