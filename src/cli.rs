@@ -11,7 +11,7 @@ use crate::vm::{Interpreter, Vm};
 use std::sync::Arc;
 
 const USAGE: &str = "usage: pyt [option] ... [-c cmd | file | -] [arg] ...
-       pyt run [--strict] FILE [ARGS...]  run a script
+       pyt run [--strict] [--on-deadlock=exit|hang] FILE [ARGS...]  run a script
        pyt dis FILE               show the bytecode of a script
        pyt repl                   interactive interpreter
 Options:
@@ -20,6 +20,11 @@ Options:
   -W arg   warning control (action:message:category:module:lineno)
   --strict Python 3 only: a file using Python 2's print statement is a SyntaxError
            (by default it runs in Python 2 compatibility mode, with a note on stderr)
+  --on-deadlock=exit|hang  when every thread is blocked forever on a lock, queue or
+           join: print who waits for what and exit with status 3 (exit, the default),
+           or hang like CPython (hang)
+  --dump-threads-after SECONDS  print every thread (what it waits for, its stack) to stderr
+           after SECONDS; SIGQUIT (Ctrl-\\) prints the same dump at any time
   --version, -V  print the version and exit
   --help, -h     print this help and exit
 With no arguments, pyt reads a program from stdin (or opens the REPL on a terminal).";
@@ -35,12 +40,45 @@ enum Command {
     Help,
 }
 
+/// `--dump-threads-after`, handed to the program runner (which registers the main thread).
+static DUMP_AFTER: parking_lot::Mutex<Option<f64>> = parking_lot::Mutex::new(None);
+
 /// Options that may come before the command.
 #[derive(Clone, Copy, Default)]
 struct Options {
     unbuffered: bool,
     /// `--strict`: no Python 2 compatibility mode.
     strict: bool,
+    /// `--on-deadlock=hang`: no deadlock report, the program hangs as under CPython.
+    hang: bool,
+    /// `--dump-threads-after SECONDS`: one thread dump on stderr after that long.
+    dump_after: Option<f64>,
+}
+
+/// Parses the value of `--dump-threads-after`.
+fn dump_after(v: Option<&String>, opts: &mut Options) -> Result<(), String> {
+    let secs = v
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .ok_or("--dump-threads-after expects a number of seconds")?;
+    opts.dump_after = Some(secs);
+    Ok(())
+}
+
+/// Parses `--on-deadlock=...`; None when `a` is not that option.
+fn on_deadlock(a: &str, opts: &mut Options) -> Option<Result<(), String>> {
+    let v = a.strip_prefix("--on-deadlock=")?;
+    Some(match v {
+        "hang" => {
+            opts.hang = true;
+            Ok(())
+        }
+        "exit" => {
+            opts.hang = false;
+            Ok(())
+        }
+        _ => Err(format!("--on-deadlock expects exit or hang, not '{v}'")),
+    })
 }
 
 fn parse_args(argv: &[String]) -> Result<(Command, Options), String> {
@@ -59,6 +97,15 @@ fn parse_args(argv: &[String]) -> Result<(Command, Options), String> {
                 i += 1;
             }
             w if w.starts_with("-W") => crate::modules::sys::add_warn_option(&w[2..]),
+            "--dump-threads-after" => {
+                dump_after(argv.get(i + 1), &mut opts)?;
+                i += 1;
+            }
+            _ if a.starts_with("--on-deadlock=") => {
+                if let Some(r) = on_deadlock(a, &mut opts) {
+                    r?;
+                }
+            }
             "-V" | "--version" => return Ok((Command::Version, opts)),
             "-h" | "--help" => return Ok((Command::Help, opts)),
             "-c" => {
@@ -77,8 +124,17 @@ fn parse_args(argv: &[String]) -> Result<(Command, Options), String> {
             }
             "run" => {
                 let mut at = i + 1;
-                if argv.get(at).is_some_and(|a| a == "--strict") {
-                    opts.strict = true;
+                while let Some(a) = argv.get(at) {
+                    if a == "--strict" {
+                        opts.strict = true;
+                    } else if a == "--dump-threads-after" {
+                        dump_after(argv.get(at + 1), &mut opts)?;
+                        at += 1;
+                    } else if let Some(r) = on_deadlock(a, &mut opts) {
+                        r?;
+                    } else {
+                        break;
+                    }
                     at += 1;
                 }
                 let path = argv.get(at).ok_or("pyt run: expected a script path")?;
@@ -159,6 +215,8 @@ pub fn main() -> i32 {
 
 fn run_command(cmd: Command, opts: Options) -> i32 {
     let unbuffered = opts.unbuffered;
+    crate::modules::deadlock::set_hang(opts.hang);
+    *DUMP_AFTER.lock() = opts.dump_after;
     let mode = |is_file: bool| FileMode {
         allow_py2: !opts.strict,
         is_file,
@@ -363,6 +421,8 @@ fn run_program(
             return status;
         }
     }
+    crate::modules::deadlock::register_main(&vm);
+    crate::modules::deadlock::install_dumps(DUMP_AFTER.lock().take());
     let code = Arc::new(crate::objects::Code::new(code));
     let frame = crate::vm::frame::Frame::new(code, main.dict.clone(), Some(main.dict.clone()));
     let result = crate::vm::eval::run_frame(&mut vm, Box::new(frame));

@@ -1,6 +1,7 @@
 //! Builtin modules: one registry table, name → initialiser (Lua's `linit.c`).
 
 pub mod collections;
+pub mod deadlock;
 pub mod deque;
 pub mod functools;
 pub mod heapq;

@@ -5,6 +5,7 @@
 //! own lock is only ever taken inside this one (a fixed order: no deadlock). No Python code
 //! runs under either lock; waits go through `thread::wait_until` (timeouts, Ctrl-C).
 
+use super::deadlock::{Origin, Probe, WaitKind};
 use super::deque::Deque;
 use super::thread::wait_until;
 use super::util::{native_module, pos};
@@ -32,6 +33,8 @@ pub struct QueueCore {
     /// `queue.Empty` and `queue.Full`, raised by instantiating them.
     empty_exc: Value,
     full_exc: Value,
+    /// Where user code created the queue, for deadlock reports.
+    origin: Origin,
 }
 
 impl QueueCore {
@@ -43,6 +46,27 @@ impl QueueCore {
     }
     fn is_full(&self) -> bool {
         self.maxsize > 0 && self.len() as i64 >= self.maxsize
+    }
+    /// Whether a wait of `kind` could proceed now, for the deadlock detector (never blocks
+    /// on the queue's mutex).
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+    pub fn probe(&self, kind: WaitKind) -> Probe {
+        let Some(g) = self.unfinished.try_lock() else {
+            return Probe::Busy;
+        };
+        let ready = match kind {
+            WaitKind::QueueGet => self.len() > 0,
+            WaitKind::QueuePut => !self.is_full(),
+            WaitKind::QueueJoin => *g == 0,
+            WaitKind::Acquire => false,
+        };
+        if ready {
+            Probe::Ready
+        } else {
+            Probe::Blocked(None)
+        }
     }
 }
 
@@ -129,7 +153,7 @@ fn block_deadline(vm: &mut Vm, args: &Args, first: usize) -> PyResult<(bool, Opt
 }
 
 /// `_pyt_queue.QueueCore(deque, maxsize, Empty, Full)`.
-fn core_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn core_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let deque = pos(&args, 0, "QueueCore")?.clone();
     if deque.as_native::<Deque>().is_none() {
         return Err(PyErr::type_error("QueueCore() needs a collections.deque"));
@@ -148,12 +172,14 @@ fn core_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         all_tasks_done: Condvar::new(),
         empty_exc: pos(&args, 2, "QueueCore")?.clone(),
         full_exc: pos(&args, 3, "QueueCore")?.clone(),
+        origin: Origin::here(vm),
     })))
 }
 
 fn do_put(
     vm: &mut Vm,
     q: &QueueCore,
+    me: &Value,
     item: Value,
     block: bool,
     deadline: Option<Instant>,
@@ -161,7 +187,14 @@ fn do_put(
     let mut g = q.unfinished.lock();
     if q.maxsize > 0 {
         let room = if block {
-            wait_until(vm, &mut g, &q.not_full, deadline, |_| !q.is_full())?
+            wait_until(
+                vm,
+                &mut g,
+                &q.not_full,
+                deadline,
+                Some((me, WaitKind::QueuePut)),
+                |_| !q.is_full(),
+            )?
         } else {
             !q.is_full()
         };
@@ -180,10 +213,23 @@ fn do_put(
     Ok(Value::None)
 }
 
-fn do_get(vm: &mut Vm, q: &QueueCore, block: bool, deadline: Option<Instant>) -> PyResult<Value> {
+fn do_get(
+    vm: &mut Vm,
+    q: &QueueCore,
+    me: &Value,
+    block: bool,
+    deadline: Option<Instant>,
+) -> PyResult<Value> {
     let mut g = q.unfinished.lock();
     let ready = if block {
-        wait_until(vm, &mut g, &q.not_empty, deadline, |_| q.len() > 0)?
+        wait_until(
+            vm,
+            &mut g,
+            &q.not_empty,
+            deadline,
+            Some((me, WaitKind::QueueGet)),
+            |_| q.len() > 0,
+        )?
     } else {
         q.len() > 0
     };
@@ -217,7 +263,8 @@ fn put(vm: &mut Vm, args: Args) -> PyResult<Value> {
         })?
         .clone();
     let (block, deadline) = block_deadline(vm, &args, 2)?;
-    do_put(vm, q, item, block, deadline)
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    do_put(vm, q, &this, item, block, deadline)
 }
 
 fn put_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -227,19 +274,20 @@ fn put_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
             PyErr::type_error("Queue.put_nowait() missing 1 required positional argument: 'item'")
         })?
         .clone();
-    do_put(vm, q, item, false, None)
+    do_put(vm, q, &Value::None, item, false, None)
 }
 
 /// `get(block=True, timeout=None)`.
 fn get(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let q = me(&args, "get")?;
     let (block, deadline) = block_deadline(vm, &args, 1)?;
-    do_get(vm, q, block, deadline)
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    do_get(vm, q, &this, block, deadline)
 }
 
 fn get_nowait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let q = me(&args, "get_nowait")?;
-    do_get(vm, q, false, None)
+    do_get(vm, q, &Value::None, false, None)
 }
 
 fn qsize(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -277,7 +325,8 @@ fn task_done(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let q = me(&args, "join")?;
     let mut g = q.unfinished.lock();
-    wait_until(vm, &mut g, &q.all_tasks_done, None, |n| *n == 0)?;
+    let on = args.pos.first().map(|v| (v, WaitKind::QueueJoin));
+    wait_until(vm, &mut g, &q.all_tasks_done, None, on, |n| *n == 0)?;
     Ok(Value::None)
 }
 

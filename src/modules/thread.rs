@@ -3,7 +3,11 @@
 //! `threading` (Python, `py/threading.py`) builds Thread, Condition, Event, Semaphore, Barrier
 //! and Timer on these. Locks are a `parking_lot` mutex over a flag plus a condvar: no busy
 //! waiting, timeouts honoured, and the main thread wakes every `SIGNAL_POLL` to notice Ctrl-C.
+//! For the diagnostics of `deadlock`, each lock also remembers where it was created, who
+//! holds it and where it was taken (pointer compare and stores on the fast path), and a wait
+//! that is about to sleep registers itself there.
 
+use super::deadlock::{begin_wait, Origin, Probe, Site, WaitKind};
 use crate::builtins::add_methods;
 use crate::objects::class::types;
 use crate::objects::function::Args;
@@ -32,14 +36,18 @@ static THREAD_NUMBER: AtomicUsize = AtomicUsize::new(1);
 static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
 
 /// Blocks until `ready` holds or the deadline passes; the main thread also wakes to check for
-/// Ctrl-C. Returns whether `ready` held.
+/// Ctrl-C. Returns whether `ready` held. `on` names the primitive waited for: the wait is
+/// registered with the deadlock detector before sleeping, and unregistered (the caller's
+/// mutex still held) when this returns.
 pub fn wait_until<T>(
     vm: &mut Vm,
     g: &mut MutexGuard<'_, T>,
     cv: &Condvar,
     deadline: Option<Instant>,
+    on: Option<(&Value, WaitKind)>,
     ready: impl Fn(&T) -> bool,
 ) -> PyResult<bool> {
+    let mut registered = None;
     loop {
         if ready(g) {
             return Ok(true);
@@ -47,6 +55,11 @@ pub fn wait_until<T>(
         let now = Instant::now();
         if deadline.is_some_and(|d| now >= d) {
             return Ok(false);
+        }
+        if registered.is_none() {
+            if let Some((prim, kind)) = on {
+                registered = Some(begin_wait(vm, prim, kind, deadline.is_some()));
+            }
         }
         let wake = if vm.is_main {
             Some(now + SIGNAL_POLL)
@@ -108,51 +121,112 @@ fn deadline_of(vm: &mut Vm, args: &Args, first: usize) -> PyResult<(bool, Option
 
 // ----- Lock ---------------------------------------------------------------------------------
 
+/// Records the caller's frame as `slot`: no reference-count traffic when the same code
+/// takes the lock again.
+#[inline]
+fn note_holder_site(slot: &mut Option<Site>, vm: &Vm) {
+    if let Some(Some((code, pc))) = vm.sites.get(vm.depth) {
+        match slot {
+            Some(s) if Arc::ptr_eq(&s.code, code) => s.pc = *pc,
+            _ => {
+                *slot = Some(Site {
+                    code: code.clone(),
+                    pc: *pc,
+                })
+            }
+        }
+    }
+}
+
+struct LockState {
+    locked: bool,
+    /// Ident of the thread that took it (meaningful while locked).
+    holder: u64,
+    at: Option<Site>,
+}
+
 pub struct Lock {
-    locked: Mutex<bool>,
+    state: Mutex<LockState>,
     cv: Condvar,
+    origin: Origin,
+    /// Set by `threading` for its internal locks: ("join", "") for a thread's state lock,
+    /// ("Condition" / "Event" / ..., where that was created) for a Condition's waiter lock.
+    role: OnceLock<(Arc<str>, String)>,
 }
 
 impl Lock {
     pub fn new() -> Lock {
+        Lock::with_origin(Origin::none())
+    }
+    pub fn with_origin(origin: Origin) -> Lock {
         Lock {
-            locked: Mutex::new(false),
+            state: Mutex::new(LockState {
+                locked: false,
+                holder: 0,
+                at: None,
+            }),
             cv: Condvar::new(),
+            origin,
+            role: OnceLock::new(),
         }
     }
-    /// Acquires; `deadline` None waits forever. Returns whether the lock was taken.
+    /// Acquires; `deadline` None waits forever. Returns whether the lock was taken. `me` is
+    /// this lock as a value, for the wait registry.
     pub fn acquire(
         &self,
         vm: &mut Vm,
+        me: Option<&Value>,
         blocking: bool,
         deadline: Option<Instant>,
     ) -> PyResult<bool> {
-        let mut g = self.locked.lock();
-        if !*g {
-            *g = true;
+        let mut g = self.state.lock();
+        if !g.locked {
+            g.locked = true;
+            g.holder = vm.ident;
+            note_holder_site(&mut g.at, vm);
             return Ok(true);
         }
         if !blocking {
             return Ok(false);
         }
-        let got = wait_until(vm, &mut g, &self.cv, deadline, |l| !*l)?;
+        let on = me.map(|v| (v, WaitKind::Acquire));
+        let got = wait_until(vm, &mut g, &self.cv, deadline, on, |l| !l.locked)?;
         if got {
-            *g = true;
+            g.locked = true;
+            g.holder = vm.ident;
+            note_holder_site(&mut g.at, vm);
         }
         Ok(got)
     }
     pub fn release(&self) -> PyResult<()> {
-        let mut g = self.locked.lock();
-        if !*g {
+        let mut g = self.state.lock();
+        if !g.locked {
             return Err(PyErr::runtime_error("release unlocked lock"));
         }
-        *g = false;
+        g.locked = false;
         drop(g);
         self.cv.notify_one();
         Ok(())
     }
     pub fn is_locked(&self) -> bool {
-        *self.locked.lock()
+        self.state.lock().locked
+    }
+    /// The state seen by the deadlock detector, without blocking.
+    pub fn probe(&self) -> Probe {
+        match self.state.try_lock() {
+            None => Probe::Busy,
+            Some(g) if !g.locked => Probe::Ready,
+            Some(g) => Probe::Blocked(Some((g.holder, g.at.clone()))),
+        }
+    }
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+    pub fn role(&self) -> Option<Arc<str>> {
+        self.role.get().map(|r| r.0.clone())
+    }
+    pub fn role_origin(&self) -> String {
+        self.role.get().map(|r| r.1.clone()).unwrap_or_default()
     }
 }
 
@@ -192,12 +266,17 @@ fn this<'a, T: 'static>(args: &Args<'a>, what: &str) -> PyResult<&'a T> {
 fn lock_acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l: &Lock = this(&args, "_thread.lock")?;
     let (blocking, deadline) = deadline_of(vm, &args, 1)?;
-    Ok(Value::Bool(l.acquire(vm, blocking, deadline)?))
+    Ok(Value::Bool(l.acquire(
+        vm,
+        args.pos.first(),
+        blocking,
+        deadline,
+    )?))
 }
 
 fn lock_enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l: &Lock = this(&args, "_thread.lock")?;
-    Ok(Value::Bool(l.acquire(vm, true, None)?))
+    Ok(Value::Bool(l.acquire(vm, args.pos.first(), true, None)?))
 }
 
 fn lock_release(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -248,21 +327,34 @@ fn lock_class() -> Arc<Class> {
 struct RState {
     owner: u64,
     count: u64,
+    /// Where the owner took its first level.
+    at: Option<Site>,
 }
 
 pub struct RLock {
     state: Mutex<RState>,
     cv: Condvar,
+    origin: Origin,
 }
 
 impl RLock {
     pub fn new() -> RLock {
+        RLock::with_origin(Origin::none())
+    }
+    pub fn with_origin(origin: Origin) -> RLock {
         RLock {
             state: Mutex::new(RState::default()),
             cv: Condvar::new(),
+            origin,
         }
     }
-    fn acquire(&self, vm: &mut Vm, blocking: bool, deadline: Option<Instant>) -> PyResult<bool> {
+    fn acquire(
+        &self,
+        vm: &mut Vm,
+        val: Option<&Value>,
+        blocking: bool,
+        deadline: Option<Instant>,
+    ) -> PyResult<bool> {
         let me = vm.ident;
         let mut g = self.state.lock();
         if g.count > 0 && g.owner == me {
@@ -272,17 +364,31 @@ impl RLock {
         if g.count == 0 {
             g.owner = me;
             g.count = 1;
+            note_holder_site(&mut g.at, vm);
             return Ok(true);
         }
         if !blocking {
             return Ok(false);
         }
-        let got = wait_until(vm, &mut g, &self.cv, deadline, |s| s.count == 0)?;
+        let on = val.map(|v| (v, WaitKind::Acquire));
+        let got = wait_until(vm, &mut g, &self.cv, deadline, on, |s| s.count == 0)?;
         if got {
             g.owner = me;
             g.count = 1;
+            note_holder_site(&mut g.at, vm);
         }
         Ok(got)
+    }
+    /// The state seen by the deadlock detector, without blocking.
+    pub fn probe(&self) -> Probe {
+        match self.state.try_lock() {
+            None => Probe::Busy,
+            Some(g) if g.count == 0 => Probe::Ready,
+            Some(g) => Probe::Blocked(Some((g.owner, g.at.clone()))),
+        }
+    }
+    pub fn origin(&self) -> &Origin {
+        &self.origin
     }
     fn release(&self, vm: &Vm) -> PyResult<()> {
         let mut g = self.state.lock();
@@ -327,12 +433,17 @@ impl NativeObject for RLock {
 fn rlock_acquire(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l: &RLock = this(&args, "_thread.RLock")?;
     let (blocking, deadline) = deadline_of(vm, &args, 1)?;
-    Ok(Value::Bool(l.acquire(vm, blocking, deadline)?))
+    Ok(Value::Bool(l.acquire(
+        vm,
+        args.pos.first(),
+        blocking,
+        deadline,
+    )?))
 }
 
 fn rlock_enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l: &RLock = this(&args, "_thread.RLock")?;
-    Ok(Value::Bool(l.acquire(vm, true, None)?))
+    Ok(Value::Bool(l.acquire(vm, args.pos.first(), true, None)?))
 }
 
 fn rlock_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -371,7 +482,7 @@ fn rlock_acquire_restore(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
         _ => 1,
     };
-    l.acquire(vm, true, None)?;
+    l.acquire(vm, args.pos.first(), true, None)?;
     let mut g = l.state.lock();
     g.count = count;
     g.owner = vm.ident;
@@ -458,12 +569,46 @@ fn local_class() -> Arc<Class> {
 
 // ----- module functions ---------------------------------------------------------------------
 
-fn allocate_lock(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Native(Arc::new(Lock::new())))
+fn allocate_lock(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Native(Arc::new(Lock::with_origin(Origin::here(vm)))))
 }
 
-fn new_rlock(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Native(Arc::new(RLock::new())))
+fn new_rlock(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Native(Arc::new(RLock::with_origin(Origin::here(
+        vm,
+    )))))
+}
+
+/// `_pyt_origin()`: "name (created at file:line)" for the user code creating something now
+/// (threading's Condition/Event/Semaphore/Barrier describe themselves with it).
+fn pyt_origin(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::str(Origin::here(vm).describe()))
+}
+
+/// `_pyt_role(lock, kind, origin)`: marks one of threading's internal locks for the reports.
+fn pyt_role(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l: &Lock = this(&args, "_thread.lock")?;
+    let text = |i: usize| match args.pos.get(i) {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => String::new(),
+    };
+    let _ = l.role.set((Arc::from(text(1).as_str()), text(2)));
+    Ok(Value::None)
+}
+
+/// `_pyt_thread_info(name, daemon[, ident])`: the name shown for a thread in reports.
+fn pyt_thread_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = match args.pos.first() {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => return Ok(Value::None),
+    };
+    let daemon = matches!(args.pos.get(1), Some(Value::Bool(true)));
+    let ident = match args.pos.get(2) {
+        Some(Value::Int(i)) => *i as u64,
+        _ => vm.ident,
+    };
+    super::deadlock::set_thread_info(ident, name, daemon);
+    Ok(Value::None)
 }
 
 fn new_local(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -542,8 +687,10 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
         requested.max(SCRIPT_THREAD_STACK / 4)
     };
     RUNNING.fetch_add(1, Ordering::Relaxed);
+    super::deadlock::thread_spawning();
     let spawned = std::thread::Builder::new().stack_size(size).spawn(move || {
         let mut tvm = Vm::new(interp);
+        super::deadlock::thread_started(tvm.ident);
         let (names, vals): (Vec<Value>, Vec<Value>) = kwargs.into_iter().unzip();
         let r = tvm.call(&func, Args::with_kw(&fargs, &names, &vals));
         if let Err(e) = r {
@@ -559,11 +706,13 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
         drop(fargs);
         drop(func);
         crate::vm::generator::run_abandoned(&mut tvm);
+        super::deadlock::thread_finished(tvm.ident);
         RUNNING.fetch_sub(1, Ordering::Relaxed);
     });
     match spawned {
         Ok(_) => Ok(Value::Int(0)),
         Err(_) => {
+            super::deadlock::spawn_failed();
             RUNNING.fetch_sub(1, Ordering::Relaxed);
             Err(PyErr::runtime_error("can't start new thread"))
         }
@@ -612,6 +761,9 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
     f("_local", new_local);
     f("_print_thread_exception", print_thread_exception);
     f("_monotonic", monotonic);
+    f("_pyt_origin", pyt_origin);
+    f("_pyt_role", pyt_role);
+    f("_pyt_thread_info", pyt_thread_info);
     m.set("LockType", Value::Class(lock_class()));
     m.set(
         "error",

@@ -82,6 +82,11 @@ pub struct Vm {
     pub global_cache: global_cache::GlobalCache,
     /// This thread's cache of class attribute lookups.
     pub attr_cache: attr_cache::AttrCache,
+    /// Per Python depth, the code and resume pc of the frame running at that depth (slots
+    /// above `depth` are stale): what the concurrency diagnostics show as a thread's stack.
+    /// Kept by `note_site` (a pointer compare and a store; the Arc is cloned only when the
+    /// frame at that depth changes code).
+    pub sites: Vec<Option<(Arc<crate::objects::Code>, usize)>>,
 }
 
 impl Interpreter {
@@ -128,7 +133,39 @@ impl Vm {
             frame_pool: Vec::new(),
             global_cache: global_cache::GlobalCache::default(),
             attr_cache: attr_cache::AttrCache::default(),
+            sites: Vec::new(),
         }
+    }
+
+    /// Records that the frame running at the current depth is `code` at `pc` (done where a
+    /// frame calls out: a pushed Python call, a native call, a `with`).
+    #[inline(always)]
+    pub fn note_site(&mut self, code: &Arc<crate::objects::Code>, pc: usize) {
+        match self.sites.get_mut(self.depth) {
+            Some(Some(slot)) => {
+                if !Arc::ptr_eq(&slot.0, code) {
+                    slot.0 = code.clone();
+                }
+                slot.1 = pc;
+            }
+            _ => self.note_site_slow(code, pc),
+        }
+    }
+
+    #[cold]
+    fn note_site_slow(&mut self, code: &Arc<crate::objects::Code>, pc: usize) {
+        if self.sites.len() <= self.depth {
+            self.sites.resize(self.depth + 1, None);
+        }
+        if let Some(slot) = self.sites.get_mut(self.depth) {
+            *slot = Some((code.clone(), pc));
+        }
+    }
+
+    /// This thread's Python stack as noted by `note_site`, outermost first.
+    pub fn python_stack(&self) -> Vec<(Arc<crate::objects::Code>, usize)> {
+        let top = self.depth.min(self.sites.len().saturating_sub(1));
+        self.sites.iter().take(top + 1).flatten().cloned().collect()
     }
 
     pub fn builtins_dict(&self) -> &Arc<DictObj> {

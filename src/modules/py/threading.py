@@ -67,6 +67,9 @@ class Condition:
         except AttributeError:
             pass
         self._waiters = []
+        # For pyt's deadlock reports: what this is and where user code created it.
+        self._pyt_kind = "Condition"
+        self._pyt_origin = _thread._pyt_origin()
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -93,6 +96,7 @@ class Condition:
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
         waiter = _allocate_lock()
+        _thread._pyt_role(waiter, self._pyt_kind, self._pyt_origin)
         waiter.acquire()
         self._waiters.append(waiter)
         saved_state = self._release_save()
@@ -165,6 +169,7 @@ class Semaphore:
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
         self._cond = Condition(Lock())
+        self._cond._pyt_kind = type(self).__name__
         self._value = value
 
     def __repr__(self):
@@ -236,6 +241,7 @@ class Event:
 
     def __init__(self):
         self._cond = Condition(Lock())
+        self._cond._pyt_kind = "Event"
         self._flag = False
 
     def is_set(self):
@@ -275,6 +281,7 @@ class Barrier:
         if parties < 1:
             raise ValueError("parties must be > 0")
         self._cond = Condition(Lock())
+        self._cond._pyt_kind = "Barrier"
         self._action = action
         self._timeout = timeout
         self._parties = parties
@@ -532,7 +539,9 @@ class Thread:
         self._ident = get_ident()
         self._native_id = get_native_id()
         self._tstate_lock = _allocate_lock()
+        _thread._pyt_role(self._tstate_lock, "join", "")
         self._tstate_lock.acquire()
+        _thread._pyt_thread_info(self._name, self._daemonic)
         with _active_limbo_lock:
             _active[self._ident] = self
             del _limbo[self]
@@ -589,6 +598,8 @@ class Thread:
     def name(self, name):
         assert self._initialized, "Thread.__init__() not called"
         self._name = str(name)
+        if self._ident is not None:
+            _thread._pyt_thread_info(self._name, self._daemonic, self._ident)
 
     @property
     def ident(self):
@@ -674,6 +685,7 @@ class _MainThread(Thread):
         self._ident = get_ident()
         self._native_id = get_native_id()
         self._tstate_lock = _allocate_lock()
+        _thread._pyt_role(self._tstate_lock, "join", "")
         self._tstate_lock.acquire()
         with _active_limbo_lock:
             _active[self._ident] = self

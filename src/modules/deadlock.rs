@@ -1,0 +1,743 @@
+//! Concurrency diagnostics: who waits for what. Owns the global wait-for registry (every live
+//! Python thread, and what it is blocked on when it blocks inside `thread::wait_until`), the
+//! watchdog thread that detects a global deadlock (report on stderr, exit `DEADLOCK_STATUS`)
+//! or a cycle of lock waits while other threads run (one warning), and the report itself.
+//!
+//! Nothing here runs on a primitive's fast path: a thread registers only when it is about to
+//! sleep on a condvar. Why the global verdict is race-free: a thread registers and
+//! unregisters while holding the primitive's own mutex, and never changes a primitive while
+//! registered; so if the registry epoch is unchanged across a scan in which every live
+//! thread was registered without a timeout and every awaited condition was found false
+//! (under that primitive's mutex), no primitive changed during the scan and none ever will.
+
+use super::queue_core::QueueCore;
+use super::thread::{Lock, RLock};
+use crate::compiler::bytecode::Instr;
+use crate::objects::{Code, Value};
+use crate::vm::{Interpreter, Vm};
+use parking_lot::{Condvar, Mutex};
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
+
+/// Exit status of a program stopped by a global deadlock. CPython itself exits with 0, 1
+/// (uncaught exception), 2 (command-line error) or 120 (flush failure at exit); 3 is none of
+/// those, and mirrors nothing a shell assigns (126+).
+pub const DEADLOCK_STATUS: i32 = 3;
+/// How long the watchdog waits between two looks at the registry; a verdict needs two looks
+/// that agree, so a deadlock is reported about twice this long after it forms.
+const SCAN_INTERVAL: Duration = Duration::from_millis(100);
+/// Frames shown per thread in a report (innermost kept): deep recursion stays readable.
+const MAX_REPORT_FRAMES: usize = 30;
+
+/// Longest `--dump-threads-after` honoured (a year): keeps the Duration arithmetic in range.
+const MAX_DUMP_DELAY: f64 = 365.0 * 86400.0;
+
+/// `--on-deadlock`: 0 report and exit, 1 hang like CPython.
+static MODE: AtomicU8 = AtomicU8::new(0);
+
+pub fn set_hang(hang: bool) {
+    MODE.store(hang as u8, Ordering::Relaxed);
+}
+
+/// A point in Python code: a code object and the pc after the instruction being run.
+#[derive(Clone)]
+pub struct Site {
+    pub code: Arc<Code>,
+    pub pc: usize,
+}
+
+impl Site {
+    fn line(&self) -> u32 {
+        self.code.obj.line_of(self.pc.saturating_sub(1))
+    }
+    fn file(&self) -> &str {
+        &self.code.obj.source.name
+    }
+    /// `bank.py:14`
+    pub fn short(&self) -> String {
+        format!("{}:{}", self.file(), self.line())
+    }
+    fn internal(&self) -> bool {
+        internal_source(self.file())
+    }
+}
+
+/// pyt's own Python modules (threading, queue, concurrent.futures...): not shown as sites.
+fn internal_source(name: &str) -> bool {
+    name.starts_with("<pyt ") || name.starts_with("<frozen ")
+}
+
+/// The innermost frame of user code (pyt's own Python modules skipped).
+pub fn user_site(vm: &Vm) -> Option<Site> {
+    let top = vm.depth.min(vm.sites.len().saturating_sub(1));
+    vm.sites
+        .iter()
+        .take(top + 1)
+        .rev()
+        .flatten()
+        .find(|(code, _)| !internal_source(&code.obj.source.name))
+        .map(|(code, pc)| Site {
+            code: code.clone(),
+            pc: *pc,
+        })
+}
+
+/// The name a value computed just before `pc` is stored to: `x = ...`, or `obj.x = ...`
+/// (shown as `obj.x`).
+fn stored_name(co: &crate::compiler::bytecode::CodeObject, pc: usize) -> Option<Arc<str>> {
+    let local = |i: u32| -> Option<Arc<str>> {
+        let i = i as usize;
+        co.cellvars
+            .get(i)
+            .or_else(|| co.freevars.get(i.checked_sub(co.cellvars.len())?))
+            .cloned()
+    };
+    match co.instrs.get(pc)? {
+        Instr::StoreFast(i) => co.varnames.get(*i as usize).cloned(),
+        Instr::StoreName(i) | Instr::StoreGlobal(i) => co.names.get(*i as usize).cloned(),
+        Instr::StoreDeref(i) => local(*i),
+        load => {
+            let owner = match load {
+                Instr::LoadFast(i) => co.varnames.get(*i as usize).cloned(),
+                Instr::LoadName(i) | Instr::LoadGlobal(i) => co.names.get(*i as usize).cloned(),
+                Instr::LoadDeref(i) => local(*i),
+                _ => None,
+            }?;
+            match co.instrs.get(pc + 1)? {
+                Instr::StoreAttr(a) => {
+                    Some(Arc::from(format!("{owner}.{}", co.names.get(*a as usize)?)))
+                }
+                _ => None,
+            }
+        }
+    }
+}
+
+/// Where a primitive was created, and the name it was assigned to.
+pub struct Origin {
+    site: Option<Site>,
+    name: Option<Arc<str>>,
+}
+
+impl Origin {
+    pub fn none() -> Origin {
+        Origin {
+            site: None,
+            name: None,
+        }
+    }
+    /// The user frame creating a primitive; the name is the target of the instruction after
+    /// the call when it stores the result directly (`m_lock = Lock()`, `self.m = Lock()`).
+    pub fn here(vm: &Vm) -> Origin {
+        let site = user_site(vm);
+        // Only a primitive made directly by user code (through threading or queue, which
+        // define them) takes the assigned name: `p = Pool()` does not name the pool's locks.
+        let top = vm.depth.min(vm.sites.len().saturating_sub(1));
+        let direct = vm
+            .sites
+            .iter()
+            .take(top + 1)
+            .rev()
+            .flatten()
+            .map(|(code, _)| &*code.obj.source.name)
+            .take_while(|n| internal_source(n))
+            .all(|n| n == super::threading::SOURCE_NAME || n == "<frozen queue>");
+        let name = site
+            .as_ref()
+            .filter(|_| direct)
+            .and_then(|s| stored_name(&s.code.obj, s.pc));
+        Origin { site, name }
+    }
+    /// `m_lock (created at bank.py:5)`
+    pub fn describe(&self) -> String {
+        let mut s = String::new();
+        if let Some(n) = &self.name {
+            s.push_str(n);
+        }
+        if let Some(site) = &self.site {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            let _ = write!(s, "(created at {})", site.short());
+        }
+        s
+    }
+    fn label(&self) -> String {
+        match (&self.name, &self.site) {
+            (Some(n), _) => n.to_string(),
+            (None, Some(s)) => format!("the lock created at {}", s.short()),
+            _ => "a lock".to_string(),
+        }
+    }
+}
+
+/// What a blocked thread is waiting for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum WaitKind {
+    Acquire,
+    QueueGet,
+    QueuePut,
+    QueueJoin,
+}
+
+/// What a primitive's state says about a wait on it, read without blocking.
+pub enum Probe {
+    /// Its mutex was busy: undecided.
+    Busy,
+    /// The awaited condition holds: the waiter is about to wake.
+    Ready,
+    /// Still unsatisfied; for a lock, who holds it and since where.
+    Blocked(Option<(u64, Option<Site>)>),
+}
+
+#[derive(Clone)]
+struct WaitRec {
+    seq: u64,
+    prim: Value,
+    kind: WaitKind,
+    timed: bool,
+    stack: Vec<Site>,
+}
+
+#[derive(Default)]
+struct ThreadRec {
+    name: Option<String>,
+    daemon: bool,
+    wait: Option<WaitRec>,
+}
+
+#[derive(Default)]
+struct Reg {
+    epoch: u64,
+    seq: u64,
+    threads: HashMap<u64, ThreadRec>,
+    /// Ident of the registered main thread; without one (REPL, tests) nothing is judged.
+    main: Option<u64>,
+    /// Threads spawned whose OS thread has not registered yet: they are running.
+    starting: usize,
+    untimed: usize,
+    interp: Option<Arc<Interpreter>>,
+    watchdog: bool,
+}
+
+static REG: LazyLock<Mutex<Reg>> = LazyLock::new(|| Mutex::new(Reg::default()));
+static WAKE: Condvar = Condvar::new();
+static ENABLED: AtomicBool = AtomicBool::new(false);
+
+/// Called once by `pyt run` for the main thread: turns the diagnostics on.
+pub fn register_main(vm: &Vm) {
+    let mut g = REG.lock();
+    g.main = Some(vm.ident);
+    g.interp = Some(vm.interp.clone());
+    g.threads.insert(
+        vm.ident,
+        ThreadRec {
+            name: Some("MainThread".into()),
+            ..ThreadRec::default()
+        },
+    );
+    g.epoch += 1;
+    ENABLED.store(true, Ordering::Release);
+}
+
+/// Called by the parent before it spawns a thread (the child's ident is not known yet, but
+/// it must count as running from now on); `spawn_failed` undoes it.
+pub fn thread_spawning() {
+    let mut g = REG.lock();
+    g.starting += 1;
+    g.epoch += 1;
+}
+
+pub fn spawn_failed() {
+    let mut g = REG.lock();
+    g.starting = g.starting.saturating_sub(1);
+    g.epoch += 1;
+}
+
+/// Called by the new thread itself, first thing.
+pub fn thread_started(ident: u64) {
+    let mut g = REG.lock();
+    g.starting = g.starting.saturating_sub(1);
+    if ENABLED.load(Ordering::Acquire) {
+        g.threads.insert(ident, ThreadRec::default());
+    }
+    g.epoch += 1;
+}
+
+pub fn thread_finished(ident: u64) {
+    if !ENABLED.load(Ordering::Acquire) {
+        return;
+    }
+    let mut g = REG.lock();
+    if let Some(rec) = g.threads.remove(&ident) {
+        if rec.wait.is_some_and(|w| !w.timed) {
+            g.untimed -= 1;
+        }
+    }
+    g.epoch += 1;
+}
+
+/// `threading` tells the registry a thread's name and daemon flag.
+pub fn set_thread_info(ident: u64, name: String, daemon: bool) {
+    let mut g = REG.lock();
+    if let Some(t) = g.threads.get_mut(&ident) {
+        t.name = Some(name);
+        t.daemon = daemon;
+    }
+}
+
+/// Registration of one blocked wait; unregisters when dropped (the caller still holds the
+/// primitive's mutex then).
+pub struct WaitGuard {
+    ident: u64,
+    active: bool,
+}
+
+impl Drop for WaitGuard {
+    fn drop(&mut self) {
+        if !self.active {
+            return;
+        }
+        let mut g = REG.lock();
+        if let Some(t) = g.threads.get_mut(&self.ident) {
+            if let Some(w) = t.wait.take() {
+                if !w.timed {
+                    g.untimed -= 1;
+                }
+            }
+        }
+        g.epoch += 1;
+    }
+}
+
+/// Registers that this thread is about to sleep on `prim`.
+pub fn begin_wait(vm: &Vm, prim: &Value, kind: WaitKind, timed: bool) -> WaitGuard {
+    let inactive = WaitGuard {
+        ident: vm.ident,
+        active: false,
+    };
+    if !ENABLED.load(Ordering::Acquire) {
+        return inactive;
+    }
+    let stack: Vec<Site> = vm
+        .python_stack()
+        .into_iter()
+        .map(|(code, pc)| Site { code, pc })
+        .collect();
+    let mut g = REG.lock();
+    g.seq += 1;
+    let seq = g.seq;
+    let Some(t) = g.threads.get_mut(&vm.ident) else {
+        return inactive;
+    };
+    t.wait = Some(WaitRec {
+        seq,
+        prim: prim.clone(),
+        kind,
+        timed,
+        stack,
+    });
+    g.epoch += 1;
+    if !timed {
+        g.untimed += 1;
+        if !g.watchdog {
+            g.watchdog = std::thread::Builder::new()
+                .name("pyt-deadlock-watchdog".into())
+                .spawn(watchdog)
+                .is_ok();
+        }
+        WAKE.notify_one();
+    }
+    WaitGuard {
+        ident: vm.ident,
+        active: true,
+    }
+}
+
+fn probe(w: &WaitRec) -> Probe {
+    if let Some(l) = w.prim.as_native::<Lock>() {
+        return l.probe();
+    }
+    if let Some(l) = w.prim.as_native::<RLock>() {
+        return l.probe();
+    }
+    if let Some(q) = w.prim.as_native::<QueueCore>() {
+        return q.probe(w.kind);
+    }
+    Probe::Busy
+}
+
+struct Snapshot {
+    epoch: u64,
+    all_untimed: bool,
+    threads: Vec<(u64, Option<String>, bool, Option<WaitRec>)>,
+}
+
+fn snapshot() -> Snapshot {
+    let g = REG.lock();
+    let all_untimed = g.main.is_some()
+        && g.starting == 0
+        && g.threads
+            .values()
+            .all(|t| t.wait.as_ref().is_some_and(|w| !w.timed));
+    let mut threads: Vec<_> = g
+        .threads
+        .iter()
+        .map(|(id, t)| (*id, t.name.clone(), t.daemon, t.wait.clone()))
+        .collect();
+    // Main thread first, then by ident (start order).
+    let main = g.main;
+    threads.sort_by_key(|t| (Some(t.0) != main, t.0));
+    Snapshot {
+        epoch: g.epoch,
+        all_untimed,
+        threads,
+    }
+}
+
+fn watchdog() {
+    let mut candidate: Option<u64> = None;
+    let mut prev_cycles: HashSet<Vec<u64>> = HashSet::new();
+    let mut warned: HashSet<Vec<u64>> = HashSet::new();
+    loop {
+        {
+            let mut g = REG.lock();
+            while g.untimed == 0 {
+                candidate = None;
+                WAKE.wait(&mut g);
+            }
+        }
+        std::thread::sleep(SCAN_INTERVAL);
+        let snap = snapshot();
+        let probes: HashMap<u64, Probe> = snap
+            .threads
+            .iter()
+            .filter_map(|t| t.3.as_ref().map(|w| (t.0, probe(w))))
+            .collect();
+        let cycles = find_cycles(&snap, &probes);
+        let stuck = snap.all_untimed
+            && probes.values().all(|p| matches!(p, Probe::Blocked(_)))
+            && REG.lock().epoch == snap.epoch;
+        if stuck {
+            if candidate == Some(snap.epoch) && MODE.load(Ordering::Relaxed) == 0 {
+                report_and_exit(&snap, &probes, &cycles);
+            }
+            candidate = Some(snap.epoch);
+        } else {
+            candidate = None;
+        }
+        let mut now = HashSet::new();
+        for c in &cycles {
+            let key: Vec<u64> = {
+                let mut k: Vec<u64> = c.iter().map(|e| e.seq).collect();
+                k.sort_unstable();
+                k
+            };
+            // A thread waiting for a plain Lock it holds itself may be using it as a signal
+            // another thread releases: only a global deadlock proves that one.
+            let proven = c.len() > 1;
+            if proven && prev_cycles.contains(&key) && !stuck && warned.insert(key.clone()) {
+                let mut text = String::from(
+                    "pyt: warning: deadlock among some threads (the others still run):\n",
+                );
+                text.push_str(&format_cycle(&snap, c));
+                emit(&text);
+            }
+            now.insert(key);
+        }
+        prev_cycles = now;
+    }
+}
+
+/// One edge of a lock cycle: `thread` holds the previous edge's lock and waits for `prim`.
+struct Edge {
+    thread: u64,
+    seq: u64,
+    prim: Value,
+}
+
+/// Cycles of the wait-for graph: a thread waiting without timeout for a lock whose holder is
+/// itself waiting without timeout.
+fn find_cycles(snap: &Snapshot, probes: &HashMap<u64, Probe>) -> Vec<Vec<Edge>> {
+    let mut next: HashMap<u64, u64> = HashMap::new();
+    for (id, _, _, w) in &snap.threads {
+        let Some(w) = w else { continue };
+        if w.timed || w.kind != WaitKind::Acquire {
+            continue;
+        }
+        // A Condition's waiter lock is held by its own waiter until a notify: no edge.
+        let role = w.prim.as_native::<Lock>().and_then(|l| l.role());
+        if role.is_some_and(|r| &*r != "join") {
+            continue;
+        }
+        if let Some(Probe::Blocked(Some((holder, _)))) = probes.get(id) {
+            next.insert(*id, *holder);
+        }
+    }
+    let mut cycles = Vec::new();
+    let mut done: HashSet<u64> = HashSet::new();
+    for (id, _, _, _) in &snap.threads {
+        let mut path: Vec<u64> = Vec::new();
+        let mut cur = *id;
+        while !done.contains(&cur) && !path.contains(&cur) {
+            path.push(cur);
+            match next.get(&cur) {
+                Some(n) => cur = *n,
+                None => break,
+            }
+        }
+        if let Some(start) = path.iter().position(|p| *p == cur) {
+            if next.contains_key(&cur) && !done.contains(&cur) {
+                let cyc: Vec<Edge> = path[start..]
+                    .iter()
+                    .filter_map(|t| {
+                        let w = snap.threads.iter().find(|x| x.0 == *t)?.3.as_ref()?;
+                        Some(Edge {
+                            thread: *t,
+                            seq: w.seq,
+                            prim: w.prim.clone(),
+                        })
+                    })
+                    .collect();
+                cycles.push(cyc);
+            }
+        }
+        done.extend(path);
+    }
+    cycles
+}
+
+fn thread_name(snap: &Snapshot, id: u64) -> String {
+    snap.threads
+        .iter()
+        .find(|t| t.0 == id)
+        .and_then(|t| t.1.clone())
+        .unwrap_or_else(|| format!("thread {id}"))
+}
+
+fn origin_of(prim: &Value) -> Option<&Origin> {
+    if let Some(l) = prim.as_native::<Lock>() {
+        return Some(l.origin());
+    }
+    prim.as_native::<RLock>().map(|l| l.origin())
+}
+
+fn prim_label(prim: &Value) -> String {
+    origin_of(prim)
+        .map(|o| o.label())
+        .unwrap_or_else(|| "a queue".into())
+}
+
+/// `Thread-1 holds m_lock and waits for z_lock; Thread-2 holds z_lock and waits for m_lock`
+fn format_cycle(snap: &Snapshot, cyc: &[Edge]) -> String {
+    let n = cyc.len();
+    let is_join = |v: &Value| {
+        v.as_native::<Lock>()
+            .and_then(|l| l.role())
+            .is_some_and(|r| &*r == "join")
+    };
+    // Locks of one cycle sharing a label (`self.lock` of two accounts) get `#1`, `#2`.
+    let labels: Vec<String> = cyc.iter().map(|e| prim_label(&e.prim)).collect();
+    let label = |i: usize| {
+        let same: Vec<usize> = (0..n).filter(|j| labels[*j] == labels[i]).collect();
+        if same.len() > 1 {
+            let k = same.iter().position(|j| *j == i).unwrap_or(0) + 1;
+            format!("{} #{k}", labels[i])
+        } else {
+            labels[i].clone()
+        }
+    };
+    let parts: Vec<String> = (0..n)
+        .map(|i| {
+            let e = &cyc[i];
+            let prev = (i + n - 1) % n;
+            let held = &cyc[prev].prim;
+            let mut s = thread_name(snap, e.thread);
+            if !is_join(held) {
+                let _ = write!(s, " holds {} and", label(prev));
+            }
+            if is_join(&e.prim) {
+                let _ = write!(
+                    s,
+                    " waits to join {}",
+                    thread_name(snap, cyc[(i + 1) % n].thread)
+                );
+            } else {
+                let _ = write!(s, " waits for {}", label(i));
+            }
+            s
+        })
+        .collect();
+    format!("  {}\n", parts.join("; "))
+}
+
+/// `waiting to acquire Lock m_lock (created at bank.py:5), held by Thread-2 since bank.py:14`
+fn describe_wait(snap: &Snapshot, w: &WaitRec, p: Option<&Probe>) -> String {
+    let holder = match p {
+        Some(Probe::Blocked(Some((h, at)))) => {
+            let mut s = format!(", held by {}", thread_name(snap, *h));
+            if let Some(at) = at {
+                let _ = write!(s, " since {}", at.short());
+            }
+            s
+        }
+        _ => String::new(),
+    };
+    let queue = || {
+        let d = w
+            .prim
+            .as_native::<QueueCore>()
+            .map(|q| q.origin().describe())
+            .unwrap_or_default();
+        if d.is_empty() {
+            d
+        } else {
+            format!(" {d}")
+        }
+    };
+    match w.kind {
+        WaitKind::QueueGet => return format!("waiting to get from empty queue{}", queue()),
+        WaitKind::QueuePut => return format!("waiting to put into full queue{}", queue()),
+        WaitKind::QueueJoin => {
+            return format!("waiting in join() for the tasks of queue{}", queue())
+        }
+        WaitKind::Acquire => {}
+    }
+    if let Some(l) = w.prim.as_native::<Lock>() {
+        match l.role().as_deref() {
+            Some("join") => {
+                let who = match p {
+                    Some(Probe::Blocked(Some((h, _)))) => thread_name(snap, *h),
+                    _ => "a thread".into(),
+                };
+                return format!("waiting to join {who}");
+            }
+            Some(kind) => {
+                let d = l.role_origin();
+                return format!(
+                    "waiting on {kind}{}{d}",
+                    if d.is_empty() { "" } else { " " }
+                );
+            }
+            None => {}
+        }
+        let d = l.origin().describe();
+        return format!(
+            "waiting to acquire Lock{}{d}{holder}",
+            if d.is_empty() { "" } else { " " }
+        );
+    }
+    if let Some(l) = w.prim.as_native::<RLock>() {
+        let d = l.origin().describe();
+        return format!(
+            "waiting to acquire RLock{}{d}{holder}",
+            if d.is_empty() { "" } else { " " }
+        );
+    }
+    "waiting".into()
+}
+
+fn format_stack(out: &mut String, stack: &[Site]) {
+    let user: Vec<&Site> = stack.iter().filter(|s| !s.internal()).collect();
+    let skip = user.len().saturating_sub(MAX_REPORT_FRAMES);
+    for s in user.iter().skip(skip) {
+        let _ = writeln!(
+            out,
+            "    File \"{}\", line {}, in {}",
+            s.file(),
+            s.line(),
+            s.code.obj.name
+        );
+        let text = s.code.obj.source.line_text(s.line()).trim();
+        if !text.is_empty() {
+            let _ = writeln!(out, "      {text}");
+        }
+    }
+}
+
+/// A thread dump (SIGQUIT, `--dump-threads-after`): every registered thread, what it waits
+/// for if it is blocked on a pyt primitive, and then its stack; the program goes on. A thread
+/// that runs, sleeps or does I/O shows no stack: it is noted only when it blocks.
+pub fn dump_threads() {
+    let snap = snapshot();
+    let mut out = format!("pyt: thread dump ({} threads)\n\n", snap.threads.len());
+    for (id, name, daemon, w) in &snap.threads {
+        let _ = writeln!(
+            out,
+            "Thread \"{}\" (ident {id}{}):",
+            name.clone().unwrap_or_else(|| format!("thread {id}")),
+            if *daemon { ", daemon" } else { "" }
+        );
+        match w {
+            Some(w) => {
+                let p = probe(w);
+                let timed = if w.timed { " (with a timeout)" } else { "" };
+                let _ = writeln!(out, "  {}{timed}", describe_wait(&snap, w, Some(&p)));
+                format_stack(&mut out, &w.stack);
+            }
+            None => out.push_str("  running (or sleeping, or in I/O)\n"),
+        }
+        out.push('\n');
+    }
+    emit(&out);
+}
+
+/// Starts the on-demand dumps: one on every SIGQUIT, and one after `after` seconds.
+pub fn install_dumps(after: Option<f64>) {
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([signal_hook::consts::SIGQUIT]) {
+        let _ = std::thread::Builder::new()
+            .name("pyt-sigquit".into())
+            .spawn(move || {
+                for _ in signals.forever() {
+                    dump_threads();
+                }
+            });
+    }
+    if let Some(secs) = after.filter(|s| s.is_finite() && *s >= 0.0) {
+        let _ = std::thread::Builder::new()
+            .name("pyt-dump-timer".into())
+            .spawn(move || {
+                std::thread::sleep(Duration::from_secs_f64(secs.min(MAX_DUMP_DELAY)));
+                dump_threads();
+            });
+    }
+}
+
+fn emit(text: &str) {
+    let interp = REG.lock().interp.clone();
+    if let Some(i) = &interp {
+        i.out.flush_fd(1);
+    }
+    eprint!("{text}");
+}
+
+fn report_and_exit(snap: &Snapshot, probes: &HashMap<u64, Probe>, cycles: &[Vec<Edge>]) -> ! {
+    let mut out = String::from("fatal error: all threads are asleep - deadlock!\n\n");
+    for (id, name, daemon, w) in &snap.threads {
+        let _ = writeln!(
+            out,
+            "Thread \"{}\" (ident {id}{}):",
+            name.clone().unwrap_or_else(|| format!("thread {id}")),
+            if *daemon { ", daemon" } else { "" }
+        );
+        if let Some(w) = w {
+            let _ = writeln!(out, "  {}", describe_wait(snap, w, probes.get(id)));
+            format_stack(&mut out, &w.stack);
+        }
+        out.push('\n');
+    }
+    for c in cycles {
+        out.push_str("Lock cycle:\n");
+        out.push_str(&format_cycle(snap, c));
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "pyt: exiting with status {DEADLOCK_STATUS} (pyt run --on-deadlock=hang waits forever instead)"
+    );
+    emit(&out);
+    std::process::exit(DEADLOCK_STATUS)
+}
