@@ -18,6 +18,8 @@
 //!   is a sequence of pieces (one newline each; the longest matching piece wins), each piece
 //!   kind occurring MIN..=MAX times;
 //! * `property NAME [ARG]`: a named checker below (`check_property`) on pyt's stdout;
+//! * `deadlock` (with `timeout`): every thread of the snippet blocks for good; pyt must report
+//!   it (exit 3, stderr starting with the report's headline) within SECS, where CPython hangs.
 //! * `timeout SECS` and `min_lines N`: the snippet loops or deadlocks by design; it must still
 //!   be running after SECS (then it is killed), its stdout lines must be a prefix of CPython's
 //!   (blessed with a longer timeout) and number at least N (or satisfy its `counts` or
@@ -107,7 +109,15 @@ struct Check {
     properties: Vec<(String, String)>,
     timeout: Option<f64>,
     min_lines: usize,
+    /// With `timeout`: the snippet deadlocks every thread, which pyt reports (exit 3, the
+    /// report on stderr; its content is tested by tests/deadlock.rs) where CPython hangs.
+    deadlock: bool,
 }
+
+/// pyt's exit status and first stderr line when every thread is blocked for good
+/// (`src/modules/deadlock.rs`).
+const DEADLOCK_EXIT: i32 = 3;
+const DEADLOCK_HEADLINE: &str = "fatal error: all threads are asleep - deadlock!\n";
 
 fn parse_check(text: &str) -> Result<Check, String> {
     let mut c = Check {
@@ -119,6 +129,7 @@ fn parse_check(text: &str) -> Result<Check, String> {
         properties: Vec::new(),
         timeout: None,
         min_lines: 0,
+        deadlock: false,
     };
     let re = |s: &str| Regex::new(s).map_err(|e| format!("bad regex {s:?}: {e}"));
     for line in text.lines() {
@@ -177,6 +188,7 @@ fn parse_check(text: &str) -> Result<Check, String> {
             }
             "timeout" => c.timeout = Some(rest.trim().parse().map_err(|_| line.to_string())?),
             "min_lines" => c.min_lines = rest.trim().parse().map_err(|_| line.to_string())?,
+            "deadlock" => c.deadlock = true,
             _ => return Err(format!("unknown check line: {line}")),
         }
     }
@@ -579,7 +591,19 @@ fn judge(path: &Path, check: &Check, exp: &Outcome, act: &Outcome) -> String {
         normalise(&act_err, &check.subs),
     );
     if let Some(secs) = check.timeout {
-        if !act.timed_out {
+        if check.deadlock {
+            if act.timed_out || act.code != DEADLOCK_EXIT {
+                report.push_str(&format!(
+                    "  expected pyt's deadlock report (exit {DEADLOCK_EXIT}) within {secs} s, got {}\n",
+                    if act.timed_out { "a hang".to_string() } else { format!("exit {}", act.code) }
+                ));
+            }
+            if !a_err.starts_with(DEADLOCK_HEADLINE) {
+                report.push_str(&format!(
+                    "  stderr does not start with {DEADLOCK_HEADLINE:?}\n"
+                ));
+            }
+        } else if !act.timed_out {
             report.push_str(&format!(
                 "  ended (exit {}) before its {secs} s timeout, but it loops or deadlocks by design\n",
                 act.code
@@ -598,7 +622,10 @@ fn judge(path: &Path, check: &Check, exp: &Outcome, act: &Outcome) -> String {
             }
         }
         // What a looping or deadlocked snippet writes to stderr (warnings) comes at once.
-        report.extend(diff_text("stderr", &e_err, &a_err));
+        // A deadlock report replaces the comparison: its content is pyt's own.
+        if !check.deadlock {
+            report.extend(diff_text("stderr", &e_err, &a_err));
+        }
     } else {
         if act.timed_out {
             report.push_str(&format!("  hung: killed after {HANG_SECS} s\n"));
@@ -713,6 +740,12 @@ fn run_and_judge(path: &Path) -> String {
     // A check must accept CPython's own run, or it checks something CPython does not do.
     let mut as_run = exp.clone();
     as_run.timed_out = check.timeout.is_some();
+    if check.deadlock {
+        // What pyt adds to CPython's hang: the report and its exit status.
+        as_run.timed_out = false;
+        as_run.code = DEADLOCK_EXIT;
+        as_run.stderr = format!("{DEADLOCK_HEADLINE}{}", exp.stderr);
+    }
     if path.to_string_lossy().ends_with("_py2.py") {
         let source = read_opt(path).unwrap_or_default();
         as_run.stderr = format!(
