@@ -684,12 +684,24 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Class(s) = sub else {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     };
-    fn check(s: &Arc<crate::objects::Class>, cls: &Value) -> PyResult<bool> {
+    fn check(vm: &mut Vm, s: &Arc<crate::objects::Class>, cls: &Value) -> PyResult<bool> {
         match cls {
-            Value::Class(c) => Ok(s.is_subclass(c)),
+            Value::Class(c) => {
+                if s.is_subclass(c) {
+                    return Ok(true);
+                }
+                // A metaclass's `__subclasscheck__` (abc.ABCMeta's registered virtual subclasses).
+                if let Some(m) = &c.meta {
+                    if let Some(f) = m.lookup("__subclasscheck__") {
+                        let r = vm.call(&f, Args::new(&[cls.clone(), Value::Class(s.clone())]))?;
+                        return vm.truthy(&r);
+                    }
+                }
+                Ok(false)
+            }
             Value::Tuple(t) => {
                 for c in t.items.iter() {
-                    if check(s, c)? {
+                    if check(vm, s, c)? {
                         return Ok(true);
                     }
                 }
@@ -700,8 +712,7 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )),
         }
     }
-    let _ = vm;
-    Ok(Value::Bool(check(s, cls)?))
+    Ok(Value::Bool(check(vm, s, cls)?))
 }
 
 fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -388,6 +388,7 @@ fn object_new(_vm: &mut Vm, args: Args) -> PyResult<Value> {
                     c.name, c.name
                 )));
             }
+            crate::vm::call::check_abstract(c)?;
             Ok(crate::vm::call::new_instance(c, &[]))
         }
         Some(other) => Err(PyErr::type_error(format!(

@@ -25,6 +25,10 @@ pub fn init_hashlib(vm: &mut Vm) -> PyResult<Arc<Module>> {
 }
 
 /// `optparse`: CPython's option parser reduced to the common API (`py/optparse.py`).
+pub fn init_abc(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    python_module(vm, "abc", &[], include_str!("py/abc.py"))
+}
+
 pub fn init_optparse(vm: &mut Vm) -> PyResult<Arc<Module>> {
     python_module(vm, "optparse", &[], include_str!("py/optparse.py"))
 }

@@ -32,6 +32,7 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("_pyt_frames", warnings::init_frames),
     ("_pyt_queue", queue_core::init),
     ("_thread", thread::init),
+    ("abc", functools::init_abc),
     ("bisect", functools::init_bisect),
     ("collections", collections::init),
     ("concurrent", pymods::init_concurrent),

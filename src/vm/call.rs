@@ -420,6 +420,32 @@ pub fn class_call(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> 
     class_call_plain(vm, cls, args)
 }
 
+/// CPython's check in `object.__new__`: a class whose `__abstractmethods__` (set by
+/// `abc.ABCMeta`) is not empty cannot be instantiated.
+pub fn check_abstract(cls: &Arc<Class>) -> PyResult<()> {
+    let names = match cls.lookup("__abstractmethods__") {
+        Some(Value::Set(s)) => s.keys(),
+        _ => return Ok(()),
+    };
+    if names.is_empty() {
+        return Ok(());
+    }
+    let mut names: Vec<String> = names
+        .iter()
+        .filter_map(|n| match n {
+            Value::Str(s) => Some(s.as_str().to_string()),
+            _ => None,
+        })
+        .collect();
+    names.sort();
+    Err(PyErr::type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        cls.name,
+        if names.len() == 1 { "" } else { "s" },
+        names.join(", ")
+    )))
+}
+
 /// Instantiates a user class: `__new__` then `__init__` (`type.__call__`).
 pub fn class_call_plain(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<Value> {
     if cls.base_kind == BaseKind::Builtin {
@@ -463,6 +489,7 @@ pub fn class_call_plain(vm: &mut Vm, cls: &Arc<Class>, args: Args) -> PyResult<V
                     cls.name
                 )));
             }
+            check_abstract(cls)?;
             // Immutable builtin bases (tuple, str, int, float, frozenset, bytes) get their value
             // at creation, as their __new__ does; mutable ones start empty and __init__ fills them.
             let obj = new_instance(cls, args.pos);
