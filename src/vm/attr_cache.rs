@@ -35,9 +35,12 @@ pub struct AttrCache {
 
 #[inline(always)]
 fn slot_of(class: &Arc<Class>, name: &Arc<PyStr>) -> usize {
-    let a = Arc::as_ptr(class) as usize >> 5;
-    let b = Arc::as_ptr(name) as usize >> 4;
-    (a ^ b.rotate_left(9)) % SLOTS
+    // Fibonacci hashing of both pointers: the top bits of the product depend on every bit.
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let a = Arc::as_ptr(class) as *const u8 as u64;
+    let b = Arc::as_ptr(name) as *const u8 as u64;
+    let h = (a.wrapping_mul(K) ^ b).wrapping_mul(K);
+    (h >> 32) as usize % SLOTS
 }
 
 /// The write counts of the dicts on `class`'s MRO, or None when the MRO is too long.

@@ -649,6 +649,12 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         }
         Instr::LoadAttr(i) => {
             let obj = pop!(f);
+            if let Some(Value::Str(name)) = f.code.names.get(i as usize) {
+                if let Some(v) = vm.getattr_fast(&obj, name) {
+                    f.stack.push(v);
+                    return Ok(Flow::Next);
+                }
+            }
             let v = match vm.getattr(&obj, f.code.name_str(i)) {
                 Ok(v) => v,
                 Err(e) => py2_attribute(vm, f, &obj, f.code.name_str(i), e)?,
@@ -657,8 +663,13 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         }
         Instr::StoreAttr(i) => {
             let obj = pop!(f);
-            let v = pop!(f);
-            vm.setattr(&obj, f.code.name_str(i), v)?;
+            let mut v = Some(pop!(f));
+            if let Some(Value::Str(name)) = f.code.names.get(i as usize) {
+                vm.setattr_fast(&obj, name, &mut v);
+            }
+            if let Some(v) = v {
+                vm.setattr(&obj, f.code.name_str(i), v)?;
+            }
         }
         Instr::DeleteAttr(i) => {
             let obj = pop!(f);
@@ -666,6 +677,13 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         }
         Instr::LoadMethod(i) => {
             let obj = pop!(f);
+            if let Some(Value::Str(name)) = f.code.names.get(i as usize) {
+                if let Some(m) = vm.method_fast(&obj, name) {
+                    f.stack.push(m);
+                    f.stack.push(obj);
+                    return Ok(Flow::Next);
+                }
+            }
             let name = f.code.name_str(i);
             match call::lookup_method(vm, &obj, name)? {
                 Some(m) => {

@@ -34,9 +34,12 @@ pub struct GlobalCache {
 
 #[inline(always)]
 fn slot_of(name: &Arc<PyStr>, globals: &Arc<DictObj>) -> usize {
-    let a = Arc::as_ptr(name) as usize >> 4;
-    let b = Arc::as_ptr(globals) as usize >> 6;
-    (a ^ b.rotate_left(7)) % SLOTS
+    // Fibonacci hashing of both pointers: the top bits of the product depend on every bit.
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let a = Arc::as_ptr(name) as *const u8 as u64;
+    let b = Arc::as_ptr(globals) as *const u8 as u64;
+    let h = (a.wrapping_mul(K) ^ b).wrapping_mul(K);
+    (h >> 32) as usize % SLOTS
 }
 
 impl GlobalCache {

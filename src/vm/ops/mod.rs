@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 mod arith;
 mod attr;
+mod attr_fast;
 mod compare;
 mod containers;
 pub mod fast;
