@@ -134,14 +134,11 @@ pub fn quick_eq(a: &Value, b: &Value) -> Option<bool> {
     if let Some(r) = crate::objects::dict::native_eq(a, b) {
         return Some(r);
     }
-    let default_eq = |v: &Value| match v {
-        Value::Instance(i) => {
-            let object_eq = crate::objects::class::types().object.dict.get_str("__eq__");
-            match (i.class().lookup("__eq__"), object_eq) {
-                (Some(f), Some(o)) => f.is(&o),
-                _ => false,
-            }
-        }
+    // `object.__eq__`, looked up once: `object` is an immutable builtin type.
+    static OBJECT_EQ: std::sync::LazyLock<Option<Value>> =
+        std::sync::LazyLock::new(|| crate::objects::class::types().object.dict.get_str("__eq__"));
+    let default_eq = |v: &Value| match (v, &*OBJECT_EQ) {
+        (Value::Instance(i), Some(o)) => i.class().lookup("__eq__").is_some_and(|f| f.is(o)),
         _ => false,
     };
     (default_eq(a) && default_eq(b)).then(|| a.is(b))

@@ -716,38 +716,18 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let func = std::mem::replace(&mut f.stack[func_at], Value::None);
             return finish_call(vm, f, func, func_at, args_from, &[], 0);
         }
+        // The list/tuple-by-int and numeric cases ran in `step_many` already; what reaches
+        // here takes the general protocol (which also gives the index errors).
         Instr::BinarySubscr => {
             let idx = pop!(f);
             let obj = pop!(f);
-            let v = match (&obj, &idx) {
-                (Value::List(l), Value::Int(i)) => {
-                    let g = l.lock();
-                    match super::ops::norm_index(*i, g.len()) {
-                        Some(j) => g[j].clone(),
-                        None => return Err(PyErr::index_error("list index out of range")),
-                    }
-                }
-                _ => vm.getitem(&obj, &idx)?,
-            };
+            let v = vm.getitem(&obj, &idx)?;
             f.stack.push(v);
         }
         Instr::StoreSubscr => {
             let idx = pop!(f);
             let obj = pop!(f);
             let v = pop!(f);
-            if let (Value::List(l), Value::Int(i)) = (&obj, &idx) {
-                let mut g = l.lock();
-                if let Some(j) = super::ops::norm_index(*i, g.len()) {
-                    // The old item is dropped after the lock is released: its drop may free
-                    // a container, which must not happen under this list's lock.
-                    let old = std::mem::replace(&mut g[j], v);
-                    drop(g);
-                    drop(old);
-                    return Ok(Flow::Next);
-                }
-                drop(g);
-                return Err(PyErr::index_error("list assignment index out of range"));
-            }
             vm.setitem(&obj, &idx, v)?;
         }
         Instr::DeleteSubscr => {
@@ -760,20 +740,14 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let Some(a) = f.stack.last_mut() else {
                 return Err(stack_underflow());
             };
-            *a = match super::ops::fast::num_binop(op, a, &b) {
-                Some(r) => r,
-                None => vm.binop(op, a, &b)?,
-            };
+            *a = vm.binop(op, a, &b)?;
         }
         Instr::InplaceOp(op) => {
             let b = pop!(f);
             let Some(a) = f.stack.last_mut() else {
                 return Err(stack_underflow());
             };
-            *a = match super::ops::fast::num_binop(op, a, &b) {
-                Some(r) => r,
-                None => vm.inplace_op(op, a, &b)?,
-            };
+            *a = vm.inplace_op(op, a, &b)?;
         }
         Instr::UnaryNegative => {
             let a = pop!(f);
