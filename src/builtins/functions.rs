@@ -916,6 +916,30 @@ fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         _ => {}
     }
+    // Lists and tuples are read by index, as their iterators do; runs of machine ints or
+    // floats are added under one lock session (no Python code can run for those).
+    if matches!(it, Value::List(_) | Value::Tuple(_)) {
+        let mut i = 0;
+        loop {
+            let next = match it {
+                Value::List(l) => {
+                    let g = l.lock();
+                    add_native_run(&mut acc, &g, &mut i);
+                    g.get(i).cloned()
+                }
+                Value::Tuple(t) => {
+                    add_native_run(&mut acc, &t.items, &mut i);
+                    t.items.get(i).cloned()
+                }
+                _ => None,
+            };
+            let Some(x) = next else {
+                return Ok(acc);
+            };
+            i += 1;
+            acc = vm.binop(crate::parser::ast::BinOp::Add, &acc, &x)?;
+        }
+    }
     let iter = vm.get_iter(it)?;
     while let Some(x) = vm.next(&iter)? {
         acc = match (&acc, &x) {
@@ -925,6 +949,22 @@ fn sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
         };
     }
     Ok(acc)
+}
+
+/// Adds `items[*i..]` to `acc` while both are machine ints (without overflow) or floats;
+/// leaves `*i` at the first item that needs the general `+`.
+fn add_native_run(acc: &mut Value, items: &[Value], i: &mut usize) {
+    while let Some(x) = items.get(*i) {
+        *acc = match (&*acc, x) {
+            (Value::Int(a), Value::Int(b)) => match a.checked_add(*b) {
+                Some(r) => Value::Int(r),
+                None => return,
+            },
+            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            _ => return,
+        };
+        *i += 1;
+    }
 }
 
 fn min_max(vm: &mut Vm, args: Args, is_max: bool) -> PyResult<Value> {

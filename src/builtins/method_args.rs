@@ -49,6 +49,14 @@ pub const MAX_PARAMS: usize = 4;
 pub fn bind<'a>(args: &Args<'a>, sig: &Sig) -> PyResult<[Option<&'a Value>; MAX_PARAMS]> {
     let pos = args.pos.get(1..).unwrap_or(&[]);
     let max = sig.params.len();
+    if !args.has_kw() && pos.len() >= sig.required && pos.len() <= max.min(MAX_PARAMS) {
+        // The common case: positional arguments that fit.
+        let mut out: [Option<&'a Value>; MAX_PARAMS] = [None; MAX_PARAMS];
+        for (slot, v) in out.iter_mut().zip(pos) {
+            *slot = Some(v);
+        }
+        return Ok(out);
+    }
     if sig.clinic && pos.len() > max {
         return Err(PyErr::type_error(if max == sig.required {
             format!(

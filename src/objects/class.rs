@@ -74,12 +74,14 @@ impl Class {
             Some(b) => (vec![b.clone()], b.mro()),
             None => (vec![], vec![]),
         };
+        let dict = Arc::new(DictObj::new());
+        dict.mark_class_namespace();
         Arc::new(Class {
             name: name.into(),
             qualname: RwLock::new(name.into()),
             bases,
             mro_rest,
-            dict: Arc::new(DictObj::new()),
+            dict,
             meta: None,
             base_kind: BaseKind::Builtin,
             exc_kind: base.and_then(|b| b.exc_kind),
@@ -101,6 +103,7 @@ impl Class {
         };
         let mro_rest = c3_merge(&bases)?;
         let exc_kind = mro_rest.iter().find_map(|c| c.exc_kind);
+        dict.mark_class_namespace();
         Ok(Arc::new(Class {
             name: name.into(),
             qualname: RwLock::new(qualname.into()),

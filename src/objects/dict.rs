@@ -10,7 +10,7 @@ use super::{int, Value};
 use hashbrown::HashTable;
 use parking_lot::{Mutex, MutexGuard};
 use std::ops::{Deref, DerefMut};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 pub struct DictObj {
     inner: Mutex<DictInner>,
@@ -18,7 +18,14 @@ pub struct DictObj {
     /// reader can tell without the lock that nothing changed since it last looked (the VM's
     /// cache of global names, `vm::global_cache`).
     writes: AtomicU64,
+    /// Set once the dict is a class's namespace: its writes then also bump `CLASS_EPOCH`.
+    class_ns: AtomicBool,
 }
+
+/// Bumped by every write to any class's namespace (and when a dict becomes one), so a cache
+/// of class attribute lookups is valid while the epoch it was filled at is current
+/// (`vm::attr_cache`). Class namespaces are rarely written once a program runs.
+pub static CLASS_EPOCH: AtomicU64 = AtomicU64::new(0);
 
 /// The lock on a dict's table. Every mutable access goes through `DerefMut`, which marks the
 /// session as a write; dropping a write session bumps `DictObj::writes` before the lock is
@@ -26,6 +33,7 @@ pub struct DictObj {
 pub struct DictGuard<'a> {
     guard: MutexGuard<'a, DictInner>,
     writes: &'a AtomicU64,
+    class_ns: &'a AtomicBool,
     dirty: bool,
 }
 
@@ -53,6 +61,9 @@ impl Drop for DictGuard<'_> {
             // orders the table's changes before the new count (the unlock follows).
             let n = self.writes.load(Ordering::Relaxed);
             self.writes.store(n.wrapping_add(1), Ordering::Release);
+            if self.class_ns.load(Ordering::Relaxed) {
+                CLASS_EPOCH.fetch_add(1, Ordering::AcqRel);
+            }
         }
     }
 }
@@ -173,18 +184,27 @@ impl DictInner {
 
     /// Lookup of a str key: never needs Python code.
     pub fn get_str(&self, key: &str, hash: i64) -> Option<&Value> {
+        let i = self.find_str(key, hash)?;
+        self.entries[i].as_ref().map(|e| &e.value)
+    }
+
+    /// The position in `entries` of the str key `key` (with hash `hash`).
+    #[inline]
+    fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
         let entries = &self.entries;
         let kp = key.as_ptr();
-        let i = self.index.find(mix(hash), |&i| match &entries[i] {
-            // Interned identifiers share their text: a pointer match needs no memcmp.
+        // Interned identifiers share their text: a pointer match needs no memcmp.
+        let is_key = |e: &Option<Entry>| match e {
             Some(Entry {
                 key: Value::Str(k),
                 hash: h,
                 ..
             }) => *h == hash && (k.as_str().as_ptr() == kp || k.as_str() == key),
             _ => false,
-        })?;
-        entries[*i].as_ref().map(|e| &e.value)
+        };
+        self.index
+            .find(mix(hash), |&i| is_key(&entries[i]))
+            .copied()
     }
 
     pub fn entry(&self, i: usize) -> Option<&Entry> {
@@ -275,12 +295,14 @@ impl DictObj {
         DictObj {
             inner: Mutex::new(DictInner::default()),
             writes: AtomicU64::new(0),
+            class_ns: AtomicBool::new(false),
         }
     }
     pub fn from_inner(inner: DictInner) -> DictObj {
         DictObj {
             inner: Mutex::new(inner),
             writes: AtomicU64::new(0),
+            class_ns: AtomicBool::new(false),
         }
     }
     /// Locks the table. Callers must not run Python code while holding the guard.
@@ -289,8 +311,14 @@ impl DictObj {
         DictGuard {
             guard: self.inner.lock(),
             writes: &self.writes,
+            class_ns: &self.class_ns,
             dirty: false,
         }
+    }
+    /// Makes this dict a class namespace (see `CLASS_EPOCH`).
+    pub fn mark_class_namespace(&self) {
+        self.class_ns.store(true, Ordering::Release);
+        CLASS_EPOCH.fetch_add(1, Ordering::AcqRel);
     }
     /// The write count (see `writes`): equal counts mean no write happened in between.
     #[inline]
@@ -327,20 +355,7 @@ impl DictObj {
     pub fn set_str_key(&self, s: &std::sync::Arc<super::PyStr>, value: Value) -> Option<Value> {
         let hash = s.hash();
         let mut d = self.lock();
-        let found = {
-            let entries = &d.entries;
-            d.index
-                .find(mix(hash), |&i| match &entries[i] {
-                    Some(Entry {
-                        key: Value::Str(k),
-                        hash: h,
-                        ..
-                    }) => *h == hash && (std::sync::Arc::ptr_eq(k, s) || k.as_str() == s.as_str()),
-                    _ => false,
-                })
-                .copied()
-        };
-        match found {
+        match d.find_str(s.as_str(), hash) {
             Some(i) => d.value_mut(i).map(|v| std::mem::replace(v, value)),
             None => {
                 d.push(hash, Value::Str(s.clone()), value);

@@ -3,34 +3,47 @@
 //!
 //! Looking `name` up on a class walks its MRO and probes each class's dict, taking each dict's
 //! lock. The cache remembers, per (class, interned name), what the walk found (or that it found
-//! nothing) and the write count (`DictObj::writes`) of every dict on the MRO at the time; while
-//! all counts are unchanged no class on the MRO has been written to, so the remembered result
-//! is still the answer. A hit costs one plain load per class on the MRO.
+//! nothing), whether the class's `__getattribute__` and `__setattr__` are object's own, and the
+//! class epoch (`dict::CLASS_EPOCH`, bumped by every write to any class namespace) at the time;
+//! while the epoch is unchanged no class has been written to, so the remembered answers still
+//! hold. A hit costs two pointer compares and one load of the epoch.
 //!
 //! Entries hold the class and the name alive, so the pointers they are keyed on cannot be
 //! reused while they exist. The cache belongs to one thread's `Vm`: no sharing, no lock.
 
-use crate::objects::str::PyStr;
+use crate::objects::dict::CLASS_EPOCH;
+use crate::objects::str::{intern, PyStr};
 use crate::objects::{Class, Value};
-use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, LazyLock};
 
 /// Entries in the direct-mapped table.
 const SLOTS: usize = 512;
 
-/// Classes with longer MROs are looked up without the cache (their entries would need more
-/// room than the common case, and such hierarchies are rare in hot code).
-const MAX_MRO: usize = 8;
+static GETATTRIBUTE: LazyLock<Arc<PyStr>> = LazyLock::new(|| intern("__getattribute__"));
+static SETATTR: LazyLock<Arc<PyStr>> = LazyLock::new(|| intern("__setattr__"));
 
-struct Entry {
-    class: Arc<Class>,
-    name: Arc<PyStr>,
-    writes: [u64; MAX_MRO],
-    found: Option<Value>,
+/// What one MRO walk found, plus the class's attribute-access hooks.
+#[derive(Default)]
+pub struct Entry {
+    /// The key's addresses (0 in an empty slot, which no key matches).
+    class_addr: usize,
+    name_addr: usize,
+    /// Holds the key alive, so its addresses cannot be reused while the entry exists.
+    _keep: Option<(Arc<Class>, Arc<PyStr>)>,
+    epoch: u64,
+    /// The first definition of the name on the MRO.
+    pub found: Option<Value>,
+    /// The class's `__getattribute__` is a builtin (object's or a builtin type's): reading an
+    /// attribute is the plain instance-dict-then-class protocol.
+    pub plain_get: bool,
+    /// Likewise for `__setattr__`.
+    pub plain_set: bool,
 }
 
 #[derive(Default)]
 pub struct AttrCache {
-    slots: Vec<Option<Entry>>,
+    slots: Vec<Entry>,
 }
 
 #[inline(always)]
@@ -43,53 +56,50 @@ fn slot_of(class: &Arc<Class>, name: &Arc<PyStr>) -> usize {
     (h >> 32) as usize % SLOTS
 }
 
-/// The write counts of the dicts on `class`'s MRO, or None when the MRO is too long.
-#[inline]
-fn mro_writes(class: &Class) -> Option<[u64; MAX_MRO]> {
-    if class.mro_rest.len() + 1 > MAX_MRO {
-        return None;
-    }
-    let mut w = [0; MAX_MRO];
-    w[0] = class.dict.writes();
-    for (slot, c) in w[1..].iter_mut().zip(&class.mro_rest) {
-        *slot = c.dict.writes();
-    }
-    Some(w)
-}
-
 impl AttrCache {
+    /// The cached walk for `name` on `class`, filled on a miss.
+    #[inline]
+    pub fn entry(&mut self, class: &Arc<Class>, name: &Arc<PyStr>) -> &Entry {
+        if self.slots.is_empty() {
+            self.slots.resize_with(SLOTS, Entry::default);
+        }
+        let epoch = CLASS_EPOCH.load(Ordering::Acquire);
+        // `slot_of` is below SLOTS, the table's length.
+        let e = &mut self.slots[slot_of(class, name)];
+        if e.epoch != epoch
+            || e.class_addr != Arc::as_ptr(class) as usize
+            || e.name_addr != Arc::as_ptr(name) as *const u8 as usize
+        {
+            *e = fill(epoch, class, name);
+        }
+        e
+    }
+
     /// `class.lookup(name)`: the first definition of `name` on the MRO, if any.
     pub fn lookup(&mut self, class: &Arc<Class>, name: &Arc<PyStr>) -> Option<Value> {
-        let i = slot_of(class, name);
-        if let Some(Some(e)) = self.slots.get(i) {
-            if Arc::ptr_eq(&e.class, class) && Arc::ptr_eq(&e.name, name) {
-                if let Some(w) = mro_writes(class) {
-                    if w == e.writes {
-                        return e.found.clone();
-                    }
-                }
-            }
-        }
-        // Counts first, then the walk: a write racing with the walk only causes a miss later.
-        let writes = mro_writes(class);
-        let found = lookup_hashed(class, name);
-        if let Some(writes) = writes {
-            if self.slots.is_empty() {
-                self.slots.resize_with(SLOTS, || None);
-            }
-            self.slots[i] = Some(Entry {
-                class: class.clone(),
-                name: name.clone(),
-                writes,
-                found: found.clone(),
-            });
-        }
-        found
+        self.entry(class, name).found.clone()
     }
 
     /// Forgets everything (what the entries keep alive is released).
     pub fn clear(&mut self) {
         self.slots.clear();
+    }
+}
+
+/// Walks the MRO for `name` and the hooks. The epoch was read before the walks: a write racing
+/// with them only causes a miss later.
+#[cold]
+#[inline(never)]
+fn fill(epoch: u64, class: &Arc<Class>, name: &Arc<PyStr>) -> Entry {
+    let plain = |hook: &PyStr| matches!(lookup_hashed(class, hook), Some(Value::Builtin(_)));
+    Entry {
+        class_addr: Arc::as_ptr(class) as usize,
+        name_addr: Arc::as_ptr(name) as *const u8 as usize,
+        _keep: Some((class.clone(), name.clone())),
+        epoch,
+        found: lookup_hashed(class, name),
+        plain_get: plain(&GETATTRIBUTE),
+        plain_set: plain(&SETATTR),
     }
 }
 

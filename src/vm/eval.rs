@@ -217,233 +217,236 @@ const CHECK_INTERVAL: u32 = 1024;
 /// Runs instructions of one frame until something needs the outer loop.
 fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     let mut budget = CHECK_INTERVAL;
-    // A local handle on the code: one pointer away from the instructions, and the frame stays
-    // free to mutate.
-    let code = f.code.clone();
-    let instrs: &[Instr] = &code.obj.instrs;
-    let consts: &[Value] = &code.consts;
-    let names: &[Value] = &code.names;
     loop {
-        budget -= 1;
-        if budget == 0 {
-            budget = CHECK_INTERVAL;
-            super::check_signals(vm)?;
-        }
-        if generator::has_abandoned() {
-            generator::run_abandoned(vm);
-        }
-        let Some(&instr) = instrs.get(f.pc) else {
-            return Err(PyErr::new(
-                ExcKind::SystemError,
-                "bytecode ran past the end of its code",
-            ));
-        };
-        f.pc += 1;
-        // The hottest instructions on their common operands run right here, in a small loop
-        // whose state stays in registers; anything else (or any operand these paths do not
-        // cover) goes to `step`, which handles every case, errors included. A fast path must
-        // not change anything before it commits to handling the instruction.
-        match instr {
-            Instr::LoadFast(i) => {
-                if let Some(Some(v)) = f.locals.get(i as usize) {
-                    let v = v.clone();
-                    f.stack.push(v);
-                    continue;
-                }
+        // The code is borrowed from the frame (fields the fast paths do not touch) until an
+        // instruction needs `step`, which takes the whole frame; then borrowed again.
+        let instrs: &[Instr] = &f.code.obj.instrs;
+        let consts: &[Value] = &f.code.consts;
+        let names: &[Value] = &f.code.names;
+        let instr = loop {
+            budget -= 1;
+            if budget == 0 {
+                budget = CHECK_INTERVAL;
+                super::check_signals(vm)?;
             }
-            Instr::StoreFast(i) if (i as usize) < f.locals.len() => {
-                if let Some(v) = f.stack.pop() {
-                    f.locals[i as usize] = Some(v);
-                    continue;
-                }
+            if generator::has_abandoned() {
+                generator::run_abandoned(vm);
             }
-            Instr::LoadConst(i) => {
-                if let Some(v) = consts.get(i as usize) {
-                    f.stack.push(v.clone());
-                    continue;
-                }
-            }
-            Instr::Pop if !f.stack.is_empty() => {
-                f.stack.pop();
-                continue;
-            }
-            Instr::Jump(t) => {
-                f.pc = t as usize;
-                continue;
-            }
-            Instr::PopJumpIfFalse(t) => {
-                if let Some(&Value::Bool(b)) = f.stack.last() {
-                    f.stack.pop();
-                    if !b {
-                        f.pc = t as usize;
-                    }
-                    continue;
-                }
-            }
-            Instr::PopJumpIfTrue(t) => {
-                if let Some(&Value::Bool(b)) = f.stack.last() {
-                    f.stack.pop();
-                    if b {
-                        f.pc = t as usize;
-                    }
-                    continue;
-                }
-            }
-            Instr::CompareOp(op) => {
-                let n = f.stack.len();
-                if n >= 2 {
-                    if let (Value::Int(x), Value::Int(y)) = (&f.stack[n - 2], &f.stack[n - 1]) {
-                        let r = match op {
-                            CmpOp::Lt => Some(x < y),
-                            CmpOp::LtE => Some(x <= y),
-                            CmpOp::Gt => Some(x > y),
-                            CmpOp::GtE => Some(x >= y),
-                            CmpOp::Eq => Some(x == y),
-                            CmpOp::NotEq => Some(x != y),
-                            _ => None,
-                        };
-                        if let Some(r) = r {
-                            f.stack.pop();
-                            f.stack[n - 2] = Value::Bool(r);
-                            continue;
-                        }
-                    }
-                }
-            }
-            Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
-                let n = f.stack.len();
-                if n >= 2 {
-                    let r = super::ops::fast::num_binop(op, &f.stack[n - 2], &f.stack[n - 1]);
-                    if let Some(r) = r {
-                        f.stack.pop();
-                        f.stack[n - 2] = r;
-                        continue;
-                    }
-                }
-            }
-            Instr::LoadGlobal(i) => {
-                if let Some(Value::Str(name)) = names.get(i as usize) {
-                    let cached = vm
-                        .global_cache
-                        .get(name, &f.globals, &vm.interp.builtins.dict);
-                    if let Some(v) = cached {
+            let Some(&instr) = instrs.get(f.pc) else {
+                return Err(PyErr::new(
+                    ExcKind::SystemError,
+                    "bytecode ran past the end of its code",
+                ));
+            };
+            f.pc += 1;
+            // The hottest instructions on their common operands run right here, in a small loop
+            // whose state stays in registers; anything else (or any operand these paths do not
+            // cover) goes to `step`, which handles every case, errors included. A fast path must
+            // not change anything before it commits to handling the instruction.
+            match instr {
+                Instr::LoadFast(i) => {
+                    if let Some(Some(v)) = f.locals.get(i as usize) {
                         let v = v.clone();
                         f.stack.push(v);
                         continue;
                     }
                 }
-            }
-            Instr::LoadName(i) => {
-                if let (Some(ns), Some(Value::Str(name))) = (&f.ns, names.get(i as usize)) {
-                    let found = ns.lock().get_str(name.as_str(), name.hash()).cloned();
-                    if let Some(v) = found {
-                        f.stack.push(v);
-                        continue;
-                    }
-                }
-            }
-            Instr::StoreName(i) => {
-                if let (Some(ns), Some(Value::Str(name))) = (&f.ns, names.get(i as usize)) {
+                Instr::StoreFast(i) if (i as usize) < f.locals.len() => {
                     if let Some(v) = f.stack.pop() {
-                        let old = ns.set_str_key(name, v);
-                        drop(old);
+                        f.locals[i as usize] = Some(v);
                         continue;
                     }
                 }
-            }
-            Instr::ForIter(t) => {
-                let next = match f.stack.last() {
-                    Some(Value::Native(n)) => n
-                        .as_any()
-                        .downcast_ref::<crate::objects::iter::IterObj>()
-                        .and_then(super::iter::next_simple),
-                    _ => None,
-                };
-                match next {
-                    Some(Some(v)) => {
-                        f.stack.push(v);
+                Instr::LoadConst(i) => {
+                    if let Some(v) = consts.get(i as usize) {
+                        f.stack.push(v.clone());
                         continue;
                     }
-                    Some(None) => {
+                }
+                Instr::Pop if !f.stack.is_empty() => {
+                    f.stack.pop();
+                    continue;
+                }
+                Instr::Jump(t) => {
+                    f.pc = t as usize;
+                    continue;
+                }
+                Instr::PopJumpIfFalse(t) => {
+                    if let Some(&Value::Bool(b)) = f.stack.last() {
                         f.stack.pop();
-                        f.pc = t as usize;
+                        if !b {
+                            f.pc = t as usize;
+                        }
                         continue;
                     }
-                    None => {}
                 }
-            }
-            Instr::ListAppend(d) => {
-                let n = f.stack.len();
-                if n > d as usize && matches!(f.stack[n - 1 - d as usize], Value::List(_)) {
-                    if let Some(item) = f.stack.pop() {
-                        if let Some(Value::List(l)) = f.stack.get(n - 1 - d as usize) {
-                            l.push(item);
+                Instr::PopJumpIfTrue(t) => {
+                    if let Some(&Value::Bool(b)) = f.stack.last() {
+                        f.stack.pop();
+                        if b {
+                            f.pc = t as usize;
+                        }
+                        continue;
+                    }
+                }
+                Instr::CompareOp(op) => {
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        if let (Value::Int(x), Value::Int(y)) = (&f.stack[n - 2], &f.stack[n - 1]) {
+                            let r = match op {
+                                CmpOp::Lt => Some(x < y),
+                                CmpOp::LtE => Some(x <= y),
+                                CmpOp::Gt => Some(x > y),
+                                CmpOp::GtE => Some(x >= y),
+                                CmpOp::Eq => Some(x == y),
+                                CmpOp::NotEq => Some(x != y),
+                                _ => None,
+                            };
+                            if let Some(r) = r {
+                                f.stack.pop();
+                                f.stack[n - 2] = Value::Bool(r);
+                                continue;
+                            }
+                        }
+                    }
+                }
+                Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        let r = super::ops::fast::num_binop(op, &f.stack[n - 2], &f.stack[n - 1]);
+                        if let Some(r) = r {
+                            f.stack.pop();
+                            f.stack[n - 2] = r;
                             continue;
                         }
-                        f.stack.push(item);
                     }
                 }
-            }
-            Instr::BinarySubscr => {
-                let n = f.stack.len();
-                if n >= 2 {
-                    let item = match (&f.stack[n - 2], &f.stack[n - 1]) {
-                        (Value::List(l), Value::Int(i)) => {
-                            let g = l.lock();
-                            super::ops::norm_index(*i, g.len()).map(|j| g[j].clone())
+                Instr::LoadGlobal(i) => {
+                    if let Some(Value::Str(name)) = names.get(i as usize) {
+                        let cached =
+                            vm.global_cache
+                                .get(name, &f.globals, &vm.interp.builtins.dict);
+                        if let Some(v) = cached {
+                            let v = v.clone();
+                            f.stack.push(v);
+                            continue;
                         }
-                        (Value::Tuple(t), Value::Int(i)) => {
-                            super::ops::norm_index(*i, t.items.len()).map(|j| t.items[j].clone())
+                    }
+                }
+                Instr::LoadName(i) => {
+                    if let (Some(ns), Some(Value::Str(name))) = (&f.ns, names.get(i as usize)) {
+                        let found = ns.lock().get_str(name.as_str(), name.hash()).cloned();
+                        if let Some(v) = found {
+                            f.stack.push(v);
+                            continue;
                         }
+                    }
+                }
+                Instr::StoreName(i) => {
+                    if let (Some(ns), Some(Value::Str(name))) = (&f.ns, names.get(i as usize)) {
+                        if let Some(v) = f.stack.pop() {
+                            let old = ns.set_str_key(name, v);
+                            drop(old);
+                            continue;
+                        }
+                    }
+                }
+                Instr::ForIter(t) => {
+                    let next = match f.stack.last() {
+                        Some(Value::Native(n)) => n
+                            .as_any()
+                            .downcast_ref::<crate::objects::iter::IterObj>()
+                            .and_then(super::iter::next_simple),
                         _ => None,
                     };
-                    if let Some(item) = item {
-                        f.stack.pop();
-                        f.stack[n - 2] = item;
-                        continue;
+                    match next {
+                        Some(Some(v)) => {
+                            f.stack.push(v);
+                            continue;
+                        }
+                        Some(None) => {
+                            f.stack.pop();
+                            f.pc = t as usize;
+                            continue;
+                        }
+                        None => {}
                     }
                 }
-            }
-            Instr::StoreSubscr => {
-                let n = f.stack.len();
-                if n >= 3 {
-                    if let [v, Value::List(l), Value::Int(i)] = &mut f.stack[n - 3..] {
-                        let mut g = l.lock();
-                        if let Some(j) = super::ops::norm_index(*i, g.len()) {
-                            let v = std::mem::replace(v, Value::None);
-                            // The replaced item is dropped after the lock is released.
-                            let old = std::mem::replace(&mut g[j], v);
-                            drop(g);
-                            drop(old);
-                            f.stack.truncate(n - 3);
+                Instr::ListAppend(d) => {
+                    let n = f.stack.len();
+                    if n > d as usize && matches!(f.stack[n - 1 - d as usize], Value::List(_)) {
+                        if let Some(item) = f.stack.pop() {
+                            if let Some(Value::List(l)) = f.stack.get(n - 1 - d as usize) {
+                                l.push(item);
+                                continue;
+                            }
+                            f.stack.push(item);
+                        }
+                    }
+                }
+                Instr::BinarySubscr => {
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        let item = match (&f.stack[n - 2], &f.stack[n - 1]) {
+                            (Value::List(l), Value::Int(i)) => {
+                                let g = l.lock();
+                                super::ops::norm_index(*i, g.len()).map(|j| g[j].clone())
+                            }
+                            (Value::Tuple(t), Value::Int(i)) => {
+                                super::ops::norm_index(*i, t.items.len())
+                                    .map(|j| t.items[j].clone())
+                            }
+                            _ => None,
+                        };
+                        if let Some(item) = item {
+                            f.stack.pop();
+                            f.stack[n - 2] = item;
                             continue;
                         }
                     }
                 }
-            }
-            Instr::Dup2 => {
-                let n = f.stack.len();
-                if n >= 2 {
-                    let (a, b) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
-                    f.stack.push(a);
-                    f.stack.push(b);
-                    continue;
+                Instr::StoreSubscr => {
+                    let n = f.stack.len();
+                    if n >= 3 {
+                        if let [v, Value::List(l), Value::Int(i)] = &mut f.stack[n - 3..] {
+                            let mut g = l.lock();
+                            if let Some(j) = super::ops::norm_index(*i, g.len()) {
+                                let v = std::mem::replace(v, Value::None);
+                                // The replaced item is dropped after the lock is released.
+                                let old = std::mem::replace(&mut g[j], v);
+                                drop(g);
+                                drop(old);
+                                f.stack.truncate(n - 3);
+                                continue;
+                            }
+                        }
+                    }
                 }
-            }
-            Instr::Rot3 => {
-                let n = f.stack.len();
-                if n >= 3 {
-                    f.stack[n - 3..].rotate_right(1);
-                    continue;
+                Instr::Dup2 => {
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        let (a, b) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+                        f.stack.push(a);
+                        f.stack.push(b);
+                        continue;
+                    }
                 }
-            }
-            Instr::ReturnValue => {
-                if let Some(v) = f.stack.pop() {
-                    return Ok(Flow::Return(v));
+                Instr::Rot3 => {
+                    let n = f.stack.len();
+                    if n >= 3 {
+                        f.stack[n - 3..].rotate_right(1);
+                        continue;
+                    }
                 }
+                Instr::ReturnValue => {
+                    if let Some(v) = f.stack.pop() {
+                        return Ok(Flow::Return(v));
+                    }
+                }
+                _ => {}
             }
-            _ => {}
-        }
+            break instr;
+        };
         match step(vm, f, instr)? {
             Flow::Next => {}
             other => return Ok(other),
@@ -1503,6 +1506,18 @@ fn finish_call(
         if let Some(fr) = fast_call(vm, f, &func, func_at, args_from) {
             return Ok(Flow::Push(fr));
         }
+        // A builtin function or method with positional arguments (`xs.append(x)`, `len(s)`):
+        // called on the stack slice, without the general call's argument handling. The
+        // argument-less builtins that read the caller's frame are left to `frame_intrinsic`.
+        if let Value::Builtin(b) = &func {
+            if b.bound.is_none() && (args_from < end || b.owner.is_some()) {
+                vm.note_site(&f.code, f.pc);
+                let r = (b.func)(vm, Args::new(&f.stack[args_from..end]));
+                f.stack.truncate(func_at);
+                f.stack.push(r?);
+                return Ok(Flow::Next);
+            }
+        }
     }
     if args_from == end {
         if let Some(v) = frame_intrinsic(vm, f, &func)? {
@@ -1549,10 +1564,8 @@ fn fast_call(
     if !code.simple_args || f.stack.len() - args_from != code.obj.argcount as usize {
         return None;
     }
-    let mut frame = vm.new_frame(code.clone(), func.globals.clone(), None);
-    for (slot, v) in frame.locals.iter_mut().zip(f.stack.drain(args_from..)) {
-        *slot = Some(v);
-    }
+    let argc = f.stack.len() - args_from;
+    let mut frame = vm.new_frame_args(code, &func.globals, &mut f.stack, argc);
     f.stack.truncate(func_at);
     // No cells of its own (`simple_args`), so the cells are just the closure's.
     frame.cells.extend(func.closure.iter().cloned());

@@ -223,6 +223,43 @@ impl Vm {
         }
     }
 
+    /// A frame for a call of `code` whose first `argc` locals are the top `argc` values of
+    /// `stack` (moved, not cloned; the rest are unbound): the call fast path. A pooled frame
+    /// that last ran the same code (recursion, a call in a loop) keeps its references to the
+    /// code and globals, saving their count updates.
+    pub fn new_frame_args(
+        &mut self,
+        code: &Arc<crate::objects::Code>,
+        globals: &Arc<DictObj>,
+        stack: &mut Vec<Value>,
+        argc: usize,
+    ) -> Box<frame::Frame> {
+        let mut f = match self.frame_pool.pop() {
+            // Pooled frames were emptied by `recycle_frame`.
+            Some(mut f) => {
+                if !Arc::ptr_eq(&f.code, code) {
+                    f.code = code.clone();
+                }
+                if !Arc::ptr_eq(&f.globals, globals) {
+                    f.globals = globals.clone();
+                }
+                f.pc = 0;
+                f
+            }
+            None => {
+                let mut f = Box::new(frame::Frame::new(code.clone(), globals.clone(), None));
+                f.locals.clear();
+                f
+            }
+        };
+        let nlocals = code.obj.varnames.len().max(argc);
+        f.locals.resize_with(nlocals, || None);
+        for slot in f.locals[..argc].iter_mut().rev() {
+            *slot = stack.pop();
+        }
+        f
+    }
+
     /// Returns a finished frame to the pool (its values are dropped now).
     pub fn recycle_frame(&mut self, mut f: Box<frame::Frame>) {
         if self.frame_pool.len() < FRAME_POOL_SIZE {
