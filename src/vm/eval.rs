@@ -43,8 +43,10 @@ enum Flow {
 /// Runs a fresh frame to completion (it must not be a generator frame).
 pub fn run_frame(vm: &mut Vm, frame: Box<Frame>) -> PyResult<Value> {
     vm.enter()?;
-    let mut frames = vec![frame];
-    match eval(vm, &mut frames)? {
+    let mut frames = vm.take_frame_stack(frame);
+    let r = eval(vm, &mut frames);
+    vm.give_frame_stack(frames);
+    match r? {
         Exit::Return(v) | Exit::Yield(v) => Ok(v),
     }
 }
@@ -253,7 +255,7 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 }
                 Instr::StoreFast(i) if (i as usize) < f.locals.len() => {
                     if let Some(v) = f.stack.pop() {
-                        f.locals[i as usize] = Some(v);
+                        drop_quick(std::mem::replace(&mut f.locals[i as usize], Some(v)));
                         continue;
                     }
                 }
@@ -264,7 +266,7 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     }
                 }
                 Instr::Pop if !f.stack.is_empty() => {
-                    f.stack.pop();
+                    drop_quick(f.stack.pop());
                     continue;
                 }
                 Instr::Jump(t) => {
@@ -273,7 +275,7 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 }
                 Instr::PopJumpIfFalse(t) => {
                     if let Some(&Value::Bool(b)) = f.stack.last() {
-                        f.stack.pop();
+                        forget_plain(f.stack.pop());
                         if !b {
                             f.pc = t as usize;
                         }
@@ -282,7 +284,7 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 }
                 Instr::PopJumpIfTrue(t) => {
                     if let Some(&Value::Bool(b)) = f.stack.last() {
-                        f.stack.pop();
+                        forget_plain(f.stack.pop());
                         if b {
                             f.pc = t as usize;
                         }
@@ -303,8 +305,12 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                                 _ => None,
                             };
                             if let Some(r) = r {
-                                f.stack.pop();
-                                f.stack[n - 2] = Value::Bool(r);
+                                // Both operands were ints.
+                                forget_plain(f.stack.pop());
+                                forget_plain(Some(std::mem::replace(
+                                    &mut f.stack[n - 2],
+                                    Value::Bool(r),
+                                )));
                                 continue;
                             }
                         }
@@ -315,8 +321,9 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     if n >= 2 {
                         let r = super::ops::fast::num_binop(op, &f.stack[n - 2], &f.stack[n - 1]);
                         if let Some(r) = r {
-                            f.stack.pop();
-                            f.stack[n - 2] = r;
+                            // Both operands were ints or floats.
+                            forget_plain(f.stack.pop());
+                            forget_plain(Some(std::mem::replace(&mut f.stack[n - 2], r)));
                             continue;
                         }
                     }
@@ -434,7 +441,9 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 Instr::Rot3 => {
                     let n = f.stack.len();
                     if n >= 3 {
-                        f.stack[n - 3..].rotate_right(1);
+                        // [a, b, c] -> [c, a, b] (two swaps; the generic rotate is slow).
+                        f.stack.swap(n - 2, n - 1);
+                        f.stack.swap(n - 3, n - 2);
                         continue;
                     }
                 }
@@ -451,6 +460,28 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             Flow::Next => {}
             other => return Ok(other),
         }
+    }
+}
+
+/// Disposes of a value that owns nothing (an int, float or bool) without calling the
+/// out-of-line drop glue, which the hot arithmetic paths would otherwise pay per operand.
+#[inline(always)]
+fn forget_plain(v: Option<Value>) {
+    debug_assert!(matches!(
+        v,
+        None | Some(Value::Int(_) | Value::Float(_) | Value::Bool(_))
+    ));
+    std::mem::forget(v);
+}
+
+/// Drops a value, skipping the out-of-line drop glue when it owns nothing.
+#[inline(always)]
+fn drop_quick(v: Option<Value>) {
+    match v {
+        None | Some(Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None) => {
+            std::mem::forget(v)
+        }
+        v => drop(v),
     }
 }
 
@@ -1509,14 +1540,26 @@ fn finish_call(
         // A builtin function or method with positional arguments (`xs.append(x)`, `len(s)`):
         // called on the stack slice, without the general call's argument handling. The
         // argument-less builtins that read the caller's frame are left to `frame_intrinsic`.
-        if let Value::Builtin(b) = &func {
-            if b.bound.is_none() && (args_from < end || b.owner.is_some()) {
-                vm.note_site(&f.code, f.pc);
-                let r = (b.func)(vm, Args::new(&f.stack[args_from..end]));
-                f.stack.truncate(func_at);
-                f.stack.push(r?);
-                return Ok(Flow::Next);
+        let native = match &func {
+            Value::Builtin(b) if b.bound.is_none() && (args_from < end || b.owner.is_some()) => {
+                Some(b.func)
             }
+            // Builtin types with a native constructor (`range(i, n)`, `list()`), as
+            // `call::class_call` calls them; argument-less `super()` is an intrinsic.
+            Value::Class(c)
+                if c.base_kind == crate::objects::class::BaseKind::Builtin
+                    && !Arc::ptr_eq(c, &crate::objects::class::types().super_) =>
+            {
+                crate::builtins::constructor(c)
+            }
+            _ => None,
+        };
+        if let Some(native) = native {
+            vm.note_site(&f.code, f.pc);
+            let r = native(vm, Args::new(&f.stack[args_from..end]));
+            f.stack.truncate(func_at);
+            f.stack.push(r?);
+            return Ok(Flow::Next);
         }
     }
     if args_from == end {

@@ -224,16 +224,18 @@ impl Generator {
             return Err(e);
         }
         let saved = self.enter_handled(vm, &mut frame);
-        let mut frames = vec![frame];
+        let mut frames = vm.take_frame_stack(frame);
         let r = match throw {
             Some(e) => eval_with_error(vm, &mut frames, e),
             None => eval(vm, &mut frames),
         };
         self.leave_handled(vm, &r, &frames, saved);
+        let last = frames.pop();
+        vm.give_frame_stack(frames);
         match r {
             Ok(Exit::Yield(v)) => {
                 vm.leave();
-                match frames.pop() {
+                match last {
                     Some(f) => *self.state.lock() = State::Suspended(f),
                     None => *self.state.lock() = State::Finished,
                 }

@@ -78,6 +78,10 @@ pub struct Vm {
     /// Finished frames kept for reuse: a call reuses their vectors instead of allocating.
     #[allow(clippy::vec_box)]
     frame_pool: Vec<Box<frame::Frame>>,
+    /// Empty frame stacks for resuming generators (`take_frame_stack`), so a resumption
+    /// allocates nothing.
+    #[allow(clippy::vec_box)]
+    frame_stacks: Vec<Vec<Box<frame::Frame>>>,
     /// This thread's cache of global-name lookups.
     pub global_cache: global_cache::GlobalCache,
     /// This thread's cache of class attribute lookups.
@@ -131,6 +135,7 @@ impl Vm {
             is_main: false,
             ident: current_ident(),
             frame_pool: Vec::new(),
+            frame_stacks: Vec::new(),
             global_cache: global_cache::GlobalCache::default(),
             attr_cache: attr_cache::AttrCache::default(),
             sites: Vec::new(),
@@ -258,6 +263,23 @@ impl Vm {
             *slot = stack.pop();
         }
         f
+    }
+
+    /// A frame stack holding just `frame`, for running a generator's frame.
+    #[allow(clippy::vec_box)]
+    pub fn take_frame_stack(&mut self, frame: Box<frame::Frame>) -> Vec<Box<frame::Frame>> {
+        let mut v = self.frame_stacks.pop().unwrap_or_default();
+        v.push(frame);
+        v
+    }
+
+    /// Gives back a stack from `take_frame_stack` once its frames are gone.
+    #[allow(clippy::vec_box)]
+    pub fn give_frame_stack(&mut self, mut v: Vec<Box<frame::Frame>>) {
+        if self.frame_stacks.len() < FRAME_POOL_SIZE {
+            v.clear();
+            self.frame_stacks.push(v);
+        }
     }
 
     /// Returns a finished frame to the pool (its values are dropped now).

@@ -69,6 +69,24 @@ impl Vm {
             return Ok(());
         }
         let h = self.hash(&key)?;
+        {
+            // Keys the table compares natively (ints, floats, tuples of those...): one lock
+            // session decides.
+            let mut g = d.lock();
+            match g.find(&key, h) {
+                Find::At(i) => {
+                    let old = g.value_mut(i).map(|slot| std::mem::replace(slot, value));
+                    drop(g);
+                    drop(old);
+                    return Ok(());
+                }
+                Find::Missing => {
+                    g.push(h, key, value);
+                    return Ok(());
+                }
+                Find::Unsure(_) => {}
+            }
+        }
         loop {
             let found = self.resolve(
                 &key,
@@ -129,6 +147,18 @@ impl Vm {
 
     pub fn set_add(&mut self, s: &Arc<SetObj>, key: Value) -> PyResult<()> {
         let h = self.hash(&key)?;
+        {
+            // Keys the table compares natively: one lock session decides.
+            let mut g = s.lock();
+            match g.find(&key, h) {
+                Find::At(_) => return Ok(()),
+                Find::Missing => {
+                    g.insert_new(h, key);
+                    return Ok(());
+                }
+                Find::Unsure(_) => {}
+            }
+        }
         loop {
             let found = self.resolve(
                 &key,
