@@ -255,7 +255,7 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 }
                 Instr::StoreFast(i) if (i as usize) < f.locals.len() => {
                     if let Some(v) = f.stack.pop() {
-                        drop_quick(std::mem::replace(&mut f.locals[i as usize], Some(v)));
+                        drop_quick(f.locals[i as usize].replace(v));
                         continue;
                     }
                 }
