@@ -296,6 +296,36 @@ fn lock_is_owned(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(l.is_locked()))
 }
 
+/// `with` on a native `_thread.lock` or `_thread.RLock` (the eval loop's `BeforeWith` fast
+/// path): acquires it as `__enter__` would, without looking up and binding `__enter__` and
+/// `__exit__` (their types are immutable, so those are always these functions). Returns None
+/// when `mgr` is neither, Some(enter's result) otherwise; the caller keeps `mgr` itself where
+/// the bound `__exit__` would go, and `with_exit` recognises it (a lock is not callable, so no
+/// bound `__exit__` can be mistaken for one).
+#[inline]
+pub fn with_enter(vm: &mut Vm, mgr: &Value) -> Option<PyResult<Value>> {
+    let Value::Native(n) = mgr else { return None };
+    let any = n.as_any();
+    if let Some(l) = any.downcast_ref::<Lock>() {
+        return Some(l.acquire(vm, Some(mgr), true, None).map(Value::Bool));
+    }
+    any.downcast_ref::<RLock>()
+        .map(|l| l.acquire(vm, Some(mgr), true, None).map(Value::Bool))
+}
+
+/// The `__exit__` half of [`with_enter`]: releases `exit` if it is a native lock left there by
+/// the fast path (Some(result of `__exit__`, always None)), None for any other callable.
+#[inline]
+pub fn with_exit(vm: &Vm, exit: &Value) -> Option<PyResult<Value>> {
+    let Value::Native(n) = exit else { return None };
+    let any = n.as_any();
+    if let Some(l) = any.downcast_ref::<Lock>() {
+        return Some(l.release().map(|_| Value::None));
+    }
+    any.downcast_ref::<RLock>()
+        .map(|l| l.release(vm).map(|_| Value::None))
+}
+
 fn lock_class() -> Arc<Class> {
     static C: OnceLock<Arc<Class>> = OnceLock::new();
     C.get_or_init(|| {
