@@ -628,7 +628,7 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                 return Err(stack_underflow());
             };
             let builtins = &vm.interp.builtins.dict;
-            let writes = (f.globals.writes(), builtins.writes());
+            let writes = super::global_cache::versions(s, &f.globals, builtins);
             let v = load_global(vm, f, s.as_str(), s.hash())?;
             vm.global_cache.put(s, &f.globals, writes, &v);
             f.stack.push(v);
