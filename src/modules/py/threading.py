@@ -237,15 +237,17 @@ class BoundedSemaphore(Semaphore):
 
 
 class Event:
-    """A flag threads can wait for."""
+    """A flag threads can wait for (its state is native: threading._EventCore)."""
 
     def __init__(self):
-        self._cond = Condition(Lock())
-        self._cond._pyt_kind = "Event"
-        self._flag = False
+        self._core = _EventCore()
+
+    @property
+    def _flag(self):
+        return self._core.is_set()
 
     def is_set(self):
-        return self._flag
+        return self._core.is_set()
 
     def isSet(self):
         import warnings
@@ -254,20 +256,13 @@ class Event:
         return self.is_set()
 
     def set(self):
-        with self._cond:
-            self._flag = True
-            self._cond.notify_all()
+        self._core.set()
 
     def clear(self):
-        with self._cond:
-            self._flag = False
+        self._core.clear()
 
     def wait(self, timeout=None):
-        with self._cond:
-            signaled = self._flag
-            if not signaled:
-                signaled = self._cond.wait(timeout)
-            return signaled
+        return self._core.wait(timeout)
 
 
 class BrokenBarrierError(RuntimeError):
