@@ -39,6 +39,11 @@ static RUNNING: AtomicUsize = AtomicUsize::new(0);
 static THREAD_NUMBER: AtomicUsize = AtomicUsize::new(1);
 static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
 
+/// How many times a wait gives its core away (with the primitive's mutex released) before it
+/// sleeps on the condvar: on a busy machine the thread that will satisfy it is often runnable
+/// but not running, and a yield costs far less than a futex sleep plus wake-up.
+const WAIT_YIELDS: u32 = 2;
+
 /// Blocks until `ready` holds or the deadline passes; the main thread also wakes to check for
 /// Ctrl-C. Returns whether `ready` held. `on` names the primitive waited for: the wait is
 /// registered with the deadlock detector before sleeping, and unregistered (the caller's
@@ -52,6 +57,7 @@ pub fn wait_until<T>(
     ready: impl Fn(&T) -> bool,
 ) -> PyResult<bool> {
     let mut registered = None;
+    let mut yields = 0;
     loop {
         if ready(g) {
             return Ok(true);
@@ -59,6 +65,14 @@ pub fn wait_until<T>(
         let now = Instant::now();
         if deadline.is_some_and(|d| now >= d) {
             return Ok(false);
+        }
+        if yields < WAIT_YIELDS {
+            // Another thread is usually about to make the condition true (a producer that
+            // was preempted, the other side of a ping-pong): give it the core before paying
+            // for a sleep and a wake-up through the kernel.
+            yields += 1;
+            MutexGuard::unlocked(g, std::thread::yield_now);
+            continue;
         }
         if registered.is_none() {
             if let Some((prim, kind)) = on {

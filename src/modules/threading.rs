@@ -28,6 +28,18 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
         .modules
         .set_str("threading", Value::Module(m.clone()));
     m.set("_EventCore", event_core_builtin());
+    for (name, f) in [
+        (
+            "__enter__",
+            cond_enter as crate::objects::function::NativeFn,
+        ),
+        ("__exit__", cond_exit),
+    ] {
+        let mut b = Builtin::new(name, f);
+        // A method of the class it is put in (it binds to the instance).
+        b.owner = Some("Condition");
+        m.set(&format!("_cond{name}"), Value::Builtin(Arc::new(b)));
+    }
     crate::vm::import::exec_source(vm, SOURCE_NAME, SOURCE.to_string(), &m.dict, Mode::Exec)?;
     Ok(m)
 }
@@ -167,4 +179,42 @@ fn event_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `threading._EventCore()`: the state of a new Event, created where user code makes it.
 pub fn event_core_builtin() -> Value {
     Value::Builtin(Arc::new(Builtin::new("_EventCore", new_event)))
+}
+
+// ----- Condition's `with` -------------------------------------------------------------------
+
+/// `self._lock`, through the attribute cache when it can.
+fn cond_lock(vm: &mut Vm, me: &Value) -> PyResult<Value> {
+    static NAME: OnceLock<Arc<crate::objects::str::PyStr>> = OnceLock::new();
+    let name = NAME.get_or_init(|| crate::objects::str::intern("_lock"));
+    match vm.getattr_fast(me, name) {
+        Some(v) => Ok(v),
+        None => vm.getattr(me, "_lock"),
+    }
+}
+
+/// `Condition.__enter__`: `self._lock.__enter__()`, as CPython's Python method, but native, so
+/// that `with cond:` runs no Python frame and takes a native Lock/RLock directly.
+fn cond_enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = args
+        .pos
+        .first()
+        .ok_or_else(|| PyErr::type_error("__enter__() needs a Condition"))?;
+    let lock = cond_lock(vm, me)?;
+    if let Some(r) = super::thread::with_enter(vm, &lock) {
+        return r;
+    }
+    vm.call_method(&lock, "__enter__", &[])
+}
+
+/// `Condition.__exit__(*args)`: `self._lock.__exit__(*args)`.
+fn cond_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some((me, rest)) = args.pos.split_first() else {
+        return Err(PyErr::type_error("__exit__() needs a Condition"));
+    };
+    let lock = cond_lock(vm, me)?;
+    if let Some(r) = super::thread::with_exit(vm, &lock) {
+        return r;
+    }
+    vm.call_method(&lock, "__exit__", rest)
 }

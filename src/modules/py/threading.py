@@ -71,11 +71,9 @@ class Condition:
         self._pyt_kind = "Condition"
         self._pyt_origin = _thread._pyt_origin()
 
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
+    # self._lock.__enter__() and self._lock.__exit__(*args), natively (threading.rs).
+    __enter__ = _cond__enter__
+    __exit__ = _cond__exit__
 
     def __repr__(self):
         return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
