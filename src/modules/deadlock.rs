@@ -12,6 +12,7 @@
 
 use super::queue_core::QueueCore;
 use super::thread::{Lock, RLock};
+use super::threading::EventCore;
 use crate::compiler::bytecode::Instr;
 use crate::objects::{Code, Value};
 use crate::vm::{Interpreter, Vm};
@@ -178,6 +179,8 @@ impl Origin {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum WaitKind {
     Acquire,
+    /// `Event.wait` (on its `threading::EventCore`).
+    Event,
     QueueGet,
     QueuePut,
     QueueJoin,
@@ -366,6 +369,9 @@ fn probe(w: &WaitRec) -> Probe {
     }
     if let Some(q) = w.prim.as_native::<QueueCore>() {
         return q.probe(w.kind);
+    }
+    if let Some(e) = w.prim.as_native::<EventCore>() {
+        return e.probe();
     }
     Probe::Busy
 }
@@ -603,6 +609,14 @@ fn describe_wait(snap: &Snapshot, w: &WaitRec, p: Option<&Probe>) -> String {
         WaitKind::QueuePut => return format!("waiting to put into full queue{}", queue()),
         WaitKind::QueueJoin => {
             return format!("waiting in join() for the tasks of queue{}", queue())
+        }
+        WaitKind::Event => {
+            let d = w
+                .prim
+                .as_native::<EventCore>()
+                .map(|e| e.origin().describe())
+                .unwrap_or_default();
+            return format!("waiting on Event{}{d}", if d.is_empty() { "" } else { " " });
         }
         WaitKind::Acquire => {}
     }

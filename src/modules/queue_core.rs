@@ -60,7 +60,7 @@ impl QueueCore {
             WaitKind::QueueGet => self.len() > 0,
             WaitKind::QueuePut => !self.is_full(),
             WaitKind::QueueJoin => *g == 0,
-            WaitKind::Acquire => false,
+            WaitKind::Acquire | WaitKind::Event => false,
         };
         if ready {
             Probe::Ready

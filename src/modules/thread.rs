@@ -1,8 +1,9 @@
 //! The `_thread` module: real OS threads and the lock primitives everything else is built on.
 //!
-//! `threading` (Python, `py/threading.py`) builds Thread, Condition, Event, Semaphore, Barrier
-//! and Timer on these. Locks are a `parking_lot` mutex over a flag plus a condvar: no busy
-//! waiting, timeouts honoured, and the main thread wakes every `SIGNAL_POLL` to notice Ctrl-C.
+//! `threading` (Python, `py/threading.py`) builds Thread, Condition, Semaphore, Barrier and
+//! Timer on these. A Lock is an atomic flag with a condvar to sleep on once a brief spin has
+//! failed (see `SPIN_ROUNDS`); an RLock a `parking_lot` mutex over its owner and count plus a
+//! condvar: timeouts honoured, and the main thread wakes every `SIGNAL_POLL` to notice Ctrl-C.
 //! For the diagnostics of `deadlock`, each lock also remembers where it was created, who
 //! holds it and where it was taken (pointer compare and stores on the fast path), and a wait
 //! that is about to sleep registers itself there.
@@ -18,7 +19,7 @@ use crate::vm::{check_signals, Vm};
 use parking_lot::{Condvar, Mutex, MutexGuard};
 use std::any::Any;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -26,6 +27,9 @@ use std::time::{Duration, Instant};
 const SIGNAL_POLL: Duration = Duration::from_millis(50);
 /// CPython's `threading.TIMEOUT_MAX` on Linux (the largest timeout a wait accepts).
 pub const TIMEOUT_MAX: f64 = 9223372036.0;
+/// The longest timeout CPython can convert to its nanosecond time type (i64::MAX ns); a longer
+/// one raises "timestamp too large to convert to C _PyTime_t".
+pub const PYTIME_MAX_SECS: f64 = 9_223_372_036.854_775;
 /// Native stack of every thread started by a script: deep recursion through builtins works
 /// without committing memory up front (only touched pages count).
 pub const SCRIPT_THREAD_STACK: usize = 16 * 1024 * 1024;
@@ -34,6 +38,11 @@ pub const SCRIPT_THREAD_STACK: usize = 16 * 1024 * 1024;
 static RUNNING: AtomicUsize = AtomicUsize::new(0);
 static THREAD_NUMBER: AtomicUsize = AtomicUsize::new(1);
 static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
+
+/// How many times a wait gives its core away (with the primitive's mutex released) before it
+/// sleeps on the condvar: on a busy machine the thread that will satisfy it is often runnable
+/// but not running, and a yield costs far less than a futex sleep plus wake-up.
+const WAIT_YIELDS: u32 = 2;
 
 /// Blocks until `ready` holds or the deadline passes; the main thread also wakes to check for
 /// Ctrl-C. Returns whether `ready` held. `on` names the primitive waited for: the wait is
@@ -48,6 +57,7 @@ pub fn wait_until<T>(
     ready: impl Fn(&T) -> bool,
 ) -> PyResult<bool> {
     let mut registered = None;
+    let mut yields = 0;
     loop {
         if ready(g) {
             return Ok(true);
@@ -55,6 +65,14 @@ pub fn wait_until<T>(
         let now = Instant::now();
         if deadline.is_some_and(|d| now >= d) {
             return Ok(false);
+        }
+        if yields < WAIT_YIELDS {
+            // Another thread is usually about to make the condition true (a producer that
+            // was preempted, the other side of a ping-pong): give it the core before paying
+            // for a sleep and a wake-up through the kernel.
+            yields += 1;
+            MutexGuard::unlocked(g, std::thread::yield_now);
+            continue;
         }
         if registered.is_none() {
             if let Some((prim, kind)) = on {
@@ -108,8 +126,10 @@ fn deadline_of(vm: &mut Vm, args: &Args, first: usize) -> PyResult<(bool, Option
             "timeout value must be a non-negative number",
         ));
     }
-    if timeout > TIMEOUT_MAX {
-        return Err(PyErr::overflow_error("timeout value is too large"));
+    if timeout > PYTIME_MAX_SECS {
+        return Err(PyErr::overflow_error(
+            "timestamp too large to convert to C _PyTime_t",
+        ));
     }
     let deadline = if timeout >= 0.0 {
         Some(Instant::now() + Duration::from_secs_f64(timeout))
@@ -138,16 +158,35 @@ fn note_holder_site(slot: &mut Option<Site>, vm: &Vm) {
     }
 }
 
-struct LockState {
-    locked: bool,
+/// Who holds a Lock and where they took it, for the deadlock diagnostics only.
+struct Holder {
     /// Ident of the thread that took it (meaningful while locked).
-    holder: u64,
+    ident: u64,
     at: Option<Site>,
 }
 
+/// Rounds of busy waiting before a contended `acquire` sleeps. The holder of a Python lock
+/// usually releases it within a few hundred nanoseconds (`with lock: n += 1`), far less than
+/// a sleep and wake-up through the kernel costs (microseconds, and a context switch on each
+/// side), so a waiter first spins `SPIN_ROUNDS` rounds of `1 << round` pause instructions
+/// (about 2 microseconds in all)...
+const SPIN_ROUNDS: u32 = 6;
+/// ...then gives its core away this many times (the holder may be preempted on it: 5 threads
+/// on 2 cores), and only then sleeps on the condvar.
+const YIELD_ROUNDS: u32 = 4;
+
+/// `_thread.lock`. The lock itself is one atomic flag: acquire is a compare-and-swap, release
+/// a swap, with no mutex on either fast path. A contended acquire spins briefly (see
+/// `SPIN_ROUNDS`), then sleeps on `cv` under `park`, counted in `sleepers`; a release wakes
+/// one sleeper if there is any. A Python lock may be released by any thread, so the flag is
+/// not a Rust mutex guarding data: it only orders what the threads do around it.
 pub struct Lock {
-    state: Mutex<LockState>,
+    locked: AtomicBool,
+    /// Threads in the sleeping part of `acquire` (between registering and leaving it).
+    sleepers: AtomicUsize,
+    park: Mutex<()>,
     cv: Condvar,
+    holder: Mutex<Holder>,
     origin: Origin,
     /// Set by `threading` for its internal locks: ("join", "") for a thread's state lock,
     /// ("Condition" / "Event" / ..., where that was created) for a Condition's waiter lock.
@@ -160,15 +199,29 @@ impl Lock {
     }
     pub fn with_origin(origin: Origin) -> Lock {
         Lock {
-            state: Mutex::new(LockState {
-                locked: false,
-                holder: 0,
-                at: None,
-            }),
+            locked: AtomicBool::new(false),
+            sleepers: AtomicUsize::new(0),
+            park: Mutex::new(()),
             cv: Condvar::new(),
+            holder: Mutex::new(Holder { ident: 0, at: None }),
             origin,
             role: OnceLock::new(),
         }
+    }
+    /// Takes the lock if it is free. SeqCst: pairs with the sleeper count (see `release`).
+    #[inline(always)]
+    fn try_take(&self) -> bool {
+        self.locked
+            .compare_exchange(false, true, Ordering::SeqCst, Ordering::Relaxed)
+            .is_ok()
+    }
+    /// Records the new holder (only the holder writes this, so it is never contended but
+    /// by the deadlock watchdog's `try_lock`).
+    #[inline(always)]
+    fn note_holder(&self, vm: &Vm) {
+        let mut h = self.holder.lock();
+        h.ident = vm.ident;
+        note_holder_site(&mut h.at, vm);
     }
     /// Acquires; `deadline` None waits forever. Returns whether the lock was taken. `me` is
     /// this lock as a value, for the wait registry.
@@ -179,44 +232,70 @@ impl Lock {
         blocking: bool,
         deadline: Option<Instant>,
     ) -> PyResult<bool> {
-        let mut g = self.state.lock();
-        if !g.locked {
-            g.locked = true;
-            g.holder = vm.ident;
-            note_holder_site(&mut g.at, vm);
+        if self.try_take() {
+            self.note_holder(vm);
             return Ok(true);
         }
         if !blocking {
             return Ok(false);
         }
-        let on = me.map(|v| (v, WaitKind::Acquire));
-        let got = wait_until(vm, &mut g, &self.cv, deadline, on, |l| !l.locked)?;
-        if got {
-            g.locked = true;
-            g.holder = vm.ident;
-            note_holder_site(&mut g.at, vm);
+        for round in 0..SPIN_ROUNDS + YIELD_ROUNDS {
+            if round < SPIN_ROUNDS {
+                for _ in 0..1u32 << round {
+                    std::hint::spin_loop();
+                }
+            } else {
+                std::thread::yield_now();
+            }
+            if !self.locked.load(Ordering::Relaxed) && self.try_take() {
+                self.note_holder(vm);
+                return Ok(true);
+            }
         }
-        Ok(got)
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return Ok(false);
+        }
+        let on = me.map(|v| (v, WaitKind::Acquire));
+        let mut g = self.park.lock();
+        self.sleepers.fetch_add(1, Ordering::SeqCst);
+        let got = wait_until(vm, &mut g, &self.cv, deadline, on, |_| self.try_take());
+        self.sleepers.fetch_sub(1, Ordering::SeqCst);
+        if !matches!(got, Ok(true)) && !self.locked.load(Ordering::SeqCst) {
+            // A wake-up meant for a thread that could take the lock may have come to this one
+            // as it gave up (timeout, Ctrl-C): pass it on.
+            self.cv.notify_one();
+        }
+        drop(g);
+        if matches!(got, Ok(true)) {
+            self.note_holder(vm);
+        }
+        got
     }
     pub fn release(&self) -> PyResult<()> {
-        let mut g = self.state.lock();
-        if !g.locked {
+        if !self.locked.swap(false, Ordering::SeqCst) {
             return Err(PyErr::runtime_error("release unlocked lock"));
         }
-        g.locked = false;
-        drop(g);
-        self.cv.notify_one();
+        // A sleeper counts itself (SeqCst) before its last try to take the lock, and this
+        // reads the count (SeqCst) after freeing it: either the sleeper's try sees the lock
+        // free, or this sees the sleeper and wakes it (under `park`, which the sleeper holds
+        // from counting itself until it is waiting on the condvar).
+        if self.sleepers.load(Ordering::SeqCst) > 0 {
+            let _g = self.park.lock();
+            self.cv.notify_one();
+        }
         Ok(())
     }
     pub fn is_locked(&self) -> bool {
-        self.state.lock().locked
+        self.locked.load(Ordering::SeqCst)
     }
     /// The state seen by the deadlock detector, without blocking.
     pub fn probe(&self) -> Probe {
-        match self.state.try_lock() {
+        if !self.locked.load(Ordering::SeqCst) {
+            return Probe::Ready;
+        }
+        match self.holder.try_lock() {
             None => Probe::Busy,
-            Some(g) if !g.locked => Probe::Ready,
-            Some(g) => Probe::Blocked(Some((g.holder, g.at.clone()))),
+            Some(h) => Probe::Blocked(Some((h.ident, h.at.clone()))),
         }
     }
     pub fn origin(&self) -> &Origin {
@@ -294,6 +373,36 @@ fn lock_locked(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn lock_is_owned(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l: &Lock = this(&args, "_thread.lock")?;
     Ok(Value::Bool(l.is_locked()))
+}
+
+/// `with` on a native `_thread.lock` or `_thread.RLock` (the eval loop's `BeforeWith` fast
+/// path): acquires it as `__enter__` would, without looking up and binding `__enter__` and
+/// `__exit__` (their types are immutable, so those are always these functions). Returns None
+/// when `mgr` is neither, Some(enter's result) otherwise; the caller keeps `mgr` itself where
+/// the bound `__exit__` would go, and `with_exit` recognises it (a lock is not callable, so no
+/// bound `__exit__` can be mistaken for one).
+#[inline]
+pub fn with_enter(vm: &mut Vm, mgr: &Value) -> Option<PyResult<Value>> {
+    let Value::Native(n) = mgr else { return None };
+    let any = n.as_any();
+    if let Some(l) = any.downcast_ref::<Lock>() {
+        return Some(l.acquire(vm, Some(mgr), true, None).map(Value::Bool));
+    }
+    any.downcast_ref::<RLock>()
+        .map(|l| l.acquire(vm, Some(mgr), true, None).map(Value::Bool))
+}
+
+/// The `__exit__` half of [`with_enter`]: releases `exit` if it is a native lock left there by
+/// the fast path (Some(result of `__exit__`, always None)), None for any other callable.
+#[inline]
+pub fn with_exit(vm: &Vm, exit: &Value) -> Option<PyResult<Value>> {
+    let Value::Native(n) = exit else { return None };
+    let any = n.as_any();
+    if let Some(l) = any.downcast_ref::<Lock>() {
+        return Some(l.release().map(|_| Value::None));
+    }
+    any.downcast_ref::<RLock>()
+        .map(|l| l.release(vm).map(|_| Value::None))
 }
 
 fn lock_class() -> Arc<Class> {

@@ -11,15 +11,63 @@ use hashbrown::HashTable;
 use parking_lot::{Mutex, MutexGuard};
 use std::ops::{Deref, DerefMut};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::OnceLock;
 
 pub struct DictObj {
     inner: Mutex<DictInner>,
     /// Counts the lock sessions that could have changed the table (see `DictGuard`), so a
     /// reader can tell without the lock that nothing changed since it last looked (the VM's
-    /// cache of global names, `vm::global_cache`).
+    /// cache of global lookups checks the builtins dict's this way, `vm::global_cache`).
     writes: AtomicU64,
     /// Set once the dict is a class's namespace: its writes then also bump `CLASS_EPOCH`.
     class_ns: AtomicBool,
+    /// Finer counts for dicts used as module globals, made by the first cached global lookup
+    /// in them (`vm::global_cache`); see `NameWrites`.
+    name_writes: OnceLock<Box<NameWrites>>,
+}
+
+/// How many per-name write counters a globals dict keeps: a store to one global makes the
+/// cached lookups of the names sharing its counter miss (1 in this many for another name).
+pub const NAME_BUCKETS: usize = 64;
+
+/// A 64-byte cache line of its own, so that bumping a name counter does not make the other
+/// threads' reads of `shape` miss their caches.
+#[repr(align(64))]
+struct Line(AtomicU64);
+
+/// Write counts split by what changed, so a store to one global (`num += 1` in a loop run by
+/// several threads) does not invalidate every thread's cached lookup of every other global
+/// (CPython 3.11 likewise checks its LOAD_GLOBAL caches against the dict's keys version, not
+/// its values). `shape` counts the sessions that changed the table in any way other than
+/// replacing one str key's value (adding or removing keys, or anything unknown); `names[b]`
+/// counts the value replacements of the str keys whose hash falls in bucket `b`. A lookup
+/// remembered with both counts unchanged is still current.
+pub struct NameWrites {
+    shape: Line,
+    names: [AtomicU64; NAME_BUCKETS],
+}
+
+impl NameWrites {
+    /// The counter bucket of a str key's hash.
+    #[inline(always)]
+    pub fn bucket(hash: i64) -> usize {
+        ((hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % NAME_BUCKETS
+    }
+    /// (shape count, count of the bucket of `hash`).
+    #[inline(always)]
+    pub fn versions(&self, hash: i64) -> (u64, u64) {
+        let shape = self.shape.0.load(Ordering::Acquire);
+        let name = self.names[Self::bucket(hash)].load(Ordering::Acquire);
+        (shape, name)
+    }
+}
+
+/// Adds one to a counter only lock holders write (so a load and a store suffice); Release
+/// orders the table's changes before the new count (the unlock follows).
+#[inline(always)]
+fn bump(c: &AtomicU64) {
+    let n = c.load(Ordering::Relaxed);
+    c.store(n.wrapping_add(1), Ordering::Release);
 }
 
 /// Bumped by every write to any class's namespace (and when a dict becomes one), so a cache
@@ -34,7 +82,11 @@ pub struct DictGuard<'a> {
     guard: MutexGuard<'a, DictInner>,
     writes: &'a AtomicU64,
     class_ns: &'a AtomicBool,
+    name_writes: &'a OnceLock<Box<NameWrites>>,
     dirty: bool,
+    /// The hash of the one str key whose value `replace_str_value` replaced (not a `dirty`
+    /// change: it bumps only that key's name counter).
+    replaced: Option<i64>,
 }
 
 impl Deref for DictGuard<'_> {
@@ -53,14 +105,33 @@ impl DerefMut for DictGuard<'_> {
     }
 }
 
+impl DictGuard<'_> {
+    /// Replaces the value at position `i`, whose key is a str with this hash, returning the
+    /// old value. Unlike a change through `DerefMut`, this leaves the other names' cached
+    /// global lookups valid (see `NameWrites`).
+    pub fn replace_str_value(&mut self, i: usize, hash: i64, value: Value) -> Option<Value> {
+        let slot = self.guard.value_mut(i)?;
+        let old = std::mem::replace(slot, value);
+        match self.replaced {
+            None => self.replaced = Some(hash),
+            Some(h) if h == hash => {}
+            Some(_) => self.dirty = true,
+        }
+        Some(old)
+    }
+}
+
 impl Drop for DictGuard<'_> {
     #[inline]
     fn drop(&mut self) {
-        if self.dirty {
-            // Only lock holders write the count, so a load and a store suffice; Release
-            // orders the table's changes before the new count (the unlock follows).
-            let n = self.writes.load(Ordering::Relaxed);
-            self.writes.store(n.wrapping_add(1), Ordering::Release);
+        if self.dirty || self.replaced.is_some() {
+            bump(self.writes);
+            if let Some(nw) = self.name_writes.get() {
+                match self.replaced {
+                    Some(h) if !self.dirty => bump(&nw.names[NameWrites::bucket(h)]),
+                    _ => bump(&nw.shape.0),
+                }
+            }
             if self.class_ns.load(Ordering::Relaxed) {
                 CLASS_EPOCH.fetch_add(1, Ordering::AcqRel);
             }
@@ -296,6 +367,7 @@ impl DictObj {
             inner: Mutex::new(DictInner::default()),
             writes: AtomicU64::new(0),
             class_ns: AtomicBool::new(false),
+            name_writes: OnceLock::new(),
         }
     }
     pub fn from_inner(inner: DictInner) -> DictObj {
@@ -303,6 +375,7 @@ impl DictObj {
             inner: Mutex::new(inner),
             writes: AtomicU64::new(0),
             class_ns: AtomicBool::new(false),
+            name_writes: OnceLock::new(),
         }
     }
     /// Locks the table. Callers must not run Python code while holding the guard.
@@ -312,13 +385,30 @@ impl DictObj {
             guard: self.inner.lock(),
             writes: &self.writes,
             class_ns: &self.class_ns,
+            name_writes: &self.name_writes,
             dirty: false,
+            replaced: None,
         }
     }
     /// Makes this dict a class namespace (see `CLASS_EPOCH`).
     pub fn mark_class_namespace(&self) {
         self.class_ns.store(true, Ordering::Release);
         CLASS_EPOCH.fetch_add(1, Ordering::AcqRel);
+    }
+    /// The per-name write counts, made on first use (by the global-lookup cache).
+    #[inline]
+    pub fn name_writes(&self) -> &NameWrites {
+        self.name_writes.get_or_init(|| {
+            Box::new(NameWrites {
+                shape: Line(AtomicU64::new(0)),
+                names: std::array::from_fn(|_| AtomicU64::new(0)),
+            })
+        })
+    }
+    /// The per-name write counts if a cached lookup ever made them.
+    #[inline(always)]
+    pub fn name_writes_if_any(&self) -> Option<&NameWrites> {
+        self.name_writes.get().map(|b| &**b)
     }
     /// The write count (see `writes`): equal counts mean no write happened in between.
     #[inline]
@@ -356,7 +446,7 @@ impl DictObj {
         let hash = s.hash();
         let mut d = self.lock();
         match d.find_str(s.as_str(), hash) {
-            Some(i) => d.value_mut(i).map(|v| std::mem::replace(v, value)),
+            Some(i) => d.replace_str_value(i, hash, value),
             None => {
                 d.push(hash, Value::Str(s.clone()), value);
                 None

@@ -662,7 +662,7 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                 return Err(stack_underflow());
             };
             let builtins = &vm.interp.builtins.dict;
-            let writes = (f.globals.writes(), builtins.writes());
+            let writes = super::global_cache::versions(s, &f.globals, builtins);
             let v = load_global(vm, f, s.as_str(), s.hash())?;
             vm.global_cache.put(s, &f.globals, writes, &v);
             f.stack.push(v);
@@ -1318,6 +1318,19 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         }
         Instr::BeforeWith(t) => {
             let mgr = pop!(f);
+            if let Value::Native(_) = mgr {
+                vm.note_site(&f.code, f.pc);
+                if let Some(r) = crate::modules::thread::with_enter(vm, &mgr) {
+                    let r = r?;
+                    f.stack.push(mgr);
+                    f.blocks.push(Block::Except {
+                        handler: t,
+                        level: f.stack.len(),
+                    });
+                    f.stack.push(r);
+                    return Ok(Flow::Next);
+                }
+            }
             let cls = mgr.class();
             let enter = lookup_special(vm, &mgr, &cls, "__enter__")?;
             let exit = lookup_special(vm, &mgr, &cls, "__exit__")?;
@@ -1345,6 +1358,10 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         }
         Instr::WithExit => {
             let exit = pop!(f);
+            if let Some(r) = crate::modules::thread::with_exit(vm, &exit) {
+                r?;
+                return Ok(Flow::Next);
+            }
             vm.call(&exit, Args::new(&[Value::None, Value::None, Value::None]))?;
         }
         Instr::WithExceptStart => {
@@ -1354,6 +1371,10 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             }
             let exc = f.stack[n - 1].clone();
             let exit = f.stack[n - 2].clone();
+            if let Some(r) = crate::modules::thread::with_exit(vm, &exit) {
+                f.stack.push(r?);
+                return Ok(Flow::Next);
+            }
             let tb = vm.getattr(&exc, "__traceback__").unwrap_or(Value::None);
             let r = vm.call(&exit, Args::new(&[Value::Class(exc.class()), exc, tb]))?;
             f.stack.push(r);

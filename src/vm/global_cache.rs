@@ -2,9 +2,13 @@
 //!
 //! A function reads its globals and builtins (`fib`, `len`, `range`) on every call, and each
 //! lookup would take the dict's lock and probe its table. The cache remembers, per (name,
-//! globals dict), the value found and the write counts (`DictObj::writes`) of the globals and
-//! builtins dicts at the time; while both counts are unchanged no write has happened to either
-//! dict, so the remembered value is still the binding, and a hit costs two plain loads.
+//! globals dict), the value found, the globals dict's write counts that concern that name
+//! (`DictObj::name_writes`: changes to the table's keys, and value stores to the names that
+//! share the name's counter) and the builtins dict's write count (`DictObj::writes`) at the
+//! time; while all are unchanged the remembered value is still the binding, and a hit costs
+//! three plain loads. A store to another global (`num += 1` in a loop several threads run)
+//! leaves the entry valid, as CPython 3.11's LOAD_GLOBAL caches, which check the dict's keys
+//! version; the written name itself misses and is looked up again.
 //!
 //! Each entry holds the name, the globals dict and the value alive, so the pointers it is
 //! keyed on cannot be reused by other objects while it exists. The cache belongs to one
@@ -19,11 +23,14 @@ use std::sync::Arc;
 /// enough that what it keeps alive stays negligible.
 const SLOTS: usize = 256;
 
+/// The write counts a lookup of one name depends on: (globals shape, globals name counter,
+/// builtins writes).
+pub type Versions = (u64, u64, u64);
+
 struct Entry {
     name: Arc<PyStr>,
     globals: Arc<DictObj>,
-    globals_writes: u64,
-    builtins_writes: u64,
+    versions: Versions,
     value: Value,
 }
 
@@ -42,6 +49,14 @@ fn slot_of(name: &Arc<PyStr>, globals: &Arc<DictObj>) -> usize {
     (h >> 32) as usize % SLOTS
 }
 
+/// The counts to pass to `put`, read *before* the lookup (so a write racing with the lookup
+/// only causes a miss). Makes the globals dict's per-name counts on first use.
+#[inline]
+pub fn versions(name: &Arc<PyStr>, globals: &DictObj, builtins: &DictObj) -> Versions {
+    let (shape, n) = globals.name_writes().versions(name.hash());
+    (shape, n, builtins.writes())
+}
+
 impl GlobalCache {
     /// The cached binding of `name` in `globals` (then `builtins`), if still current.
     #[inline(always)]
@@ -52,20 +67,20 @@ impl GlobalCache {
         builtins: &DictObj,
     ) -> Option<&Value> {
         let e = self.slots.get(slot_of(name, globals))?.as_ref()?;
-        let hit = Arc::ptr_eq(&e.name, name)
-            && Arc::ptr_eq(&e.globals, globals)
-            && e.globals_writes == globals.writes()
-            && e.builtins_writes == builtins.writes();
+        if !(Arc::ptr_eq(&e.name, name) && Arc::ptr_eq(&e.globals, globals)) {
+            return None;
+        }
+        let (shape, n) = globals.name_writes_if_any()?.versions(name.hash());
+        let hit = e.versions == (shape, n, builtins.writes());
         hit.then_some(&e.value)
     }
 
-    /// Remembers `value` as the binding found with the given write counts, which the caller
-    /// read *before* its lookup (so a write racing with the lookup only causes a miss).
+    /// Remembers `value` as the binding found with the given counts (see `versions`).
     pub fn put(
         &mut self,
         name: &Arc<PyStr>,
         globals: &Arc<DictObj>,
-        writes: (u64, u64),
+        versions: Versions,
         value: &Value,
     ) {
         if self.slots.is_empty() {
@@ -75,16 +90,14 @@ impl GlobalCache {
         match &mut self.slots[i] {
             // Same key, newer counts: update in place (no new references to name and dict).
             Some(e) if Arc::ptr_eq(&e.name, name) && Arc::ptr_eq(&e.globals, globals) => {
-                e.globals_writes = writes.0;
-                e.builtins_writes = writes.1;
+                e.versions = versions;
                 e.value = value.clone();
             }
             slot => {
                 *slot = Some(Entry {
                     name: name.clone(),
                     globals: globals.clone(),
-                    globals_writes: writes.0,
-                    builtins_writes: writes.1,
+                    versions,
                     value: value.clone(),
                 });
             }
@@ -100,30 +113,68 @@ impl GlobalCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::objects::dict::NameWrites;
     use crate::objects::str::intern;
 
+    fn lookup(c: &mut GlobalCache, name: &Arc<PyStr>, g: &Arc<DictObj>, b: &DictObj) {
+        let v = versions(name, g, b);
+        let value = g.get_str(name.as_str()).unwrap_or(Value::None);
+        c.put(name, g, v, &value);
+    }
+
     #[test]
-    fn a_write_to_globals_or_builtins_invalidates_the_entry() {
+    fn a_write_to_the_name_or_to_builtins_invalidates_the_entry() {
         let globals = Arc::new(DictObj::new());
         let builtins = DictObj::new();
         let name = intern("x");
         globals.set_str("x", Value::Int(1));
         let mut c = GlobalCache::default();
-        let w = (globals.writes(), builtins.writes());
-        c.put(&name, &globals, w, &Value::Int(1));
+        lookup(&mut c, &name, &globals, &builtins);
         assert!(matches!(
             c.get(&name, &globals, &builtins),
             Some(Value::Int(1))
         ));
         globals.set_str("x", Value::Int(2));
         assert!(c.get(&name, &globals, &builtins).is_none());
-        let w = (globals.writes(), builtins.writes());
-        c.put(&name, &globals, w, &Value::Int(2));
+        lookup(&mut c, &name, &globals, &builtins);
         assert!(matches!(
             c.get(&name, &globals, &builtins),
             Some(Value::Int(2))
         ));
         builtins.set_str("y", Value::Int(3));
+        assert!(c.get(&name, &globals, &builtins).is_none());
+    }
+
+    #[test]
+    fn storing_another_name_keeps_the_entry_but_adding_or_deleting_one_does_not() {
+        let globals = Arc::new(DictObj::new());
+        let builtins = DictObj::new();
+        let name = intern("lock");
+        globals.set_str("lock", Value::Int(1));
+        // A name whose counter differs from `lock`'s.
+        let other = (0..1000)
+            .map(|i| intern(&format!("num{i}")))
+            .find(|o| NameWrites::bucket(o.hash()) != NameWrites::bucket(name.hash()))
+            .expect("some name has another bucket");
+        globals.set_str(other.as_str(), Value::Int(0));
+        let mut c = GlobalCache::default();
+        lookup(&mut c, &name, &globals, &builtins);
+        for i in 0..10 {
+            globals.set_str(other.as_str(), Value::Int(i));
+            assert!(c.get(&name, &globals, &builtins).is_some());
+        }
+        globals.set_str("brand_new", Value::Int(5));
+        assert!(c.get(&name, &globals, &builtins).is_none());
+        lookup(&mut c, &name, &globals, &builtins);
+        assert!(c.get(&name, &globals, &builtins).is_some());
+        globals.del_str("brand_new");
+        assert!(c.get(&name, &globals, &builtins).is_none());
+        lookup(&mut c, &name, &globals, &builtins);
+        // A change through the generic table access (`globals()[k] = v`) counts as a shape
+        // change: every entry misses.
+        if let Some(v) = globals.lock().value_mut(0) {
+            *v = Value::Int(9);
+        }
         assert!(c.get(&name, &globals, &builtins).is_none());
     }
 
@@ -135,8 +186,7 @@ mod tests {
         let name = intern("y");
         globals.set_str("y", Value::Int(7));
         let mut c = GlobalCache::default();
-        let w = (globals.writes(), builtins.writes());
-        c.put(&name, &globals, w, &Value::Int(7));
+        lookup(&mut c, &name, &globals, &builtins);
         let _ = globals.get_str("y");
         let _ = globals.lock().len();
         assert!(c.get(&name, &globals, &builtins).is_some());

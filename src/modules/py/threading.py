@@ -71,11 +71,9 @@ class Condition:
         self._pyt_kind = "Condition"
         self._pyt_origin = _thread._pyt_origin()
 
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
+    # self._lock.__enter__() and self._lock.__exit__(*args), natively (threading.rs).
+    __enter__ = _cond__enter__
+    __exit__ = _cond__exit__
 
     def __repr__(self):
         return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
@@ -237,15 +235,17 @@ class BoundedSemaphore(Semaphore):
 
 
 class Event:
-    """A flag threads can wait for."""
+    """A flag threads can wait for (its state is native: threading._EventCore)."""
 
     def __init__(self):
-        self._cond = Condition(Lock())
-        self._cond._pyt_kind = "Event"
-        self._flag = False
+        self._core = _EventCore()
+
+    @property
+    def _flag(self):
+        return self._core.is_set()
 
     def is_set(self):
-        return self._flag
+        return self._core.is_set()
 
     def isSet(self):
         import warnings
@@ -254,20 +254,13 @@ class Event:
         return self.is_set()
 
     def set(self):
-        with self._cond:
-            self._flag = True
-            self._cond.notify_all()
+        self._core.set()
 
     def clear(self):
-        with self._cond:
-            self._flag = False
+        self._core.clear()
 
     def wait(self, timeout=None):
-        with self._cond:
-            signaled = self._flag
-            if not signaled:
-                signaled = self._cond.wait(timeout)
-            return signaled
+        return self._core.wait(timeout)
 
 
 class BrokenBarrierError(RuntimeError):
