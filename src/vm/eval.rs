@@ -211,12 +211,15 @@ fn handle_error(
     }
 }
 
-/// Number of instructions run between checks for pending signals (Ctrl-C).
+/// Number of instructions run between checks for pending signals and thread-dump requests.
 const CHECK_INTERVAL: u32 = 1024;
 
 /// Runs instructions of one frame until something needs the outer loop.
 fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     let mut budget = CHECK_INTERVAL;
+    // Also on entry: a loop that calls or raises leaves this function before the budget runs
+    // out.
+    super::signals::poll(vm, f)?;
     // A local handle on the code: one pointer away from the instructions, and the frame stays
     // free to mutate.
     let code = f.code.clone();
@@ -227,7 +230,7 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
         budget -= 1;
         if budget == 0 {
             budget = CHECK_INTERVAL;
-            super::check_signals(vm)?;
+            super::signals::poll(vm, f)?;
         }
         if generator::has_abandoned() {
             generator::run_abandoned(vm);

@@ -216,6 +216,12 @@ fn snapshot_chain(frames: &[Box<Frame>], i: usize) -> Value {
     back
 }
 
+/// A frame object for `f` alone (`f_back` None): what a signal handler receives as `frame`
+/// when it runs between two instructions of `f`.
+pub fn lone_frame(f: &Frame) -> Value {
+    Value::Native(Arc::new(FrameObj::of(f, Value::None)))
+}
+
 /// A frame object: a snapshot of one frame at the moment it was asked for.
 pub struct FrameObj {
     pub code: Arc<Code>,

@@ -17,6 +17,7 @@ pub mod iter;
 pub mod ops;
 pub mod output;
 pub mod py2;
+pub mod signals;
 pub mod traceback;
 pub mod typenew;
 pub mod unwind;
@@ -25,6 +26,8 @@ use crate::objects::{DictObj, ExcKind, Module, PyErr, PyResult, Value};
 use parking_lot::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+
+pub use signals::check_signals;
 
 /// CPython's default recursion limit (`sys.getrecursionlimit()`).
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
@@ -254,24 +257,6 @@ impl Vm {
     pub fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }
-}
-
-/// Raises KeyboardInterrupt in the main thread when Ctrl-C was pressed (checked periodically
-/// by the eval loop and by blocking waits).
-pub fn check_signals(vm: &mut Vm) -> PyResult<()> {
-    if vm.is_main && SIGINT_PENDING.swap(false, Ordering::AcqRel) {
-        return Err(PyErr::with_args(ExcKind::KeyboardInterrupt, vec![]));
-    }
-    Ok(())
-}
-
-/// Set by the SIGINT handler; consumed by the main thread.
-pub static SIGINT_PENDING: std::sync::LazyLock<Arc<std::sync::atomic::AtomicBool>> =
-    std::sync::LazyLock::new(|| Arc::new(std::sync::atomic::AtomicBool::new(false)));
-
-/// Routes Ctrl-C to `SIGINT_PENDING` instead of killing the process.
-pub fn install_sigint_handler() {
-    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, SIGINT_PENDING.clone());
 }
 
 static NEXT_IDENT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
