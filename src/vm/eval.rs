@@ -122,9 +122,6 @@ pub fn eval(vm: &mut Vm, frames: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
         match flow {
             Ok(Flow::Next) => {}
             Ok(Flow::Push(new)) => {
-                if let Some(caller) = frames.last() {
-                    vm.note_site(&caller.code, caller.pc);
-                }
                 // Python-to-Python calls do not grow the Rust stack: only the depth counts.
                 if let Err(e) = vm.enter_frame() {
                     // The call itself fails in the caller's frame.
@@ -447,6 +444,8 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             }
             _ => {}
         }
+        // Where this frame is, for thread dumps: anything `step` runs may call out to Python.
+        vm.note_site(&code, f.pc);
         match step(vm, f, instr)? {
             Flow::Next => {}
             other => return Ok(other),
@@ -1304,7 +1303,6 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                 )));
             };
             f.stack.push(exit);
-            vm.note_site(&f.code, f.pc);
             let r = vm.call(&enter, Args::new(&[]))?;
             f.blocks.push(Block::Except {
                 handler: t,
@@ -1514,7 +1512,6 @@ fn finish_call(
             return Ok(Flow::Next);
         }
     }
-    vm.note_site(&f.code, f.pc);
     let target = {
         let args = Args::with_kw(
             &f.stack[args_from..kw_from],

@@ -87,8 +87,9 @@ pub struct Vm {
     pub attr_cache: attr_cache::AttrCache,
     /// Per Python depth, the code and resume pc of the frame running at that depth (slots
     /// above `depth` are stale): what the concurrency diagnostics show as a thread's stack.
-    /// Kept by `note_site` (a pointer compare and a store; the Arc is cloned only when the
-    /// frame at that depth changes code).
+    /// `step_many` notes its frame before every out-of-line `step` (anything that can call out
+    /// to Python or block goes through it) and at its signal poll; a pointer compare and a
+    /// store, the Arc is cloned only when the frame at that depth changes code.
     pub sites: Vec<Option<(Arc<crate::objects::Code>, usize)>>,
 }
 
@@ -140,8 +141,8 @@ impl Vm {
         }
     }
 
-    /// Records that the frame running at the current depth is `code` at `pc` (done where a
-    /// frame calls out: a pushed Python call, a native call, a `with`).
+    /// Records that the frame running at the current depth is `code` at `pc` (done by
+    /// `step_many` before each instruction it hands to `step`).
     #[inline(always)]
     pub fn note_site(&mut self, code: &Arc<crate::objects::Code>, pc: usize) {
         match self.sites.get_mut(self.depth) {

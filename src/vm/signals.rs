@@ -228,10 +228,11 @@ pub fn check_signals(vm: &mut Vm) -> PyResult<()> {
 #[cold]
 #[inline(never)]
 fn attend(vm: &mut Vm, f: Option<&Frame>) -> PyResult<()> {
+    // Where this frame is: its stack may be published, or a handler may block below it.
+    if let Some(f) = f {
+        vm.note_site(&f.code, f.pc);
+    }
     if DUMP_ACTIVE.load(Ordering::SeqCst) {
-        if let Some(f) = f {
-            vm.note_site(&f.code, f.pc);
-        }
         crate::modules::deadlock::answer_dump(vm);
     }
     if !vm.is_main {
