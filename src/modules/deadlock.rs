@@ -812,7 +812,7 @@ pub fn dump_threads() {
                 format_stack(&mut out, &stack);
             }
             (None, None, None) => out.push_str(
-                "  running native code (its Python stack is shown when it next runs Python code)\n",
+                "  running native code (no Python stack: it did not reach the interpreter loop in time)\n",
             ),
         }
         out.push('\n');
