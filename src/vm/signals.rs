@@ -215,8 +215,8 @@ pub fn poll(vm: &mut Vm, f: &Frame) -> PyResult<()> {
     Ok(())
 }
 
-/// Runs the main thread's pending handlers from a blocking wait or a native loop (no Python
-/// frame at hand: the handler's `frame` is None).
+/// Runs the main thread's pending handlers from a blocking wait or a native function (no
+/// Python frame at hand: the handler's `frame` is rebuilt from `Vm::sites`).
 #[inline]
 pub fn check_signals(vm: &mut Vm) -> PyResult<()> {
     if vm.is_main && SIG_ANY.load(Ordering::Relaxed) {
@@ -260,7 +260,10 @@ fn run_handlers(vm: &mut Vm, f: Option<&Frame>) -> PyResult<()> {
         if matches!(h, Value::Int(_)) {
             continue;
         }
-        let frame = f.map(super::frames::lone_frame).unwrap_or(Value::None);
+        let frame = match f {
+            Some(f) => super::frames::lone_frame(f),
+            None => super::frames::site_frames(vm),
+        };
         if let Err(e) = vm.call(&h, Args::new(&[Value::Int(sig as i64), frame])) {
             // The signals not reached yet stay pending for the next poll.
             SIG_ANY.store(true, Ordering::SeqCst);
