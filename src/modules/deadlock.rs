@@ -525,6 +525,23 @@ fn watchdog() {
                     "pyt: warning: deadlock among some threads (the others still run):\n",
                 );
                 text.push_str(&format_cycle(&snap, c));
+                // Each thread of the cycle: what it waits for and where.
+                for e in c {
+                    let Some((id, name, daemon, Some(w))) =
+                        snap.threads.iter().find(|t| t.0 == e.thread)
+                    else {
+                        continue;
+                    };
+                    text.push('\n');
+                    let _ = writeln!(
+                        text,
+                        "Thread \"{}\" (ident {id}{}):",
+                        name.clone().unwrap_or_else(|| format!("thread {id}")),
+                        if *daemon { ", daemon" } else { "" }
+                    );
+                    let _ = writeln!(text, "  {}", describe_wait(&snap, w, probes.get(id)));
+                    format_stack(&mut text, &w.stack);
+                }
                 emit(&text);
             }
             now.insert(key);
