@@ -108,6 +108,101 @@ fn pause(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     }
 }
 
+/// `signal.itimer_error(errno, strerror)`, the exception of `setitimer`/`getitimer`.
+fn itimer_error(vm: &mut Vm, errno: i32) -> PyErr {
+    let cls = match vm.interp.modules.get_str("signal") {
+        Some(Value::Module(m)) => m.get("itimer_error"),
+        _ => None,
+    };
+    let e = std::io::Error::from_raw_os_error(errno);
+    match cls {
+        Some(cls) => {
+            let text = e.to_string();
+            let text = text.split(" (os error").next().unwrap_or("").to_string();
+            match vm.call(
+                &cls,
+                Args::new(&[Value::Int(errno as i64), Value::str(text)]),
+            ) {
+                Ok(exc) => PyErr(exc),
+                Err(err) => err,
+            }
+        }
+        None => super::os::os_error(&e, None, None),
+    }
+}
+
+fn which_timer(vm: &mut Vm, v: &Value) -> PyResult<libc::c_int> {
+    let w = to_i64(v)?;
+    match libc::c_int::try_from(w) {
+        Ok(w) if (0..=2).contains(&w) => Ok(w),
+        _ => Err(itimer_error(vm, libc::EINVAL)),
+    }
+}
+
+fn timeval(secs: f64) -> libc::timeval {
+    let whole = secs.trunc();
+    libc::timeval {
+        tv_sec: whole as libc::time_t,
+        tv_usec: ((secs - whole) * 1e6).round() as libc::suseconds_t,
+    }
+}
+
+fn itimer_tuple(t: &libc::itimerval) -> Value {
+    let f = |tv: &libc::timeval| Value::Float(tv.tv_sec as f64 + tv.tv_usec as f64 * 1e-6);
+    Value::tuple(vec![f(&t.it_value), f(&t.it_interval)])
+}
+
+/// Upper bound of `setitimer` seconds: keeps the conversion to `time_t` exact.
+const ITIMER_MAX: f64 = 1e15;
+
+fn setitimer(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let which = which_timer(vm, pos(&args, 0, "setitimer")?)?;
+    let secs = super::util::to_f64(pos(&args, 1, "setitimer")?)
+        .map_err(|_| super::util::not_int(&args.pos[1]))?;
+    let interval = match args.pos.get(2) {
+        Some(v) => super::util::to_f64(v).map_err(|_| super::util::not_int(v))?,
+        None => 0.0,
+    };
+    if !(0.0..ITIMER_MAX).contains(&secs) || !(0.0..ITIMER_MAX).contains(&interval) {
+        return Err(itimer_error(vm, libc::EINVAL));
+    }
+    let new = libc::itimerval {
+        it_value: timeval(secs),
+        it_interval: timeval(interval),
+    };
+    let mut old = libc::itimerval {
+        it_value: timeval(0.0),
+        it_interval: timeval(0.0),
+    };
+    // SAFETY: `new` and `old` are valid itimervals living across the call; setitimer reads
+    // the first and writes the second.
+    let r = unsafe { libc::setitimer(which as _, &new, &mut old) };
+    if r != 0 {
+        let errno = std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EINVAL);
+        return Err(itimer_error(vm, errno));
+    }
+    Ok(itimer_tuple(&old))
+}
+
+fn getitimer(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let which = which_timer(vm, &one(&args, "getitimer")?)?;
+    let mut cur = libc::itimerval {
+        it_value: timeval(0.0),
+        it_interval: timeval(0.0),
+    };
+    // SAFETY: `cur` is a valid itimerval that getitimer fills in.
+    let r = unsafe { libc::getitimer(which as _, &mut cur) };
+    if r != 0 {
+        let errno = std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EINVAL);
+        return Err(itimer_error(vm, errno));
+    }
+    Ok(itimer_tuple(&cur))
+}
+
 fn strsignal(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let sig = signum(&one(&args, "strsignal")?)?;
     Ok(match describe(sig) {
@@ -169,6 +264,8 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
             ("raise_signal", raise_signal),
             ("pause", pause),
             ("strsignal", strsignal),
+            ("setitimer", setitimer),
+            ("getitimer", getitimer),
         ],
     );
     m.set("default_int_handler", signals::DEFAULT_INT_HANDLER.clone());

@@ -94,6 +94,13 @@ for _e in (Handlers, Sigmasks):
         globals()[_name] = _member
 del _name, _member, _e
 
+class itimer_error(OSError):
+    pass
+
+
+itimer_error.__module__ = 'signal'
+ItimerError = itimer_error
+
 ITIMER_REAL = 0
 ITIMER_VIRTUAL = 1
 ITIMER_PROF = 2
