@@ -202,10 +202,10 @@ struct WaitRec {
     stack: Vec<Site>,
 }
 
-/// A thread sleeping outside pyt's primitives (`time.sleep`, `signal.pause`).
+/// A thread sleeping outside pyt's primitives (`time.sleep`, `signal.pause`, `input()`).
 #[derive(Clone)]
 struct SleepRec {
-    /// `time.sleep` or `signal.pause`.
+    /// Its state as a dump shows it: `sleeping in time.sleep`.
     what: &'static str,
     until: Option<Instant>,
     stack: Vec<Site>,
@@ -391,8 +391,9 @@ impl Drop for SleepGuard {
     }
 }
 
-/// Publishes that this thread sleeps (`what`: `time.sleep`, `signal.pause`) until `until`,
-/// with its stack, for thread dumps. Sleeping never counts towards a deadlock.
+/// Publishes that this thread sleeps or waits outside pyt's primitives until `until` (`what`
+/// is its state: `sleeping in time.sleep`), with its stack, for thread dumps. Such a thread
+/// never counts towards a deadlock.
 pub fn begin_sleep(vm: &Vm, what: &'static str, until: Option<Instant>) -> SleepGuard {
     let mut guard = SleepGuard {
         ident: vm.ident,
@@ -821,7 +822,7 @@ pub fn dump_threads() {
                     ),
                     None => String::new(),
                 };
-                let _ = writeln!(out, "  sleeping in {}{left}", sl.what);
+                let _ = writeln!(out, "  {}{left}", sl.what);
                 format_stack(&mut out, &sl.stack);
             }
             (None, None, Some(stack)) => {

@@ -97,7 +97,7 @@ fn raise_signal(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn pause(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let seen = signals::delivered();
-    let _paused = super::deadlock::begin_sleep(vm, "signal.pause", None::<Instant>);
+    let _paused = super::deadlock::begin_sleep(vm, "paused in signal.pause", None::<Instant>);
     loop {
         let delivered = signals::delivered() != seen;
         crate::vm::check_signals(vm)?;

@@ -36,7 +36,7 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let deadline = std::time::Instant::now() + Duration::from_secs_f64(secs);
     // Published for thread dumps (the stack is noted: this call was made by `finish_call`).
-    let _sleeping = super::deadlock::begin_sleep(vm, "time.sleep", Some(deadline));
+    let _sleeping = super::deadlock::begin_sleep(vm, "sleeping in time.sleep", Some(deadline));
     loop {
         // A handler that returns lets the sleep go on for the time left (PEP 475).
         crate::vm::check_signals(vm)?;
