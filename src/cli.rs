@@ -41,6 +41,10 @@ enum Command {
 }
 
 /// `--dump-threads-after`, handed to the program runner (which registers the main thread).
+/// The program ended with an uncaught KeyboardInterrupt: the process then ends by SIGINT.
+static UNHANDLED_INTERRUPT: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
 static DUMP_AFTER: parking_lot::Mutex<Option<f64>> = parking_lot::Mutex::new(None);
 
 /// Options that may come before the command.
@@ -198,14 +202,22 @@ pub fn main() -> i32 {
             return 2;
         }
     };
-    crate::vm::install_sigint_handler();
+    crate::vm::signals::install();
     // Python code runs on a thread with a large stack: deep recursion through builtins.
     let handle = std::thread::Builder::new()
         .name("MainThread".into())
         .stack_size(crate::vm::THREAD_STACK_SIZE)
         .spawn(move || run_command(cmd, opts));
     match handle {
-        Ok(h) => h.join().unwrap_or(70),
+        Ok(h) => {
+            let status = h.join().unwrap_or(70);
+            if UNHANDLED_INTERRUPT.load(std::sync::atomic::Ordering::SeqCst) {
+                // CPython ends by SIGINT after an uncaught KeyboardInterrupt, so a parent (or
+                // the shell) sees the signal; 130 only if that did not kill the process.
+                crate::vm::signals::die_by(libc::SIGINT as usize);
+            }
+            status
+        }
         Err(e) => {
             eprintln!("pyt: cannot start the main thread: {e}");
             70
@@ -454,6 +466,7 @@ pub fn exit_status(vm: &mut Vm, e: PyErr) -> i32 {
     }
     crate::vm::traceback::print_exception(vm, &e.0);
     if e.is(ExcKind::KeyboardInterrupt) {
+        UNHANDLED_INTERRUPT.store(true, std::sync::atomic::Ordering::SeqCst);
         return 130;
     }
     1

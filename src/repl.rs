@@ -27,7 +27,6 @@ use rustyline::{
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 /// Entries kept in the history file.
@@ -229,7 +228,7 @@ impl Session {
         let line = self.rl.readline_with_initial(prompt, (initial, ""));
         crate::vm::output::set_write_hook(None);
         // A Ctrl-C typed while editing was a key, not a signal: none may be left pending.
-        crate::vm::SIGINT_PENDING.store(false, Ordering::Release);
+        crate::vm::signals::clear(libc::SIGINT as usize);
         line
     }
 
@@ -324,7 +323,7 @@ impl Session {
             }
         };
         let mut vm = self.vm.borrow_mut();
-        crate::vm::SIGINT_PENDING.store(false, Ordering::Release);
+        crate::vm::signals::clear(libc::SIGINT as usize);
         let code = Arc::new(crate::objects::Code::new(code));
         let dict = self.main.dict.clone();
         let frame = crate::vm::frame::Frame::new(code, dict.clone(), Some(dict));

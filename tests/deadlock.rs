@@ -219,3 +219,55 @@ fn dump_threads_after_shows_waits_and_goes_on() {
         assert!(o.err.contains(want), "missing {want:?} in:\n{}", o.err);
     }
 }
+
+/// Masks what varies between runs of a dump besides idents: the time a sleep has left.
+fn mask_dump(text: &str) -> String {
+    let left = regex::Regex::new(r"\(\d+\.\d s left\)").expect("valid regex");
+    left.replace_all(&mask(text), "(T s left)").into_owned()
+}
+
+#[test]
+fn dump_shows_running_sleeping_and_blocked_threads_with_stacks() {
+    let d = dir();
+    let o = run(
+        &d,
+        &["--dump-threads-after", "0.5"],
+        "dump_states.py",
+        TIMEOUT,
+    );
+    assert_eq!(o.code, Some(0), "{}", o.err);
+    assert_eq!(o.out, "ok\n");
+    if let Err(e) = pinned(&d, "dump_states.py", &mask_dump(&o.err)) {
+        panic!("{e}");
+    }
+}
+
+#[test]
+fn sigquit_dumps_a_running_thread_and_the_program_goes_on() {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyt"))
+        .args(["run", "dump_sigquit.py"])
+        .current_dir(dir())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn pyt");
+    let mut out = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let mut first = String::new();
+    out.read_line(&mut first).expect("read");
+    assert_eq!(first, "ready\n");
+    std::thread::sleep(Duration::from_millis(200));
+    // SAFETY: kill(2) with the pid of our own still unreaped child and a signal number.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGQUIT) };
+    let mut rest = String::new();
+    out.read_to_string(&mut rest).expect("read");
+    let mut err = String::new();
+    child.stderr.take().map(|mut s| s.read_to_string(&mut err));
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert_eq!(rest, "ok\n");
+    if let Err(e) = pinned(&dir(), "dump_sigquit.py", &mask_dump(&err)) {
+        panic!("{e}");
+    }
+}

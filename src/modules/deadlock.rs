@@ -21,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, LazyLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Exit status of a program stopped by a global deadlock. CPython itself exits with 0, 1
 /// (uncaught exception), 2 (command-line error) or 120 (flush failure at exit); 3 is none of
@@ -205,11 +205,23 @@ struct WaitRec {
     stack: Vec<Site>,
 }
 
+/// A thread sleeping outside pyt's primitives (`time.sleep`, `signal.pause`, `input()`).
+#[derive(Clone)]
+struct SleepRec {
+    /// Its state as a dump shows it: `sleeping in time.sleep`.
+    what: &'static str,
+    until: Option<Instant>,
+    stack: Vec<Site>,
+}
+
 #[derive(Default)]
 struct ThreadRec {
     name: Option<String>,
     daemon: bool,
     wait: Option<WaitRec>,
+    sleep: Option<SleepRec>,
+    /// The stack a running thread published for the dump numbered `.0`.
+    answer: Option<(u64, Vec<Site>)>,
 }
 
 #[derive(Default)]
@@ -224,10 +236,20 @@ struct Reg {
     untimed: usize,
     interp: Option<Arc<Interpreter>>,
     watchdog: bool,
+    /// Number of the thread dump in progress (or of the last one).
+    dump: u64,
 }
 
 static REG: LazyLock<Mutex<Reg>> = LazyLock::new(|| Mutex::new(Reg::default()));
 static WAKE: Condvar = Condvar::new();
+/// Notified when a running thread publishes its stack for a dump.
+static ANSWERED: Condvar = Condvar::new();
+/// How long a dump waits for running threads to publish their stacks: they do it at their
+/// next poll (at most `CHECK_INTERVAL` instructions or one call away), so only a thread busy in
+/// native code (a long sort, a read) misses it.
+const DUMP_ANSWER_WAIT: Duration = Duration::from_millis(200);
+/// One dump at a time (SIGQUIT and the timer may coincide).
+static DUMPING: Mutex<()> = Mutex::new(());
 static ENABLED: AtomicBool = AtomicBool::new(false);
 
 /// Called once by `pyt run` for the main thread: turns the diagnostics on.
@@ -325,11 +347,7 @@ pub fn begin_wait(vm: &Vm, prim: &Value, kind: WaitKind, timed: bool) -> WaitGua
     if !ENABLED.load(Ordering::Acquire) {
         return inactive;
     }
-    let stack: Vec<Site> = vm
-        .python_stack()
-        .into_iter()
-        .map(|(code, pc)| Site { code, pc })
-        .collect();
+    let stack = stack_of(vm);
     let mut g = REG.lock();
     g.seq += 1;
     let seq = g.seq;
@@ -358,6 +376,68 @@ pub fn begin_wait(vm: &Vm, prim: &Value, kind: WaitKind, timed: bool) -> WaitGua
         ident: vm.ident,
         active: true,
     }
+}
+
+/// Registration of a sleep; cleared when dropped.
+pub struct SleepGuard {
+    ident: u64,
+    active: bool,
+}
+
+impl Drop for SleepGuard {
+    fn drop(&mut self) {
+        if self.active {
+            if let Some(t) = REG.lock().threads.get_mut(&self.ident) {
+                t.sleep = None;
+            }
+        }
+    }
+}
+
+/// Publishes that this thread sleeps or waits outside pyt's primitives until `until` (`what`
+/// is its state: `sleeping in time.sleep`), with its stack, for thread dumps. Such a thread
+/// never counts towards a deadlock.
+pub fn begin_sleep(vm: &Vm, what: &'static str, until: Option<Instant>) -> SleepGuard {
+    let mut guard = SleepGuard {
+        ident: vm.ident,
+        active: false,
+    };
+    if !ENABLED.load(Ordering::Acquire) {
+        return guard;
+    }
+    let stack = stack_of(vm);
+    if let Some(t) = REG.lock().threads.get_mut(&vm.ident) {
+        t.sleep = Some(SleepRec { what, until, stack });
+        guard.active = true;
+    }
+    guard
+}
+
+fn stack_of(vm: &Vm) -> Vec<Site> {
+    vm.python_stack()
+        .into_iter()
+        .map(|(code, pc)| Site { code, pc })
+        .collect()
+}
+
+/// A running thread answers a dump request (from its eval loop's poll, its current frame
+/// noted): publishes its stack once per dump.
+pub fn answer_dump(vm: &Vm) {
+    if !ENABLED.load(Ordering::Acquire) {
+        return;
+    }
+    let dump = {
+        let g = REG.lock();
+        match g.threads.get(&vm.ident) {
+            Some(t) if t.answer.as_ref().map(|a| a.0) != Some(g.dump) => g.dump,
+            _ => return,
+        }
+    };
+    let stack = stack_of(vm);
+    if let Some(t) = REG.lock().threads.get_mut(&vm.ident) {
+        t.answer = Some((dump, stack));
+    }
+    ANSWERED.notify_all();
 }
 
 fn probe(w: &WaitRec) -> Probe {
@@ -424,7 +504,9 @@ fn watchdog() {
             .filter_map(|t| t.3.as_ref().map(|w| (t.0, probe(w))))
             .collect();
         let cycles = find_cycles(&snap, &probes);
+        // A Python signal handler may run in the main thread and wake everybody: no verdict.
         let stuck = snap.all_untimed
+            && !crate::vm::signals::python_handlers()
             && probes.values().all(|p| matches!(p, Probe::Blocked(_)))
             && REG.lock().epoch == snap.epoch;
         if stuck {
@@ -450,6 +532,23 @@ fn watchdog() {
                     "pyt: warning: deadlock among some threads (the others still run):\n",
                 );
                 text.push_str(&format_cycle(&snap, c));
+                // Each thread of the cycle: what it waits for and where.
+                for e in c {
+                    let Some((id, name, daemon, Some(w))) =
+                        snap.threads.iter().find(|t| t.0 == e.thread)
+                    else {
+                        continue;
+                    };
+                    text.push('\n');
+                    let _ = writeln!(
+                        text,
+                        "Thread \"{}\" (ident {id}{}):",
+                        name.clone().unwrap_or_else(|| format!("thread {id}")),
+                        if *daemon { ", daemon" } else { "" }
+                    );
+                    let _ = writeln!(text, "  {}", describe_wait(&snap, w, probes.get(id)));
+                    format_stack(&mut text, &w.stack);
+                }
                 emit(&text);
             }
             now.insert(key);
@@ -672,11 +771,47 @@ fn format_stack(out: &mut String, stack: &[Site]) {
     }
 }
 
-/// A thread dump (SIGQUIT, `--dump-threads-after`): every registered thread, what it waits
-/// for if it is blocked on a pyt primitive, and then its stack; the program goes on. A thread
-/// that runs, sleeps or does I/O shows no stack: it is noted only when it blocks.
+/// A thread dump (SIGQUIT, `--dump-threads-after`): every registered thread, its state
+/// (running, sleeping, or what it waits for and who holds it) and its Python stack; the
+/// program goes on. Blocked and sleeping threads published their stacks before they parked;
+/// running threads are asked to publish theirs at their next poll of the eval loop.
 pub fn dump_threads() {
+    let _one = DUMPING.lock();
+    let started = Instant::now();
+    let dump = {
+        let mut g = REG.lock();
+        g.dump += 1;
+        g.dump
+    };
+    crate::vm::signals::request_dump(true);
+    {
+        let mut g = REG.lock();
+        let deadline = started + DUMP_ANSWER_WAIT;
+        while g.threads.values().any(|t| {
+            t.wait.is_none() && t.sleep.is_none() && t.answer.as_ref().map(|a| a.0) != Some(dump)
+        }) {
+            if ANSWERED.wait_until(&mut g, deadline).timed_out() {
+                break;
+            }
+        }
+    }
+    crate::vm::signals::request_dump(false);
     let snap = snapshot();
+    let states: HashMap<u64, (Option<SleepRec>, Option<Vec<Site>>)> = {
+        let g = REG.lock();
+        g.threads
+            .iter()
+            .map(|(id, t)| {
+                let answer = t
+                    .answer
+                    .as_ref()
+                    .filter(|a| a.0 == dump)
+                    .map(|a| a.1.clone());
+                (*id, (t.sleep.clone(), answer))
+            })
+            .collect()
+    };
+    let now = Instant::now();
     let mut out = format!("pyt: thread dump ({} threads)\n\n", snap.threads.len());
     for (id, name, daemon, w) in &snap.threads {
         let _ = writeln!(
@@ -685,14 +820,32 @@ pub fn dump_threads() {
             name.clone().unwrap_or_else(|| format!("thread {id}")),
             if *daemon { ", daemon" } else { "" }
         );
-        match w {
-            Some(w) => {
+        let (sleep, answer) = states.get(id).cloned().unwrap_or((None, None));
+        match (w, sleep, answer) {
+            (Some(w), _, _) => {
                 let p = probe(w);
                 let timed = if w.timed { " (with a timeout)" } else { "" };
                 let _ = writeln!(out, "  {}{timed}", describe_wait(&snap, w, Some(&p)));
                 format_stack(&mut out, &w.stack);
             }
-            None => out.push_str("  running (or sleeping, or in I/O)\n"),
+            (None, Some(sl), _) => {
+                let left = match sl.until {
+                    Some(u) => format!(
+                        " ({:.1} s left)",
+                        u.saturating_duration_since(now).as_secs_f64()
+                    ),
+                    None => String::new(),
+                };
+                let _ = writeln!(out, "  {}{left}", sl.what);
+                format_stack(&mut out, &sl.stack);
+            }
+            (None, None, Some(stack)) => {
+                out.push_str("  running\n");
+                format_stack(&mut out, &stack);
+            }
+            (None, None, None) => out.push_str(
+                "  running native code (no Python stack: it did not reach the interpreter loop in time)\n",
+            ),
         }
         out.push('\n');
     }

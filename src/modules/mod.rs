@@ -11,6 +11,7 @@ pub mod os;
 pub mod pymods;
 pub mod queue_core;
 pub mod random;
+pub mod signal;
 pub mod sys;
 #[cfg(test)]
 mod tests;
@@ -63,6 +64,7 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("os", os::init),
     ("queue", pymods::init_queue),
     ("random", random::init),
+    ("signal", signal::init),
     ("threading", threading::init),
     ("time", time::init),
     ("traceback", traceback::init),

@@ -12,6 +12,10 @@ use std::sync::Arc;
 /// allocating gigabytes).
 const URANDOM_MAX: i64 = 1 << 28;
 
+/// Longest `os.kill` waits for a signal sent to this very process to reach pyt's handler
+/// (delivery to another thread takes microseconds; this only bounds a lost race).
+const SELF_KILL_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// The OSError subclass for an errno, as CPython's `PyErr_SetFromErrno` and `OSError(errno,
 /// strerror)` pick it.
 pub fn errno_kind(code: i64) -> ExcKind {
@@ -83,6 +87,39 @@ fn path_arg<'a>(args: &Args<'a>, i: usize, fname: &str) -> PyResult<String> {
             other.type_name()
         ))),
     }
+}
+
+/// `os.kill(pid, sig)`.
+fn kill(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() != 2 {
+        return Err(PyErr::type_error(format!(
+            "kill expected 2 arguments, got {}",
+            args.pos.len()
+        )));
+    }
+    let too_big = || PyErr::overflow_error("signed integer is greater than maximum");
+    let pid = libc::pid_t::try_from(to_i64(&args.pos[0])?).map_err(|_| too_big())?;
+    let sig = libc::c_int::try_from(to_i64(&args.pos[1])?).map_err(|_| too_big())?;
+    let before = crate::vm::signals::delivered();
+    // SAFETY: kill(2) takes two plain integers and touches no memory.
+    if unsafe { libc::kill(pid, sig) } != 0 {
+        return Err(os_error(&std::io::Error::last_os_error(), None, None));
+    }
+    // A signal this process sends itself is handled before kill returns, as in CPython: the
+    // kernel may hand it to another thread, so wait (briefly) until pyt's handler saw it.
+    let own = i64::from(pid) == i64::from(std::process::id()) || pid == 0;
+    if own
+        && usize::try_from(sig).is_ok_and(|s| {
+            crate::vm::signals::kernel_disposition(s) == crate::vm::signals::Disposition::Handle
+        })
+    {
+        let until = std::time::Instant::now() + SELF_KILL_WAIT;
+        while crate::vm::signals::delivered() == before && std::time::Instant::now() < until {
+            std::thread::yield_now();
+        }
+    }
+    crate::vm::check_signals(vm)?;
+    Ok(Value::None)
 }
 
 fn getpid(_vm: &mut Vm, _a: Args) -> PyResult<Value> {
@@ -257,6 +294,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
         "os",
         &[
             ("getpid", getpid),
+            ("kill", kill),
             ("getppid", getppid),
             ("getcwd", getcwd),
             ("chdir", chdir),

@@ -94,8 +94,11 @@ pub fn wait_until<T>(
             }
             None => cv.wait(g),
         }
-        if vm.is_main {
-            check_signals(vm)?;
+        if vm.is_main && crate::vm::signals::signal_pending() {
+            // The handlers run as Python code: not registered as waiting (they may change
+            // primitives) and without the primitive's mutex; then the wait goes on (PEP 475).
+            registered = None;
+            MutexGuard::unlocked(g, || check_signals(vm))?;
         }
     }
 }

@@ -10,7 +10,8 @@ use crate::vm::Vm;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Longest uninterrupted nap of `sleep`: Ctrl-C must raise KeyboardInterrupt promptly.
+/// Longest uninterrupted nap of `sleep`: signal handlers (Ctrl-C's KeyboardInterrupt) must run
+/// promptly in the main thread.
 const SLEEP_SLICE: Duration = Duration::from_millis(50);
 
 /// Largest strftime result we accept (CPython grows its buffer similarly; beyond this the
@@ -34,7 +35,10 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::overflow_error("sleep length is too large"));
     }
     let deadline = std::time::Instant::now() + Duration::from_secs_f64(secs);
+    // Published for thread dumps (the stack is noted: this call was made by `finish_call`).
+    let _sleeping = super::deadlock::begin_sleep(vm, "sleeping in time.sleep", Some(deadline));
     loop {
+        // A handler that returns lets the sleep go on for the time left (PEP 475).
         crate::vm::check_signals(vm)?;
         let now = std::time::Instant::now();
         if now >= deadline {

@@ -124,9 +124,6 @@ pub fn eval(vm: &mut Vm, frames: &mut Vec<Box<Frame>>) -> PyResult<Exit> {
         match flow {
             Ok(Flow::Next) => {}
             Ok(Flow::Push(new)) => {
-                if let Some(caller) = frames.last() {
-                    vm.note_site(&caller.code, caller.pc);
-                }
                 // Python-to-Python calls do not grow the Rust stack: only the depth counts.
                 if let Err(e) = vm.enter_frame() {
                     // The call itself fails in the caller's frame.
@@ -213,12 +210,15 @@ fn handle_error(
     }
 }
 
-/// Number of instructions run between checks for pending signals (Ctrl-C).
+/// Number of instructions run between checks for pending signals and thread-dump requests.
 const CHECK_INTERVAL: u32 = 1024;
 
 /// Runs instructions of one frame until something needs the outer loop.
 fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     let mut budget = CHECK_INTERVAL;
+    // Also on entry: a loop that calls or raises leaves this function before the budget runs
+    // out.
+    super::signals::poll(vm, f)?;
     loop {
         // The code is borrowed from the frame (fields the fast paths do not touch) until an
         // instruction needs `step`, which takes the whole frame; then borrowed again.
@@ -229,7 +229,7 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             budget -= 1;
             if budget == 0 {
                 budget = CHECK_INTERVAL;
-                super::check_signals(vm)?;
+                super::signals::poll(vm, f)?;
             }
             if generator::has_abandoned() {
                 generator::run_abandoned(vm);
@@ -456,6 +456,8 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             }
             break instr;
         };
+        // Where this frame is, for thread dumps: anything `step` runs may call out to Python.
+        vm.note_site(&f.code, f.pc);
         match step(vm, f, instr)? {
             Flow::Next => {}
             other => return Ok(other),
@@ -1319,7 +1321,6 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         Instr::BeforeWith(t) => {
             let mgr = pop!(f);
             if let Value::Native(_) = mgr {
-                vm.note_site(&f.code, f.pc);
                 if let Some(r) = crate::modules::thread::with_enter(vm, &mgr) {
                     let r = r?;
                     f.stack.push(mgr);
@@ -1348,7 +1349,6 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                 )));
             };
             f.stack.push(exit);
-            vm.note_site(&f.code, f.pc);
             let r = vm.call(&enter, Args::new(&[]))?;
             f.blocks.push(Block::Except {
                 handler: t,
@@ -1576,7 +1576,6 @@ fn finish_call(
             _ => None,
         };
         if let Some(native) = native {
-            vm.note_site(&f.code, f.pc);
             let r = native(vm, Args::new(&f.stack[args_from..end]));
             f.stack.truncate(func_at);
             f.stack.push(r?);
@@ -1590,7 +1589,6 @@ fn finish_call(
             return Ok(Flow::Next);
         }
     }
-    vm.note_site(&f.code, f.pc);
     let target = {
         let args = Args::with_kw(
             &f.stack[args_from..kw_from],

@@ -216,6 +216,56 @@ fn snapshot_chain(frames: &[Box<Frame>], i: usize) -> Value {
     back
 }
 
+/// A frame object for `f` alone (`f_back` None): what a signal handler receives as `frame`
+/// when it runs between two instructions of `f`.
+pub fn lone_frame(f: &Frame) -> Value {
+    Value::Native(Arc::new(FrameObj::of(f, Value::None)))
+}
+
+/// Frame objects for the calling thread's Python stack as `Vm::sites` knows it, innermost
+/// returned (None for an empty stack): what a signal handler run inside a blocking wait
+/// receives. Code and lines are exact; globals are those of the loaded module whose
+/// `__file__` is the code's file (`__main__`'s if none); a function's locals are not known
+/// there, so its `f_locals` is empty.
+pub fn site_frames(vm: &Vm) -> Value {
+    let modules: Vec<(String, Arc<DictObj>)> = vm
+        .interp
+        .modules
+        .items()
+        .into_iter()
+        .filter_map(|(_, m)| match m {
+            Value::Module(m) => match m.dict.get_str("__file__") {
+                Some(Value::Str(f)) => Some((f.as_str().to_string(), m.dict.clone())),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    let main = match vm.interp.modules.get_str("__main__") {
+        Some(Value::Module(m)) => m.dict.clone(),
+        _ => Arc::new(DictObj::new()),
+    };
+    let mut back = Value::None;
+    for (code, pc) in vm.python_stack() {
+        let globals = modules
+            .iter()
+            .find(|(f, _)| *f == code.obj.source.name)
+            .map(|(_, g)| g.clone())
+            .unwrap_or_else(|| main.clone());
+        let module = code.obj.kind == crate::compiler::bytecode::CodeKind::Module;
+        back = Value::Native(Arc::new(FrameObj {
+            code,
+            pc: pc.saturating_sub(1),
+            ns: module.then(|| globals.clone()),
+            globals,
+            locals: Vec::new(),
+            cells: Vec::new(),
+            back: Mutex::new(back),
+        }));
+    }
+    back
+}
+
 /// A frame object: a snapshot of one frame at the moment it was asked for.
 pub struct FrameObj {
     pub code: Arc<Code>,

@@ -17,6 +17,7 @@ pub mod iter;
 pub mod ops;
 pub mod output;
 pub mod py2;
+pub mod signals;
 pub mod traceback;
 pub mod typenew;
 pub mod unwind;
@@ -25,6 +26,8 @@ use crate::objects::{DictObj, ExcKind, Module, PyErr, PyResult, Value};
 use parking_lot::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+
+pub use signals::check_signals;
 
 /// CPython's default recursion limit (`sys.getrecursionlimit()`).
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
@@ -88,8 +91,9 @@ pub struct Vm {
     pub attr_cache: attr_cache::AttrCache,
     /// Per Python depth, the code and resume pc of the frame running at that depth (slots
     /// above `depth` are stale): what the concurrency diagnostics show as a thread's stack.
-    /// Kept by `note_site` (a pointer compare and a store; the Arc is cloned only when the
-    /// frame at that depth changes code).
+    /// `step_many` notes its frame before every out-of-line `step` (anything that can call out
+    /// to Python or block goes through it) and at its signal poll; a pointer compare and a
+    /// store, the Arc is cloned only when the frame at that depth changes code.
     pub sites: Vec<Option<(Arc<crate::objects::Code>, usize)>>,
 }
 
@@ -142,8 +146,8 @@ impl Vm {
         }
     }
 
-    /// Records that the frame running at the current depth is `code` at `pc` (done where a
-    /// frame calls out: a pushed Python call, a native call, a `with`).
+    /// Records that the frame running at the current depth is `code` at `pc` (done by
+    /// `step_many` before each instruction it hands to `step`).
     #[inline(always)]
     pub fn note_site(&mut self, code: &Arc<crate::objects::Code>, pc: usize) {
         match self.sites.get_mut(self.depth) {
@@ -313,24 +317,6 @@ impl Vm {
     pub fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }
-}
-
-/// Raises KeyboardInterrupt in the main thread when Ctrl-C was pressed (checked periodically
-/// by the eval loop and by blocking waits).
-pub fn check_signals(vm: &mut Vm) -> PyResult<()> {
-    if vm.is_main && SIGINT_PENDING.swap(false, Ordering::AcqRel) {
-        return Err(PyErr::with_args(ExcKind::KeyboardInterrupt, vec![]));
-    }
-    Ok(())
-}
-
-/// Set by the SIGINT handler; consumed by the main thread.
-pub static SIGINT_PENDING: std::sync::LazyLock<Arc<std::sync::atomic::AtomicBool>> =
-    std::sync::LazyLock::new(|| Arc::new(std::sync::atomic::AtomicBool::new(false)));
-
-/// Routes Ctrl-C to `SIGINT_PENDING` instead of killing the process.
-pub fn install_sigint_handler() {
-    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, SIGINT_PENDING.clone());
 }
 
 static NEXT_IDENT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);

@@ -53,6 +53,20 @@ impl Vm {
                     v.type_name()
                 )));
             }
+            Value::Class(c) => {
+                // A metaclass's __len__ (`len(signal.Signals)`).
+                if let Some(f) = c.meta.as_ref().and_then(|m| m.lookup("__len__")) {
+                    let r = self.call(&f, Args::new(std::slice::from_ref(v)))?;
+                    return match r {
+                        Value::Int(i) if i >= 0 => Ok(i as usize),
+                        _ => Err(PyErr::value_error("__len__() should return >= 0")),
+                    };
+                }
+                return Err(PyErr::type_error(format!(
+                    "object of type '{}' has no len()",
+                    v.type_name()
+                )));
+            }
             _ => {
                 return Err(PyErr::type_error(format!(
                     "object of type '{}' has no len()",
@@ -333,6 +347,12 @@ impl Vm {
                 )))
             }
             Value::Class(c) => {
+                // A metaclass's __getitem__ comes first (`Signals['SIGINT']`), as in CPython.
+                if let Some(meta) = &c.meta {
+                    if let Some(f) = meta.lookup("__getitem__") {
+                        return self.call(&f, Args::new(&[obj.clone(), idx.clone()]));
+                    }
+                }
                 if let Some(f) = c.lookup("__class_getitem__") {
                     // A classmethod (type creation makes it one): bound to the class.
                     let f = self.class_descr_get(&f, c)?;
@@ -617,6 +637,17 @@ impl Vm {
                 let it = self.get_iter(container)?;
                 self.iter_contains(&it, item)
             }
+            Value::Class(c) => match c.meta.as_ref().and_then(|m| m.lookup("__contains__")) {
+                // A metaclass's __contains__ (`sig in signal.Signals`).
+                Some(f) => {
+                    let r = self.call(&f, Args::new(&[container.clone(), item.clone()]))?;
+                    self.truthy(&r)
+                }
+                None => Err(PyErr::type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    container.type_name()
+                ))),
+            },
             _ => Err(PyErr::type_error(format!(
                 "argument of type '{}' is not iterable",
                 container.type_name()

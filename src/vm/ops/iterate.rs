@@ -57,6 +57,14 @@ impl Vm {
                     v.type_name()
                 )));
             }
+            // A metaclass's __iter__ (`list(signal.Signals)`).
+            Value::Class(c)
+                if c.meta
+                    .as_ref()
+                    .is_some_and(|m| m.lookup("__iter__").is_some()) =>
+            {
+                return self.iter_via_class(v);
+            }
             _ => {
                 return Err(PyErr::type_error(format!(
                     "'{}' object is not iterable",

@@ -150,6 +150,19 @@ impl Vm {
                 format!("<bound method {} of {}>", fname, self.repr(&s)?)
             }
             Value::Class(c) => {
+                // A metaclass's own __repr__ (`<enum 'Signals'>`).
+                if let Some(f) = c.meta.as_ref().and_then(|m| m.lookup("__repr__")) {
+                    if let Value::Function(_) = f {
+                        let r = self.call(&f, Args::new(std::slice::from_ref(v)))?;
+                        return match r {
+                            Value::Str(s) => Ok(s.as_str().to_string()),
+                            other => Err(PyErr::type_error(format!(
+                                "__repr__ returned non-string (type {})",
+                                other.type_name()
+                            ))),
+                        };
+                    }
+                }
                 let module = c.module_name();
                 if module == "builtins" {
                     format!("<class '{}'>", c.qualname())
