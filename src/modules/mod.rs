@@ -7,6 +7,7 @@ pub mod functools;
 pub mod heapq;
 pub mod itertools;
 pub mod math;
+pub mod mp;
 pub mod os;
 pub mod pymods;
 pub mod queue_core;
@@ -30,6 +31,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 /// Every importable builtin module (sys and builtins exist from start-up).
 const REGISTRY: &[(&str, ModuleInit)] = &[
     ("_pyt_frames", warnings::init_frames),
+    ("_pyt_mp", mp::init),
     ("_pyt_queue", queue_core::init),
     ("_thread", thread::init),
     ("abc", functools::init_abc),
