@@ -59,6 +59,10 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("math", math::init),
     ("multiprocessing", pymods::init_multiprocessing),
     ("multiprocessing.dummy", pymods::init_multiprocessing_dummy),
+    (
+        "multiprocessing.managers",
+        pymods::init_multiprocessing_managers,
+    ),
     ("multiprocessing.pool", pymods::init_multiprocessing_pool),
     ("operator", collections::init_operator),
     ("optparse", functools::init_optparse),

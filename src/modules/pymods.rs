@@ -68,6 +68,15 @@ pub fn init_multiprocessing_pool(vm: &mut Vm) -> PyResult<Arc<Module>> {
     )
 }
 
+pub fn init_multiprocessing_managers(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(
+        vm,
+        "multiprocessing.managers",
+        include_str!("py/multiprocessing_managers.py"),
+        false,
+    )
+}
+
 pub fn init_multiprocessing_dummy(vm: &mut Vm) -> PyResult<Arc<Module>> {
     embedded(
         vm,

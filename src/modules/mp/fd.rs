@@ -333,3 +333,84 @@ pub fn set_cloexec(fd: i32) {
     // SAFETY: fcntl on any int is memory-safe; a bad fd just fails.
     unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
 }
+
+/// Backlog of a manager's listening socket (CPython's Listener default is 1; many children
+/// connect at once here, so a larger queue avoids refused connections).
+const LISTEN_BACKLOG: i32 = 128;
+
+/// A Unix socket address in the abstract namespace (no file left behind).
+fn abstract_addr(name: &str) -> PyResult<(libc::sockaddr_un, libc::socklen_t)> {
+    // SAFETY: sockaddr_un is plain data; all-zero is a valid value.
+    let mut addr: libc::sockaddr_un = unsafe { std::mem::zeroed() };
+    addr.sun_family = libc::AF_UNIX as libc::sa_family_t;
+    let bytes = name.as_bytes();
+    if bytes.len() + 1 > addr.sun_path.len() {
+        return Err(PyErr::value_error("socket name too long"));
+    }
+    for (i, b) in bytes.iter().enumerate() {
+        addr.sun_path[i + 1] = *b as libc::c_char;
+    }
+    let len = std::mem::size_of::<libc::sa_family_t>() + 1 + bytes.len();
+    Ok((addr, len as libc::socklen_t))
+}
+
+fn unix_socket() -> PyResult<i32> {
+    // SAFETY: plain socket creation; the result is checked.
+    let fd = unsafe { libc::socket(libc::AF_UNIX, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0) };
+    if fd < 0 {
+        return Err(last_err());
+    }
+    Ok(fd)
+}
+
+/// `listen_unix(name)` → a listening socket bound to the abstract address `name`.
+pub fn listen_unix(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = vm.str(super::super::util::pos(&args, 0, "listen_unix")?)?;
+    let (addr, len) = abstract_addr(&name)?;
+    let fd = unix_socket()?;
+    let owned = new_fd(fd);
+    // SAFETY: `addr` is a valid sockaddr_un of `len` bytes.
+    let rc = unsafe { libc::bind(fd, &addr as *const _ as *const libc::sockaddr, len) };
+    // SAFETY: listen on our own socket.
+    if rc != 0 || unsafe { libc::listen(fd, LISTEN_BACKLOG) } != 0 {
+        return Err(last_err());
+    }
+    Ok(owned)
+}
+
+/// `accept(listener)` → the next connection (waits interruptibly).
+pub fn accept(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fd = fd_arg(&args, 0)?;
+    loop {
+        wait_fd(vm, fd, None)?;
+        // SAFETY: accepting on our own socket; no address wanted.
+        let c = unsafe {
+            libc::accept4(fd, std::ptr::null_mut(), std::ptr::null_mut(), libc::SOCK_CLOEXEC)
+        };
+        if c >= 0 {
+            return Ok(new_fd(c));
+        }
+        let e = last_errno();
+        if e != libc::EINTR && e != libc::EAGAIN && e != libc::ECONNABORTED {
+            return Err(errno_err(e));
+        }
+    }
+}
+
+/// `connect_unix(name)` → a socket connected to the abstract address `name`.
+pub fn connect_unix(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = vm.str(super::super::util::pos(&args, 0, "connect_unix")?)?;
+    let (addr, len) = abstract_addr(&name)?;
+    let fd = unix_socket()?;
+    let owned = new_fd(fd);
+    loop {
+        // SAFETY: `addr` is a valid sockaddr_un of `len` bytes.
+        let rc = unsafe { libc::connect(fd, &addr as *const _ as *const libc::sockaddr, len) };
+        if rc == 0 {
+            return Ok(owned);
+        }
+        if last_errno() != libc::EINTR {
+            return Err(last_err());
+        }
+    }
+}

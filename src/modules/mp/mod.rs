@@ -233,6 +233,9 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
         &[
             ("pipe", fd::pipe),
             ("socketpair", fd::socketpair),
+            ("listen_unix", fd::listen_unix),
+            ("accept", fd::accept),
+            ("connect_unix", fd::connect_unix),
             ("send_bytes", fd::send_bytes),
             ("recv_bytes", fd::recv_bytes),
             ("poll", fd::poll),
