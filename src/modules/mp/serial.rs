@@ -118,6 +118,8 @@ fn cannot(vm: &mut Vm, v: &Value) -> PyErr {
 /// Writes a reference to a module-level function or class, checking it can be found again.
 fn write_global(vm: &mut Vm, w: &mut Writer, v: &Value) -> PyResult<()> {
     let module = match vm.getattr_opt(v, "__module__")? {
+        // A child's main script is `__mp_main__`; every process knows it as `__main__`.
+        Some(Value::Str(s)) if s.as_str() == "__mp_main__" => "__main__".to_string(),
         Some(Value::Str(s)) => s.as_str().to_string(),
         _ => return Err(cannot(vm, v)),
     };

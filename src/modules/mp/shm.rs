@@ -339,7 +339,9 @@ fn shm_set(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let as_int = |v: &Value| -> PyResult<i64> {
         use num_traits::ToPrimitive;
         match v {
-            Value::Float(_) => Err(PyErr::type_error("int expected instead of float")),
+            Value::Float(_) => Err(PyErr::type_error(
+                "'float' object cannot be interpreted as an integer",
+            )),
             _ => {
                 let b = super::super::util::to_bigint(v)?;
                 // Wrap modulo 2**64 as ctypes does.
@@ -356,10 +358,11 @@ fn shm_set(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         match code.as_str() {
             "c" => match v {
                 Value::Bytes(b) if b.len() == 1 => p.write_volatile(b[0]),
+                Value::Int(i) if (0..256).contains(i) => p.write_volatile(*i as u8),
                 _ => {
-                    return Err(PyErr::type_error(format!(
-                        "one character bytes, bytearray or integer expected"
-                    )))
+                    return Err(PyErr::type_error(
+                        "one character bytes, bytearray or integer expected",
+                    ))
                 }
             },
             "?" => p.write_volatile(matches!(v, Value::Bool(true)) as u8),

@@ -1251,8 +1251,8 @@ class SynchronizedArray(_Shared):
         return b''.join(self[:])
 
     def __repr__(self):
-        return '<%s wrapper for %s_Array_%d>' % (type(self).__name__,
-                                                  _CTYPE_NAMES[self._typecode], self._len)
+        return '<%s wrapper for <multiprocessing.sharedctypes.%s_Array_%d object at %#x>>' % (
+            type(self).__name__, _CTYPE_NAMES[self._typecode], self._len, id(self))
 
 
 def Array(typecode_or_type, size_or_initializer, *, lock=True):
