@@ -31,15 +31,27 @@ With no arguments, pyt reads a program from stdin (or opens the REPL on a termin
 
 /// What the command line asks for.
 enum Command {
-    Run { path: String, args: Vec<String> },
-    Code { code: String, args: Vec<String> },
-    Stdin { args: Vec<String> },
-    Dis { path: String },
+    Run {
+        path: String,
+        args: Vec<String>,
+    },
+    Code {
+        code: String,
+        args: Vec<String>,
+    },
+    Stdin {
+        args: Vec<String>,
+    },
+    Dis {
+        path: String,
+    },
     Repl,
     Version,
     Help,
     /// A multiprocessing child (hidden: `--pyt-mp-child SENTINEL_FD`, see `modules::mp`).
-    MpChild { sentinel: String },
+    MpChild {
+        sentinel: String,
+    },
 }
 
 /// `--dump-threads-after`, handed to the program runner (which registers the main thread).

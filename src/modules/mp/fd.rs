@@ -241,9 +241,7 @@ fn read_exact(fd: i32, buf: &mut [u8]) -> PyResult<bool> {
 pub fn write_all(fd: i32, mut data: &[u8]) -> PyResult<()> {
     while !data.is_empty() {
         // SAFETY: the pointer and length describe `data`.
-        let n = unsafe {
-            send_or_write(fd, data.as_ptr() as *const libc::c_void, data.len())
-        };
+        let n = unsafe { send_or_write(fd, data.as_ptr() as *const libc::c_void, data.len()) };
         if n < 0 {
             if last_errno() == libc::EINTR {
                 continue;
@@ -385,7 +383,12 @@ pub fn accept(vm: &mut Vm, args: Args) -> PyResult<Value> {
         wait_fd(vm, fd, None)?;
         // SAFETY: accepting on our own socket; no address wanted.
         let c = unsafe {
-            libc::accept4(fd, std::ptr::null_mut(), std::ptr::null_mut(), libc::SOCK_CLOEXEC)
+            libc::accept4(
+                fd,
+                std::ptr::null_mut(),
+                std::ptr::null_mut(),
+                libc::SOCK_CLOEXEC,
+            )
         };
         if c >= 0 {
             return Ok(new_fd(c));

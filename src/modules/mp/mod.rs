@@ -135,9 +135,7 @@ fn waitpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut status: libc::c_int = 0;
     loop {
         // SAFETY: `status` is a valid out-pointer; waiting on our own child.
-        let rc = unsafe {
-            libc::waitpid(pid, &mut status, if block { 0 } else { libc::WNOHANG })
-        };
+        let rc = unsafe { libc::waitpid(pid, &mut status, if block { 0 } else { libc::WNOHANG }) };
         if rc == pid {
             return Ok(Value::Int(exit_code(status)));
         }
@@ -179,7 +177,8 @@ fn run_main(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(Value::Module(m)) = args.pos.get(1) else {
         return Err(PyErr::type_error("run_main() needs a module"));
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| super::os::os_error(&e, Some(&path), None))?;
+    let text =
+        std::fs::read_to_string(&path).map_err(|e| super::os::os_error(&e, Some(&path), None))?;
     crate::vm::import::exec_file(vm, &path, text, &m.dict)?;
     Ok(Value::None)
 }
@@ -222,7 +221,9 @@ fn print_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `is_child()`: whether this process was started by multiprocessing.
 fn is_child(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(IS_CHILD.load(std::sync::atomic::Ordering::Relaxed)))
+    Ok(Value::Bool(
+        IS_CHILD.load(std::sync::atomic::Ordering::Relaxed),
+    ))
 }
 
 static IS_CHILD: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

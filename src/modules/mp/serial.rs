@@ -50,7 +50,8 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn u32(&mut self, n: usize) -> PyResult<()> {
-        let n = u32::try_from(n).map_err(|_| PyErr::overflow_error("object too large to pickle"))?;
+        let n =
+            u32::try_from(n).map_err(|_| PyErr::overflow_error("object too large to pickle"))?;
         self.out.extend_from_slice(&n.to_le_bytes());
         Ok(())
     }
@@ -136,7 +137,9 @@ fn write_global(vm: &mut Vm, w: &mut Writer, v: &Value) -> PyResult<()> {
         )));
     }
     let mut module = module;
-    if matches!(v, Value::Builtin(_)) && !lookup_global(vm, &module, &qualname).is_ok_and(|f| f.is(v)) {
+    if matches!(v, Value::Builtin(_))
+        && !lookup_global(vm, &module, &qualname).is_ok_and(|f| f.is(v))
+    {
         // pyt's native functions all say `builtins`: find the module that holds this one.
         if let Some(m) = find_holder(v, &qualname, &vm.interp.modules.items()) {
             module = m;
@@ -231,7 +234,11 @@ fn write(vm: &mut Vm, w: &mut Writer, v: &Value, depth: usize) -> PyResult<()> {
         }
         Value::Tuple(_) | Value::List(_) => {
             let items = vm.collect(v)?;
-            w.out.push(if matches!(v, Value::Tuple(_)) { b'(' } else { b'[' });
+            w.out.push(if matches!(v, Value::Tuple(_)) {
+                b'('
+            } else {
+                b'['
+            });
             w.u32(items.len())?;
             for x in &items {
                 write(vm, w, x, d)?;

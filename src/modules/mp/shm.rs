@@ -166,7 +166,8 @@ pub fn new_shm(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `semaphore(value)`: a block holding a process-shared semaphore.
 pub fn new_semaphore(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = super::super::util::to_i64(super::super::util::pos(&args, 0, "semaphore")?)?;
-    let v = u32::try_from(v).map_err(|_| PyErr::value_error("semaphore initial value out of range"))?;
+    let v =
+        u32::try_from(v).map_err(|_| PyErr::value_error("semaphore initial value out of range"))?;
     let shm = Shm::create(std::mem::size_of::<libc::sem_t>())?;
     // SAFETY: the block is at least one sem_t, page-aligned, shared, and not yet in use.
     if unsafe { libc::sem_init(shm.sem()?, 1, v) } != 0 {
