@@ -281,7 +281,7 @@ fn write(vm: &mut Vm, w: &mut Writer, v: &Value, depth: usize) -> PyResult<()> {
         }
         Value::Instance(inst) => {
             if let Some(reduce) = user_reduce(v) {
-                let r = vm.call(&reduce, Args::new(&[v.clone()]))?;
+                let r = vm.call(&reduce, Args::new(std::slice::from_ref(v)))?;
                 let parts = match &r {
                     Value::Tuple(_) => vm.collect(&r)?,
                     _ => return Err(pickling_error(vm, "__reduce__ must return a tuple".into())),

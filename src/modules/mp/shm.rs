@@ -251,11 +251,9 @@ fn sem_release(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         // SAFETY: `sem` is initialised; `cur` a valid out-pointer.
         unsafe { libc::sem_getvalue(sem, &mut cur) };
         if cur as i64 >= max {
-            return Err(PyErr::value_error(if max == 1 {
-                "semaphore or lock released too many times"
-            } else {
-                "semaphore or lock released too many times"
-            }));
+            return Err(PyErr::value_error(
+                "semaphore or lock released too many times",
+            ));
         }
     }
     // SAFETY: `sem` is initialised.
