@@ -64,6 +64,18 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
         pymods::init_multiprocessing_managers,
     ),
     ("multiprocessing.pool", pymods::init_multiprocessing_pool),
+    (
+        "multiprocessing.queues",
+        pymods::init_multiprocessing_queues,
+    ),
+    (
+        "multiprocessing.sharedctypes",
+        pymods::init_multiprocessing_sharedctypes,
+    ),
+    (
+        "multiprocessing.synchronize",
+        pymods::init_multiprocessing_synchronize,
+    ),
     ("operator", collections::init_operator),
     ("optparse", functools::init_optparse),
     ("os", os::init),
