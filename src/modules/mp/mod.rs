@@ -170,16 +170,21 @@ fn take_bootstrap(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     })
 }
 
-/// `run_main(path, module)`: runs a script file as the body of `module` (`__mp_main__`),
-/// as `import` runs a `.py` file (Python 2 files in compatibility mode).
+/// `run_main(path, module, name=path)`: runs a script file as the body of `module`
+/// (`__mp_main__`), its code named `name`, as `import` runs a `.py` file (Python 2 files in
+/// compatibility mode).
 fn run_main(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let path = vm.str(super::util::pos(&args, 0, "run_main")?)?;
     let Some(Value::Module(m)) = args.pos.get(1) else {
         return Err(PyErr::type_error("run_main() needs a module"));
     };
+    let name = match args.pos.get(2) {
+        Some(v) if !v.is_none() => vm.str(v)?,
+        _ => path.clone(),
+    };
     let text =
         std::fs::read_to_string(&path).map_err(|e| super::os::os_error(&e, Some(&path), None))?;
-    crate::vm::import::exec_file(vm, &path, text, &m.dict)?;
+    crate::vm::import::exec_file(vm, &name, text, &m.dict)?;
     Ok(Value::None)
 }
 

@@ -147,7 +147,8 @@ class _Popen(object):
 
     def __init__(self, process_obj):
         main = _sys.modules.get('__main__')
-        main_path = getattr(main, '__file__', None)
+        main_file = getattr(main, '__file__', None)
+        main_path = main_file
         if main_path is not None and not _os.path.isabs(main_path):
             main_path = _os.path.normpath(_os.path.join(ORIGINAL_DIR, main_path))
         prep = {
@@ -155,6 +156,7 @@ class _Popen(object):
             'sys_argv': list(_sys.argv),
             'sys_path': list(_sys.path),
             'main_path': main_path,
+            'main_file': main_file,
         }
         fds = []
         _spawn_state.active = True
@@ -482,10 +484,12 @@ def _spawn_main():
     failed = None
     if main_path is not None:
         module = _pyt_mp.new_module('__mp_main__')
-        module.__file__ = main_path
+        # The child's code carries the file name the parent was given (as a forked child's
+        # does), read from the absolute path.
+        module.__file__ = prep['main_file']
         _sys.modules['__main__'] = _sys.modules['__mp_main__'] = module
         try:
-            _pyt_mp.run_main(main_path, module)
+            _pyt_mp.run_main(main_path, module, prep['main_file'])
         except BaseException as e:
             failed = e
     _current_process._inheriting = False
