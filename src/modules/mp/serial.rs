@@ -332,6 +332,9 @@ fn write_dict(vm: &mut Vm, w: &mut Writer, dict: &Arc<DictObj>, d: usize) -> PyR
 struct Reader<'a> {
     buf: &'a [u8],
     at: usize,
+    /// Whether descriptors may be taken over (only the bootstrap data of a child carries
+    /// them; anything read from a pipe must not wrap, and later close, arbitrary numbers).
+    allow_fds: bool,
     /// Descriptors already wrapped in this message (one owner per descriptor).
     fds: HashMap<i32, Value>,
 }
@@ -373,14 +376,19 @@ impl Reader<'_> {
     }
 }
 
-/// `loads(data)` → the object.
+/// `loads(data, allow_fds=False)` → the object.
 pub fn loads(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(Value::Bytes(b)) = args.pos.first() else {
         return Err(PyErr::type_error("loads() needs bytes"));
     };
+    let allow_fds = match args.pos.get(1) {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
     let mut r = Reader {
         buf: b,
         at: 0,
+        allow_fds,
         fds: HashMap::new(),
     };
     read(vm, &mut r, 0)
@@ -478,6 +486,9 @@ fn read(vm: &mut Vm, r: &mut Reader, depth: usize) -> PyResult<Value> {
         }
         tag @ (b'D' | b'H') => {
             let fd = r.i32()?;
+            if !r.allow_fds || fd < 0 {
+                return Err(corrupt());
+            }
             if let Some(v) = r.fds.get(&fd) {
                 return Ok(v.clone());
             }
@@ -492,4 +503,57 @@ fn read(vm: &mut Vm, r: &mut Reader, depth: usize) -> PyResult<Value> {
         }
         _ => return Err(corrupt()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::builtins::testutil::py;
+
+    fn check(code: &str, want: &str) {
+        assert_eq!(py(code), want, "code: {code}");
+    }
+
+    #[test]
+    fn plain_values_round_trip() {
+        check(
+            "import _pyt_mp\nv = [None, True, 1, -2**80, 2.5, 'é', b'\\x00', (1, [2]), {'k': {3}}, frozenset({4})]\nr = _pyt_mp.loads(_pyt_mp.dumps(v)) == v",
+            "True",
+        );
+    }
+
+    #[test]
+    fn functions_classes_and_instances_go_by_name() {
+        check(
+            "import _pyt_mp, optparse, logging\nP = optparse.Values\nf = logging.getLogger\nd = _pyt_mp.loads(_pyt_mp.dumps((f, P, P({'a': [1]}), len)))\nr = (d[0] is f, d[1] is P, type(d[2]) is P, d[2].a, d[3] is len)",
+            "(True, True, True, [1], True)",
+        );
+    }
+
+    #[test]
+    fn unpicklable_objects_fail_with_pickles_errors() {
+        check(
+            "import _pyt_mp, threading\ntry:\n    _pyt_mp.dumps(threading.Lock())\nexcept TypeError as e:\n    r = str(e)",
+            "cannot pickle '_thread.lock' object",
+        );
+        check(
+            "import _pyt_mp\ndef outer():\n    def inner(): pass\n    return inner\ntry:\n    _pyt_mp.dumps(outer())\nexcept AttributeError as e:\n    r = str(e)",
+            "Can't pickle local object 'outer.<locals>.inner'",
+        );
+    }
+
+    #[test]
+    fn cycles_and_deep_nesting_end_in_recursion_error() {
+        check(
+            "import _pyt_mp\nl = []\nl.append(l)\ntry:\n    _pyt_mp.dumps(l)\nexcept RecursionError:\n    r = 'RecursionError'",
+            "RecursionError",
+        );
+    }
+
+    #[test]
+    fn truncated_or_corrupt_data_raises_never_panics() {
+        check(
+            "import _pyt_mp\nb = _pyt_mp.dumps([1, 'abc', (2.5, {3: b'x'}), 2**70])\nn = 0\nfor i in range(len(b)):\n    try:\n        _pyt_mp.loads(b[:i])\n    except EOFError:\n        n += 1\nfor junk in (b'Q', b'D\\x05\\x00\\x00\\x00', b'[\\xff\\xff\\xff\\xff', b'\\xff' * 9):\n    try:\n        _pyt_mp.loads(junk)\n    except EOFError:\n        n += 1\nr = n == len(b) + 4",
+            "True",
+        );
+    }
 }

@@ -497,7 +497,7 @@ def _spawn_main():
                                    and failed.args == (_BOOTSTRAP_MSG,)):
         raise failed
     try:
-        process = _pyt_mp.loads(payload)
+        process = _pyt_mp.loads(payload, True)
     except BaseException:
         # A script without the main guard started a process at import time before
         # defining what the child needs: CPython's bootstrapping error is the story.
