@@ -417,3 +417,57 @@ pub fn connect_unix(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
 }
+
+/// Most descriptors `wait_any` watches at once (it builds one pollfd array per call).
+const MAX_WAIT_FDS: usize = 1024;
+
+/// `wait_any(fds, timeout=None)` → the indexes of the descriptors that are readable (or at
+/// their end); empty when the timeout passed first.
+pub fn wait_any(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let list = super::super::util::pos(&args, 0, "wait_any")?;
+    let items = vm.collect(list)?;
+    if items.len() > MAX_WAIT_FDS {
+        return Err(PyErr::value_error("too many descriptors"));
+    }
+    let mut fds = Vec::with_capacity(items.len());
+    for it in &items {
+        fds.push(fd_arg(&Args::new(std::slice::from_ref(it)), 0)?);
+    }
+    let deadline = deadline_arg(args.pos.get(1))?;
+    loop {
+        let mut slice = if vm.is_main { SIGNAL_POLL_MS } else { -1 };
+        if let Some(d) = deadline {
+            let left = d.saturating_duration_since(Instant::now());
+            let ms = i32::try_from(left.as_millis().saturating_add(1)).unwrap_or(i32::MAX);
+            slice = if slice < 0 { ms } else { slice.min(ms) };
+        }
+        let mut polls: Vec<libc::pollfd> = fds
+            .iter()
+            .map(|&fd| libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            })
+            .collect();
+        // SAFETY: `polls` is a valid array of `polls.len()` pollfds.
+        let rc = unsafe { libc::poll(polls.as_mut_ptr(), polls.len() as libc::nfds_t, slice) };
+        if rc > 0 {
+            let ready = polls
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.revents != 0)
+                .map(|(i, _)| Value::Int(i as i64))
+                .collect();
+            return Ok(Value::list(ready));
+        }
+        if rc < 0 && last_errno() != libc::EINTR {
+            return Err(last_err());
+        }
+        if vm.is_main {
+            crate::vm::check_signals(vm)?;
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return Ok(Value::list(vec![]));
+        }
+    }
+}

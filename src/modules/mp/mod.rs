@@ -245,6 +245,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
             ("send_bytes", fd::send_bytes),
             ("recv_bytes", fd::recv_bytes),
             ("poll", fd::poll),
+            ("wait_any", fd::wait_any),
             ("spawn", spawn),
             ("waitpid", waitpid),
             ("kill", kill),

@@ -9,6 +9,7 @@ import queue
 import threading
 import itertools
 import multiprocessing as _mp
+import _pyt_mp
 
 __all__ = ['Pool', 'ThreadPool']
 
@@ -294,6 +295,9 @@ class Pool(object):
             w.daemon = True
             w.start()
             self._pool.append(w)
+        # The result thread stops when this pipe becomes readable, not through the outqueue:
+        # a worker killed by terminate() may leave the outqueue's write lock taken.
+        self._stop_r, self._stop_w = _pyt_mp.pipe()
         self._result_handler = threading.Thread(target=self._handle_results)
         self._result_handler.daemon = True
         self._result_handler.start()
@@ -310,15 +314,18 @@ class Pool(object):
             raise ValueError("Pool not running")
 
     def _handle_results(self):
-        get = self._outqueue.get
+        outqueue = self._outqueue
+        fds = [outqueue._reader, self._stop_r]
         while True:
+            ready = _pyt_mp.wait_any(fds)
+            if 0 not in ready or self._state == TERMINATE:
+                # Stopped: after join() every result is already in the pipe (workers that
+                # exited flushed theirs), so the stop is seen only once they are all read.
+                return
             try:
-                task = get()
+                job, i, obj = outqueue.get()
             except (EOFError, OSError):
                 return
-            if task is None:
-                return
-            job, i, obj = task
             result = self._cache.get(job)
             if result is None:
                 continue
@@ -417,7 +424,10 @@ class Pool(object):
             w.terminate()
         for w in self._pool:
             w.join()
-        self._outqueue.put(None)
+        self._stop_results()
+
+    def _stop_results(self):
+        _pyt_mp.send_bytes(self._stop_w, b'')
         if self._result_handler is not threading.current_thread():
             self._result_handler.join()
 
@@ -429,9 +439,7 @@ class Pool(object):
         for w in self._pool:
             w.join()
         if self._result_handler.is_alive():
-            self._outqueue.put(None)
-            if self._result_handler is not threading.current_thread():
-                self._result_handler.join()
+            self._stop_results()
 
     def __enter__(self):
         self._check_running()
