@@ -367,12 +367,7 @@ pub fn exec_source(
 /// Compiles and runs an imported `.py` file in a module namespace: as [`exec_source`], but a
 /// Python 2 file runs in compatibility mode (with pyt's one-line note on stderr) unless
 /// `--strict` forbade it.
-pub(crate) fn exec_file(
-    vm: &mut Vm,
-    filename: &str,
-    text: String,
-    globals: &Arc<DictObj>,
-) -> PyResult<Value> {
+fn exec_file(vm: &mut Vm, filename: &str, text: String, globals: &Arc<DictObj>) -> PyResult<Value> {
     let src = crate::source::SourceFile::new(filename, text);
     let allow_py2 = vm
         .interp

@@ -171,8 +171,7 @@ fn take_bootstrap(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 /// `run_main(path, module, name=path)`: runs a script file as the body of `module`
-/// (`__mp_main__`), its code named `name`, as `import` runs a `.py` file (Python 2 files in
-/// compatibility mode).
+/// (`__mp_main__`), its code named `name` (Python 2 files in compatibility mode).
 fn run_main(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let path = vm.str(super::util::pos(&args, 0, "run_main")?)?;
     let Some(Value::Module(m)) = args.pos.get(1) else {
@@ -184,7 +183,17 @@ fn run_main(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let text =
         std::fs::read_to_string(&path).map_err(|e| super::os::os_error(&e, Some(&path), None))?;
-    crate::vm::import::exec_file(vm, &name, text, &m.dict)?;
+    // As `import` compiles a file, but without the Python 2 note: the parent printed it.
+    let src = crate::source::SourceFile::new(name, text);
+    let allow_py2 = vm
+        .interp
+        .allow_py2
+        .load(std::sync::atomic::Ordering::Relaxed);
+    let (code, _py2_line) = crate::compile_file(&src, allow_py2)
+        .map_err(|d| crate::vm::import::syntax_error_value(&d, &src))?;
+    let code = Arc::new(crate::objects::Code::new(code));
+    let frame = crate::vm::frame::Frame::new(code, m.dict.clone(), Some(m.dict.clone()));
+    crate::vm::eval::run_frame(vm, Box::new(frame))?;
     Ok(Value::None)
 }
 
