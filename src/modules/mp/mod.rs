@@ -77,6 +77,17 @@ fn spawn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // SAFETY: getpid has no preconditions.
     let parent = unsafe { libc::getpid() };
     let mut cmd = std::process::Command::new(exe);
+    // The child runs with the parent's interpreter options, as CPython's spawn passes its flags.
+    if vm.interp.out.is_unbuffered() {
+        cmd.arg("-u");
+    }
+    if !vm
+        .interp
+        .allow_py2
+        .load(std::sync::atomic::Ordering::Relaxed)
+    {
+        cmd.arg("--strict");
+    }
     cmd.arg(CHILD_FLAG)
         .arg(sentinel_w.raw().to_string())
         .stdin(std::process::Stdio::piped());
