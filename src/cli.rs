@@ -31,13 +31,27 @@ With no arguments, pyt reads a program from stdin (or opens the REPL on a termin
 
 /// What the command line asks for.
 enum Command {
-    Run { path: String, args: Vec<String> },
-    Code { code: String, args: Vec<String> },
-    Stdin { args: Vec<String> },
-    Dis { path: String },
+    Run {
+        path: String,
+        args: Vec<String>,
+    },
+    Code {
+        code: String,
+        args: Vec<String>,
+    },
+    Stdin {
+        args: Vec<String>,
+    },
+    Dis {
+        path: String,
+    },
     Repl,
     Version,
     Help,
+    /// A multiprocessing child (hidden: `--pyt-mp-child SENTINEL_FD`, see `modules::mp`).
+    MpChild {
+        sentinel: String,
+    },
 }
 
 /// `--dump-threads-after`, handed to the program runner (which registers the main thread).
@@ -91,6 +105,10 @@ fn parse_args(argv: &[String]) -> Result<(Command, Options), String> {
     while i < argv.len() {
         let a = argv[i].as_str();
         match a {
+            crate::modules::mp::CHILD_FLAG => {
+                let sentinel = argv.get(i + 1).cloned().unwrap_or_default();
+                return Ok((Command::MpChild { sentinel }, opts));
+            }
             "-u" => opts.unbuffered = true,
             "--strict" => opts.strict = true,
             "-W" => {
@@ -249,6 +267,7 @@ fn run_command(cmd: Command, opts: Options) -> i32 {
             0
         }
         Command::Repl => crate::repl::run(unbuffered),
+        Command::MpChild { sentinel } => run_mp_child(&sentinel, unbuffered),
         Command::Dis { path } => {
             let Some(text) = read_script(&path) else {
                 return 2;
@@ -438,6 +457,40 @@ fn run_program(
     let code = Arc::new(crate::objects::Code::new(code));
     let frame = crate::vm::frame::Frame::new(code, main.dict.clone(), Some(main.dict.clone()));
     let result = crate::vm::eval::run_frame(&mut vm, Box::new(frame));
+    let status = match result {
+        Ok(_) => 0,
+        Err(e) => exit_status(&mut vm, e),
+    };
+    let status = crate::vm::shutdown(&mut vm, status);
+    interp.out.flush_all();
+    status
+}
+
+/// Runs a multiprocessing child: `multiprocessing._spawn_main` reads the bootstrap blob,
+/// imports the parent's main script as `__mp_main__`, runs the process object and ends with
+/// SystemExit carrying the exit code.
+fn run_mp_child(sentinel: &str, unbuffered: bool) -> i32 {
+    if let Err(msg) = crate::modules::mp::child_prepare(sentinel) {
+        eprintln!("pyt: {msg}");
+        return 1;
+    }
+    let interp = Interpreter::new(vec![String::new()]);
+    if unbuffered {
+        interp.out.set_unbuffered();
+    }
+    let mut vm = Vm::new(interp.clone());
+    vm.is_main = true;
+    crate::modules::deadlock::register_main(&vm);
+    let globals = Arc::new(crate::objects::DictObj::new());
+    globals.set_str("__name__", Value::str("__pyt_mp_bootstrap__"));
+    globals.set_str("__builtins__", Value::Module(interp.builtins.clone()));
+    let result = crate::vm::import::exec_source(
+        &mut vm,
+        "<pyt multiprocessing bootstrap>",
+        "import multiprocessing\nmultiprocessing._spawn_main()\n".to_string(),
+        &globals,
+        Mode::Exec,
+    );
     let status = match result {
         Ok(_) => 0,
         Err(e) => exit_status(&mut vm, e),

@@ -7,6 +7,7 @@ pub mod functools;
 pub mod heapq;
 pub mod itertools;
 pub mod math;
+pub mod mp;
 pub mod os;
 pub mod pymods;
 pub mod queue_core;
@@ -31,6 +32,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 /// Every importable builtin module (sys and builtins exist from start-up).
 const REGISTRY: &[(&str, ModuleInit)] = &[
     ("_pyt_frames", warnings::init_frames),
+    ("_pyt_mp", mp::init),
     ("_pyt_queue", queue_core::init),
     ("_thread", thread::init),
     ("abc", functools::init_abc),
@@ -58,7 +60,23 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("math", math::init),
     ("multiprocessing", pymods::init_multiprocessing),
     ("multiprocessing.dummy", pymods::init_multiprocessing_dummy),
+    (
+        "multiprocessing.managers",
+        pymods::init_multiprocessing_managers,
+    ),
     ("multiprocessing.pool", pymods::init_multiprocessing_pool),
+    (
+        "multiprocessing.queues",
+        pymods::init_multiprocessing_queues,
+    ),
+    (
+        "multiprocessing.sharedctypes",
+        pymods::init_multiprocessing_sharedctypes,
+    ),
+    (
+        "multiprocessing.synchronize",
+        pymods::init_multiprocessing_synchronize,
+    ),
     ("operator", collections::init_operator),
     ("optparse", functools::init_optparse),
     ("os", os::init),

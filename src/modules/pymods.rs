@@ -68,6 +68,42 @@ pub fn init_multiprocessing_pool(vm: &mut Vm) -> PyResult<Arc<Module>> {
     )
 }
 
+pub fn init_multiprocessing_synchronize(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(
+        vm,
+        "multiprocessing.synchronize",
+        include_str!("py/multiprocessing_synchronize.py"),
+        false,
+    )
+}
+
+pub fn init_multiprocessing_queues(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(
+        vm,
+        "multiprocessing.queues",
+        include_str!("py/multiprocessing_queues.py"),
+        false,
+    )
+}
+
+pub fn init_multiprocessing_sharedctypes(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(
+        vm,
+        "multiprocessing.sharedctypes",
+        include_str!("py/multiprocessing_sharedctypes.py"),
+        false,
+    )
+}
+
+pub fn init_multiprocessing_managers(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(
+        vm,
+        "multiprocessing.managers",
+        include_str!("py/multiprocessing_managers.py"),
+        false,
+    )
+}
+
 pub fn init_multiprocessing_dummy(vm: &mut Vm) -> PyResult<Arc<Module>> {
     embedded(
         vm,

@@ -352,6 +352,15 @@ pub fn shutdown(vm: &mut Vm, status: i32) -> i32 {
             }
         }
     }
+    // CPython's atexit runs multiprocessing's exit function: daemon children are terminated,
+    // the others joined.
+    if let Some(Value::Module(m)) = vm.interp.modules.get_str("multiprocessing") {
+        if let Some(f) = m.get("_exit_function") {
+            if let Err(e) = vm.call(&f, crate::objects::function::Args::new(&[])) {
+                status = crate::cli::exit_status(vm, e);
+            }
+        }
+    }
     // CPython's atexit runs logging.shutdown: handlers flush and close their files.
     if let Some(Value::Module(l)) = vm.interp.modules.get_str("logging") {
         if let Some(f) = l.get("shutdown") {

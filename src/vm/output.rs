@@ -100,6 +100,11 @@ impl Output {
         self.unbuffered.store(true, Ordering::Relaxed);
     }
 
+    /// Whether writes go straight through (`-u`; children of multiprocessing inherit it).
+    pub fn is_unbuffered(&self) -> bool {
+        self.unbuffered.load(Ordering::Relaxed)
+    }
+
     fn stream(&self, fd: i32) -> &Mutex<Stream> {
         if fd == 2 {
             &self.stderr

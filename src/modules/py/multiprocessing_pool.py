@@ -1,12 +1,15 @@
-"""pyt's multiprocessing.pool: ThreadPool (and the AsyncResult kinds), after CPython's API.
-Worker threads take (result, index, function, chunk) tasks from one queue and hand each
+"""pyt's multiprocessing.pool: Pool (worker processes fed through process queues, results
+and callbacks handled by a thread of the parent) and ThreadPool, with the AsyncResult kinds,
+after CPython's API. ThreadPool's worker threads take (result, index, function, chunk) tasks from one queue and hand each
 outcome straight to its result object; three helper threads named as CPython's keep
 `threading.enumerate()` looking the same and end when the pool does."""
 
 import os
 import queue
 import threading
+import itertools
 import multiprocessing as _mp
+import _pyt_mp
 
 __all__ = ['Pool', 'ThreadPool']
 
@@ -224,12 +227,226 @@ class _ChunkResult(object):
             self._target._set(self._first, obj)
 
 
-class Pool(object):
-    """Process pools are not supported by pyt yet: use ThreadPool (multiprocessing.dummy)."""
+class MaybeEncodingError(Exception):
+    """A worker's result could not be sent back."""
 
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError("pyt supports thread pools only "
-                                  "(multiprocessing.dummy.Pool, multiprocessing.pool.ThreadPool)")
+    def __init__(self, exc, value):
+        self.exc = repr(exc)
+        self.value = repr(value)
+        super(MaybeEncodingError, self).__init__(self.exc, self.value)
+
+    def __str__(self):
+        return "Error sending result: '%s'. Reason: '%s'" % (self.value, self.exc)
+
+    def __repr__(self):
+        return "<%s: %s>" % (self.__class__.__name__, self)
+
+
+def _process_worker(inqueue, outqueue, initializer=None, initargs=()):
+    """A pool worker process: runs (job, i, func, args, kwds) tasks until None."""
+    if initializer is not None:
+        initializer(*initargs)
+    while True:
+        try:
+            task = inqueue.get()
+        except (EOFError, OSError):
+            break
+        if task is None:
+            break
+        job, i, func, args, kwds = task
+        try:
+            result = (True, func(*args, **kwds))
+        except Exception as e:
+            result = (False, e)
+        try:
+            outqueue.put((job, i, result))
+        except Exception as e:
+            outqueue.put((job, i, (False, MaybeEncodingError(e, result[1]))))
+
+
+class Pool(object):
+    """A pool of worker processes (spawned pyt children), fed through process queues;
+    results and callbacks are handled by a thread of the parent."""
+
+    _wrap_exception = True
+
+    def __init__(self, processes=None, initializer=None, initargs=(),
+                 maxtasksperchild=None, context=None):
+        self._state = INIT
+        if processes is None:
+            processes = os.cpu_count() or 1
+        if processes < 1:
+            raise ValueError("Number of processes must be at least 1")
+        if maxtasksperchild is not None:
+            if not isinstance(maxtasksperchild, int) or maxtasksperchild <= 0:
+                raise ValueError("maxtasksperchild must be a positive int or None")
+        if initializer is not None and not callable(initializer):
+            raise TypeError('initializer must be a callable')
+        self._processes = processes
+        self._cache = {}
+        self._jobs = itertools.count()
+        self._inqueue = _mp.Queue()
+        self._outqueue = _mp.Queue()
+        self._pool = []
+        for _ in range(processes):
+            w = _mp.Process(target=_process_worker,
+                            args=(self._inqueue, self._outqueue, initializer, initargs))
+            w.name = w.name.replace('Process', 'SpawnPoolWorker')
+            w.daemon = True
+            w.start()
+            self._pool.append(w)
+        # The result thread stops when this pipe becomes readable, not through the outqueue:
+        # a worker killed by terminate() may leave the outqueue's write lock taken.
+        self._stop_r, self._stop_w = _pyt_mp.pipe()
+        self._result_handler = threading.Thread(target=self._handle_results)
+        self._result_handler.daemon = True
+        self._result_handler.start()
+        self._state = RUN
+
+    def __repr__(self):
+        cls = self.__class__
+        return (f'<{cls.__module__}.{cls.__qualname__} '
+                f'state={self._state} '
+                f'pool_size={len(self._pool)}>')
+
+    def _check_running(self):
+        if self._state != RUN:
+            raise ValueError("Pool not running")
+
+    def _handle_results(self):
+        outqueue = self._outqueue
+        fds = [outqueue._reader, self._stop_r]
+        while True:
+            ready = _pyt_mp.wait_any(fds)
+            if 0 not in ready or self._state == TERMINATE:
+                # Stopped: after join() every result is already in the pipe (workers that
+                # exited flushed theirs), so the stop is seen only once they are all read.
+                return
+            try:
+                job, i, obj = outqueue.get()
+            except (EOFError, OSError):
+                return
+            result = self._cache.get(job)
+            if result is None:
+                continue
+            result._set(i, obj)
+            ready = getattr(result, 'ready', None)
+            if ready is not None and ready():
+                self._cache.pop(job, None)
+
+    def _submit(self, result, tasks):
+        job = next(self._jobs)
+        self._cache[job] = result
+        put = self._inqueue.put
+        n = 0
+        try:
+            for func, args in tasks:
+                put((job, n, func, args, {}))
+                n += 1
+        except BaseException:
+            self._cache.pop(job, None)
+            raise
+        return n
+
+    def apply(self, func, args=(), kwds={}):
+        return self.apply_async(func, args, kwds).get()
+
+    def apply_async(self, func, args=(), kwds={}, callback=None,
+                    error_callback=None):
+        self._check_running()
+        result = ApplyResult(self, callback, error_callback)
+        job = next(self._jobs)
+        self._cache[job] = result
+        try:
+            self._inqueue.put((job, 0, func, args, kwds))
+        except BaseException:
+            self._cache.pop(job, None)
+            raise
+        return result
+
+    def map(self, func, iterable, chunksize=None):
+        return self._map_async(func, iterable, mapstar, chunksize).get()
+
+    def starmap(self, func, iterable, chunksize=None):
+        return self._map_async(func, iterable, starmapstar, chunksize).get()
+
+    def map_async(self, func, iterable, chunksize=None, callback=None,
+                  error_callback=None):
+        return self._map_async(func, iterable, mapstar, chunksize, callback,
+                               error_callback)
+
+    def starmap_async(self, func, iterable, chunksize=None, callback=None,
+                      error_callback=None):
+        return self._map_async(func, iterable, starmapstar, chunksize,
+                               callback, error_callback)
+
+    def _map_async(self, func, iterable, mapper, chunksize=None, callback=None,
+                   error_callback=None):
+        self._check_running()
+        items = list(iterable)
+        if chunksize is None:
+            chunksize, extra = divmod(len(items), len(self._pool) * 4)
+            if extra:
+                chunksize += 1
+        if len(items) == 0:
+            chunksize = 0
+        result = MapResult(self, chunksize, len(items), callback,
+                           error_callback=error_callback)
+        if chunksize > 0:
+            self._submit(result, [(mapper, ((func, items[first:first + chunksize]),))
+                                  for first in range(0, len(items), chunksize)])
+        return result
+
+    def imap(self, func, iterable, chunksize=1):
+        return self._imap(IMapIterator, func, iterable)
+
+    def imap_unordered(self, func, iterable, chunksize=1):
+        return self._imap(IMapUnorderedIterator, func, iterable)
+
+    def _imap(self, kind, func, iterable):
+        self._check_running()
+        result = kind(self)
+        n = self._submit(result, [(func, (x,)) for x in iterable])
+        result._set_length(n)
+        return result
+
+    def close(self):
+        if self._state == RUN:
+            self._state = CLOSE
+            for _ in self._pool:
+                self._inqueue.put(None)
+
+    def terminate(self):
+        if self._state == TERMINATE:
+            return
+        self._state = TERMINATE
+        for w in self._pool:
+            w.terminate()
+        for w in self._pool:
+            w.join()
+        self._stop_results()
+
+    def _stop_results(self):
+        _pyt_mp.send_bytes(self._stop_w, b'')
+        if self._result_handler is not threading.current_thread():
+            self._result_handler.join()
+
+    def join(self):
+        if self._state == RUN:
+            raise ValueError("Pool is still running")
+        elif self._state not in (CLOSE, TERMINATE):
+            raise ValueError("In unknown state")
+        for w in self._pool:
+            w.join()
+        if self._result_handler.is_alive():
+            self._stop_results()
+
+    def __enter__(self):
+        self._check_running()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.terminate()
 
 
 class ThreadPool(object):
