@@ -187,3 +187,15 @@ fn handlers_run_in_the_main_thread_while_others_compute() {
         Stderr::Whole,
     );
 }
+
+#[test]
+fn sigint_dispositions_sig_dfl_kills_and_sig_ign_ignores() {
+    for mode in ["dfl", "ign"] {
+        check(
+            "int_dispositions.py",
+            &[mode],
+            &[("ready", libc::SIGINT)],
+            Stderr::Whole,
+        );
+    }
+}

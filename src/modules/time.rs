@@ -14,6 +14,9 @@ use std::time::Duration;
 /// promptly in the main thread.
 const SLEEP_SLICE: Duration = Duration::from_millis(50);
 
+/// Shortest `sleep` published to thread dumps (seconds).
+const SLEEP_PUBLISH_MIN: f64 = 0.001;
+
 /// Largest strftime result we accept (CPython grows its buffer similarly; beyond this the
 /// format is surely runaway).
 const STRFTIME_MAX: usize = 1 << 16;
@@ -35,8 +38,10 @@ fn sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::overflow_error("sleep length is too large"));
     }
     let deadline = std::time::Instant::now() + Duration::from_secs_f64(secs);
-    // Published for thread dumps (the stack is noted: this call was made by `finish_call`).
-    let _sleeping = super::deadlock::begin_sleep(vm, "sleeping in time.sleep", Some(deadline));
+    // Published for thread dumps; a very short nap is not (a dump sees that thread at its next
+    // poll anyway), so `sleep(0)` in a spin loop takes no registry lock.
+    let _sleeping = (secs >= SLEEP_PUBLISH_MIN)
+        .then(|| super::deadlock::begin_sleep(vm, "sleeping in time.sleep", Some(deadline)));
     loop {
         // A handler that returns lets the sleep go on for the time left (PEP 475).
         crate::vm::check_signals(vm)?;

@@ -456,7 +456,9 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             }
             break instr;
         };
-        // Where this frame is, for thread dumps: anything `step` runs may call out to Python.
+        // Where this frame is (thread dumps, deadlock reports, lock sites): everything that
+        // calls out or pushes a frame goes through `step`. A fast path above that did so would
+        // have to note the site itself.
         vm.note_site(&f.code, f.pc);
         match step(vm, f, instr)? {
             Flow::Next => {}

@@ -27,7 +27,7 @@ print('after raise_signal')
 t0 = time.monotonic()
 signal.alarm(1)
 time.sleep(1.5)
-print('sleep went on after the handler:', round(time.monotonic() - t0, 1))
+print('sleep went on after the handler:', time.monotonic() - t0 >= 1.5)
 
 
 def later(delay, sig, then=None):
