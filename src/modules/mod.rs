@@ -59,6 +59,10 @@ const REGISTRY: &[(&str, ModuleInit)] = &[
     ("logging.handlers", pymods::init_logging_handlers),
     ("math", math::init),
     ("multiprocessing", pymods::init_multiprocessing),
+    (
+        "multiprocessing.connection",
+        pymods::init_multiprocessing_connection,
+    ),
     ("multiprocessing.dummy", pymods::init_multiprocessing_dummy),
     (
         "multiprocessing.managers",

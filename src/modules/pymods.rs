@@ -68,6 +68,15 @@ pub fn init_multiprocessing_pool(vm: &mut Vm) -> PyResult<Arc<Module>> {
     )
 }
 
+pub fn init_multiprocessing_connection(vm: &mut Vm) -> PyResult<Arc<Module>> {
+    embedded(
+        vm,
+        "multiprocessing.connection",
+        include_str!("py/multiprocessing_connection.py"),
+        false,
+    )
+}
+
 pub fn init_multiprocessing_synchronize(vm: &mut Vm) -> PyResult<Arc<Module>> {
     embedded(
         vm,

@@ -331,7 +331,7 @@ class BaseProcess(object):
     def sentinel(self):
         self._check_closed()
         try:
-            return self._sentinel
+            return self._sentinel.fileno()
         except AttributeError:
             raise ValueError("process not started") from None
 

@@ -180,6 +180,8 @@ def Array(typecode_or_type, size_or_initializer, *, lock=True):
     tc = _typecode(typecode_or_type)
     if isinstance(size_or_initializer, int):
         size, init = size_or_initializer, None
+        if size < 0:
+            raise ValueError('Array length must be >= 0, not %d' % size)
     else:
         init = list(size_or_initializer)
         size = len(init)

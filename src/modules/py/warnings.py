@@ -287,9 +287,6 @@ def _warn_explicit(message, category, filename, lineno,
             module = module[:-3]
     if registry is None:
         registry = {}
-    if registry.get('version', 0) != _filters_version:
-        registry.clear()
-        registry['version'] = _filters_version
     if isinstance(message, Warning):
         text = str(message)
         category = message.__class__
@@ -299,6 +296,11 @@ def _warn_explicit(message, category, filename, lineno,
     # The registry check and update are one step (CPython's C code does them under the GIL):
     # two threads warning from the same line at once must print it once.
     with _registry_lock:
+        # Inside the lock too: a thread clearing a stale registry must not wipe the entry
+        # another thread has just made for this very warning.
+        if registry.get('version', 0) != _filters_version:
+            registry.clear()
+            registry['version'] = _filters_version
         key = (text, category, lineno)
         if registry.get(key):
             return
