@@ -39,9 +39,10 @@ static RUNNING: AtomicUsize = AtomicUsize::new(0);
 static THREAD_NUMBER: AtomicUsize = AtomicUsize::new(1);
 static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
 
-/// How many times a wait gives its core away (with the primitive's mutex released) before it
-/// sleeps on the condvar: on a busy machine the thread that will satisfy it is often runnable
-/// but not running, and a yield costs far less than a futex sleep plus wake-up.
+/// How many times a wait gives its core away (with the primitive's mutex released, after
+/// `SPIN_ROUNDS` rounds of spinning) before it sleeps on the condvar: on a busy machine the
+/// thread that will satisfy it is often runnable but not running, and a yield costs far less
+/// than a futex sleep plus wake-up.
 const WAIT_YIELDS: u32 = 2;
 
 /// Blocks until `ready` holds or the deadline passes; the main thread also wakes to check for
@@ -57,7 +58,7 @@ pub fn wait_until<T>(
     ready: impl Fn(&T) -> bool,
 ) -> PyResult<bool> {
     let mut registered = None;
-    let mut yields = 0;
+    let mut spins = 0;
     loop {
         if ready(g) {
             return Ok(true);
@@ -66,12 +67,22 @@ pub fn wait_until<T>(
         if deadline.is_some_and(|d| now >= d) {
             return Ok(false);
         }
-        if yields < WAIT_YIELDS {
-            // Another thread is usually about to make the condition true (a producer that
-            // was preempted, the other side of a ping-pong): give it the core before paying
-            // for a sleep and a wake-up through the kernel.
-            yields += 1;
-            MutexGuard::unlocked(g, std::thread::yield_now);
+        if spins < SPIN_ROUNDS + WAIT_YIELDS {
+            // Another thread is often about to make the condition true (the holder of a
+            // briefly held RLock, a preempted producer, the other side of a ping-pong): wait
+            // a little with the mutex released, spinning and then giving the core away,
+            // before paying for a sleep and a wake-up through the kernel.
+            let round = spins;
+            spins += 1;
+            MutexGuard::unlocked(g, || {
+                if round < SPIN_ROUNDS {
+                    for _ in 0..1u32 << round {
+                        std::hint::spin_loop();
+                    }
+                } else {
+                    std::thread::yield_now();
+                }
+            });
             continue;
         }
         if registered.is_none() {
@@ -487,6 +498,11 @@ impl RLock {
             note_holder_site(&mut g.at, vm);
         }
         Ok(got)
+    }
+    /// `_is_owned()`: held by the thread with this ident.
+    pub fn is_owned_by(&self, ident: u64) -> bool {
+        let g = self.state.lock();
+        g.count > 0 && g.owner == ident
     }
     /// The state seen by the deadlock detector, without blocking.
     pub fn probe(&self) -> Probe {
