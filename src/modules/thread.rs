@@ -793,6 +793,42 @@ fn monotonic(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 /// `start_new_thread(function, args, kwargs=None)`: a real OS thread running `function`.
+/// Lookup caches of finished threads kept for the next ones, so that a program starting many
+/// short threads neither builds and frees a cache per thread nor starts each one cold (their
+/// entries check themselves against the dicts' write counts, so whose thread filled them does
+/// not matter). Bounded: what the entries keep alive stays small.
+const MAX_SPARE_CACHES: usize = 8;
+
+type SpareCaches = (
+    crate::vm::global_cache::GlobalCache,
+    crate::vm::attr_cache::AttrCache,
+);
+
+static SPARE_CACHES: Mutex<Vec<SpareCaches>> = Mutex::new(Vec::new());
+
+fn take_spare_caches(vm: &mut Vm) {
+    let spare = SPARE_CACHES.lock().pop();
+    if let Some((g, a)) = spare {
+        vm.global_cache = g;
+        vm.attr_cache = a;
+    }
+}
+
+fn give_back_caches(vm: &mut Vm) {
+    let caches = (
+        std::mem::take(&mut vm.global_cache),
+        std::mem::take(&mut vm.attr_cache),
+    );
+    let mut spare = SPARE_CACHES.lock();
+    if spare.len() < MAX_SPARE_CACHES {
+        spare.push(caches);
+        return;
+    }
+    drop(spare);
+    // Dropped outside the lock (releasing what the entries hold).
+    drop(caches);
+}
+
 fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let func = crate::builtins::arg(&args, 0, "start_new_thread", "function")?.clone();
     let fargs = match crate::builtins::arg(&args, 1, "start_new_thread", "args")? {
@@ -815,6 +851,7 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
     super::deadlock::thread_spawning();
     let spawned = std::thread::Builder::new().stack_size(size).spawn(move || {
         let mut tvm = Vm::new(interp);
+        take_spare_caches(&mut tvm);
         super::deadlock::thread_started(tvm.ident);
         let (names, vals): (Vec<Value>, Vec<Value>) = kwargs.into_iter().unzip();
         let r = tvm.call(&func, Args::with_kw(&fargs, &names, &vals));
@@ -832,6 +869,7 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
         drop(func);
         crate::vm::generator::run_abandoned(&mut tvm);
         super::deadlock::thread_finished(tvm.ident);
+        give_back_caches(&mut tvm);
         RUNNING.fetch_sub(1, Ordering::Relaxed);
     });
     match spawned {
