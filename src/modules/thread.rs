@@ -250,7 +250,13 @@ impl Lock {
         if !blocking {
             return Ok(false);
         }
-        for round in 0..SPIN_ROUNDS + YIELD_ROUNDS {
+        // `acquire(timeout=0)` and expired deadlines answer at once, as CPython's.
+        let rounds = if deadline.is_some_and(|d| Instant::now() >= d) {
+            0
+        } else {
+            SPIN_ROUNDS + YIELD_ROUNDS
+        };
+        for round in 0..rounds {
             if round < SPIN_ROUNDS {
                 for _ in 0..1u32 << round {
                     std::hint::spin_loop();
