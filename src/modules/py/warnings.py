@@ -287,9 +287,6 @@ def _warn_explicit(message, category, filename, lineno,
             module = module[:-3]
     if registry is None:
         registry = {}
-    if registry.get('version', 0) != _filters_version:
-        registry.clear()
-        registry['version'] = _filters_version
     if isinstance(message, Warning):
         text = str(message)
         category = message.__class__
@@ -297,8 +294,12 @@ def _warn_explicit(message, category, filename, lineno,
         text = message
         message = category(message)
     # The registry check and update are one step (CPython's C code does them under the GIL):
-    # two threads warning from the same line at once must print it once.
+    # two threads warning from the same line at once must print it once. The version reset is
+    # part of it (else one thread's clear() can drop the key another just recorded).
     with _registry_lock:
+        if registry.get('version', 0) != _filters_version:
+            registry.clear()
+            registry['version'] = _filters_version
         key = (text, category, lineno)
         if registry.get(key):
             return
