@@ -293,6 +293,24 @@ fn f_write(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
+/// `print`'s write to a file `open()` made in text mode, without looking up and calling its
+/// `write` method or copying the text (the file type is immutable, so its `write` is always
+/// `f_write`). None when `file` is not such a file.
+pub fn write_text(file: &Value, text: &str) -> Option<PyResult<()>> {
+    let f = file.as_native::<FileObj>()?;
+    if f.binary {
+        return None;
+    }
+    let mut h = f.handle.lock();
+    Some(match &mut *h {
+        Handle::Writer(w) => w
+            .write_all(text.as_bytes())
+            .map_err(|e| os_error(&e, &f.name)),
+        Handle::Closed => Err(closed_error()),
+        Handle::Reader(_) => Err(PyErr::new(ExcKind::OSError, "not writable")),
+    })
+}
+
 fn f_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let lines = vm.collect(args.pos.get(1).unwrap_or(&Value::None))?;
     for l in lines {

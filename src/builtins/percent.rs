@@ -174,7 +174,16 @@ fn one_conversion(
             return Err(PyErr::value_error("incomplete format key"));
         }
         let key: String = chars[start..p - 1].iter().collect();
-        state.current = vm.getitem(&dict, &Value::str(key))?;
+        // A plain dict with that str key (logging's `fmt % record.__dict__`) answers without
+        // a new str object and the item protocol; anything else goes the general way.
+        let found = match &dict {
+            Value::Dict(d) => d.get_str(&key),
+            _ => None,
+        };
+        state.current = match found {
+            Some(v) => v,
+            None => vm.getitem(&dict, &Value::str(key))?,
+        };
         state.arglen = -1;
         state.argidx = -2;
         *pos = p;

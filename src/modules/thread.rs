@@ -39,9 +39,10 @@ static RUNNING: AtomicUsize = AtomicUsize::new(0);
 static THREAD_NUMBER: AtomicUsize = AtomicUsize::new(1);
 static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
 
-/// How many times a wait gives its core away (with the primitive's mutex released) before it
-/// sleeps on the condvar: on a busy machine the thread that will satisfy it is often runnable
-/// but not running, and a yield costs far less than a futex sleep plus wake-up.
+/// How many times a wait gives its core away (with the primitive's mutex released, after
+/// `SPIN_ROUNDS` rounds of spinning) before it sleeps on the condvar: on a busy machine the
+/// thread that will satisfy it is often runnable but not running, and a yield costs far less
+/// than a futex sleep plus wake-up.
 const WAIT_YIELDS: u32 = 2;
 
 /// Blocks until `ready` holds or the deadline passes; the main thread also wakes to check for
@@ -57,7 +58,7 @@ pub fn wait_until<T>(
     ready: impl Fn(&T) -> bool,
 ) -> PyResult<bool> {
     let mut registered = None;
-    let mut yields = 0;
+    let mut spins = 0;
     loop {
         if ready(g) {
             return Ok(true);
@@ -66,12 +67,22 @@ pub fn wait_until<T>(
         if deadline.is_some_and(|d| now >= d) {
             return Ok(false);
         }
-        if yields < WAIT_YIELDS {
-            // Another thread is usually about to make the condition true (a producer that
-            // was preempted, the other side of a ping-pong): give it the core before paying
-            // for a sleep and a wake-up through the kernel.
-            yields += 1;
-            MutexGuard::unlocked(g, std::thread::yield_now);
+        if spins < SPIN_ROUNDS + WAIT_YIELDS {
+            // Another thread is often about to make the condition true (the holder of a
+            // briefly held RLock, a preempted producer, the other side of a ping-pong): wait
+            // a little with the mutex released, spinning and then giving the core away,
+            // before paying for a sleep and a wake-up through the kernel.
+            let round = spins;
+            spins += 1;
+            MutexGuard::unlocked(g, || {
+                if round < SPIN_ROUNDS {
+                    for _ in 0..1u32 << round {
+                        std::hint::spin_loop();
+                    }
+                } else {
+                    std::thread::yield_now();
+                }
+            });
             continue;
         }
         if registered.is_none() {
@@ -242,7 +253,13 @@ impl Lock {
         if !blocking {
             return Ok(false);
         }
-        for round in 0..SPIN_ROUNDS + YIELD_ROUNDS {
+        // `acquire(timeout=0)` and expired deadlines answer at once, as CPython's.
+        let rounds = if deadline.is_some_and(|d| Instant::now() >= d) {
+            0
+        } else {
+            SPIN_ROUNDS + YIELD_ROUNDS
+        };
+        for round in 0..rounds {
             if round < SPIN_ROUNDS {
                 for _ in 0..1u32 << round {
                     std::hint::spin_loop();
@@ -490,6 +507,11 @@ impl RLock {
             note_holder_site(&mut g.at, vm);
         }
         Ok(got)
+    }
+    /// `_is_owned()`: held by the thread with this ident.
+    pub fn is_owned_by(&self, ident: u64) -> bool {
+        let g = self.state.lock();
+        g.count > 0 && g.owner == ident
     }
     /// The state seen by the deadlock detector, without blocking.
     pub fn probe(&self) -> Probe {
@@ -780,6 +802,42 @@ fn monotonic(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 /// `start_new_thread(function, args, kwargs=None)`: a real OS thread running `function`.
+/// Lookup caches of finished threads kept for the next ones, so that a program starting many
+/// short threads neither builds and frees a cache per thread nor starts each one cold (their
+/// entries check themselves against the dicts' write counts, so whose thread filled them does
+/// not matter). Bounded: what the entries keep alive stays small.
+const MAX_SPARE_CACHES: usize = 8;
+
+type SpareCaches = (
+    crate::vm::global_cache::GlobalCache,
+    crate::vm::attr_cache::AttrCache,
+);
+
+static SPARE_CACHES: Mutex<Vec<SpareCaches>> = Mutex::new(Vec::new());
+
+fn take_spare_caches(vm: &mut Vm) {
+    let spare = SPARE_CACHES.lock().pop();
+    if let Some((g, a)) = spare {
+        vm.global_cache = g;
+        vm.attr_cache = a;
+    }
+}
+
+fn give_back_caches(vm: &mut Vm) {
+    let caches = (
+        std::mem::take(&mut vm.global_cache),
+        std::mem::take(&mut vm.attr_cache),
+    );
+    let mut spare = SPARE_CACHES.lock();
+    if spare.len() < MAX_SPARE_CACHES {
+        spare.push(caches);
+        return;
+    }
+    drop(spare);
+    // Dropped outside the lock (releasing what the entries hold).
+    drop(caches);
+}
+
 fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let func = crate::builtins::arg(&args, 0, "start_new_thread", "function")?.clone();
     let fargs = match crate::builtins::arg(&args, 1, "start_new_thread", "args")? {
@@ -802,6 +860,7 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
     super::deadlock::thread_spawning();
     let spawned = std::thread::Builder::new().stack_size(size).spawn(move || {
         let mut tvm = Vm::new(interp);
+        take_spare_caches(&mut tvm);
         super::deadlock::thread_started(tvm.ident);
         let (names, vals): (Vec<Value>, Vec<Value>) = kwargs.into_iter().unzip();
         let r = tvm.call(&func, Args::with_kw(&fargs, &names, &vals));
@@ -819,6 +878,7 @@ fn start_new_thread(vm: &mut Vm, args: Args) -> PyResult<Value> {
         drop(func);
         crate::vm::generator::run_abandoned(&mut tvm);
         super::deadlock::thread_finished(tvm.ident);
+        give_back_caches(&mut tvm);
         RUNNING.fetch_sub(1, Ordering::Relaxed);
     });
     match spawned {

@@ -7,7 +7,7 @@ use crate::builtins::add_methods;
 use crate::compiler::Mode;
 use crate::objects::class::types;
 use crate::objects::function::Args;
-use crate::objects::{Builtin, Class, Module, NativeObject, PyErr, PyResult, Value};
+use crate::objects::{Builtin, Class, ExcKind, Module, NativeObject, PyErr, PyResult, Value};
 use crate::vm::Vm;
 use parking_lot::{Condvar, Mutex};
 use std::any::Any;
@@ -40,6 +40,18 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
         b.owner = Some("Condition");
         m.set(&format!("_cond{name}"), Value::Builtin(Arc::new(b)));
     }
+    for (name, f) in [
+        ("notify", cond_notify as crate::objects::function::NativeFn),
+        ("notify_all", cond_notify_all),
+    ] {
+        let mut b = Builtin::new(name, f);
+        b.owner = Some("Condition");
+        m.set(&format!("_cond_{name}"), Value::Builtin(Arc::new(b)));
+    }
+    m.set(
+        "_cond_register",
+        Value::Builtin(Arc::new(Builtin::new("_cond_register", cond_register))),
+    );
     crate::vm::import::exec_source(vm, SOURCE_NAME, SOURCE.to_string(), &m.dict, Mode::Exec)?;
     Ok(m)
 }
@@ -217,4 +229,115 @@ fn cond_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return r;
     }
     vm.call_method(&lock, "__exit__", rest)
+}
+
+/// The `threading.Condition` class of the first interpreter (one per process but in unit
+/// tests): instances of exactly this class take the native paths of `notify`/`notify_all`.
+static CONDITION_CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+
+/// `_cond_register(Condition)`, run once by `py/threading.py` after defining the class.
+fn cond_register(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(Value::Class(c)) = args.pos.first() {
+        let _ = CONDITION_CLASS.set(c.clone());
+    }
+    Ok(Value::None)
+}
+
+/// For an instance of exactly `threading.Condition` over a native Lock or RLock with its list
+/// of waiters: (whether the calling thread may notify, the waiters). None for anything else
+/// (subclasses may override `_is_owned`, and other locks decide ownership in Python).
+fn native_cond(
+    vm: &mut Vm,
+    me: &Value,
+) -> PyResult<Option<(bool, Arc<crate::objects::list::ListObj>)>> {
+    let Value::Instance(inst) = me else {
+        return Ok(None);
+    };
+    if !CONDITION_CLASS
+        .get()
+        .is_some_and(|c| Arc::ptr_eq(c, &inst.class()))
+    {
+        return Ok(None);
+    }
+    let lock = cond_lock(vm, me)?;
+    let owned = if let Some(l) = lock.as_native::<super::thread::Lock>() {
+        l.is_locked()
+    } else if let Some(l) = lock.as_native::<super::thread::RLock>() {
+        l.is_owned_by(vm.ident)
+    } else {
+        return Ok(None);
+    };
+    static WAITERS: OnceLock<Arc<crate::objects::str::PyStr>> = OnceLock::new();
+    let name = WAITERS.get_or_init(|| crate::objects::str::intern("_waiters"));
+    match vm.getattr_fast(me, name) {
+        Some(Value::List(l)) => Ok(Some((owned, l))),
+        _ => Ok(None),
+    }
+}
+
+/// `Condition.notify(n=1)`: CPython's Python method (kept as `_py_notify` for the cases
+/// `native_cond` declines), natively.
+fn cond_notify(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(me) = args.pos.first() else {
+        return Err(PyErr::type_error("notify() needs a Condition"));
+    };
+    let n = match crate::builtins::opt_arg(&args, 1, "n") {
+        None => Some(1),
+        Some(Value::Int(n)) => Some(*n),
+        Some(_) => None,
+    };
+    if let (Some(n), Some((owned, waiters))) = (n, native_cond(vm, me)?) {
+        if !owned {
+            return Err(PyErr::runtime_error("cannot notify on un-acquired lock"));
+        }
+        notify_waiters(vm, &waiters, n)?;
+        return Ok(Value::None);
+    }
+    vm.call_method(me, "_py_notify", &args.pos[1..])
+}
+
+/// `Condition.notify_all()`: `self.notify(len(self._waiters))`, natively when it can.
+fn cond_notify_all(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(me) = args.pos.first() else {
+        return Err(PyErr::type_error("notify_all() needs a Condition"));
+    };
+    if let Some((owned, waiters)) = native_cond(vm, me)? {
+        if !owned {
+            return Err(PyErr::runtime_error("cannot notify on un-acquired lock"));
+        }
+        let n = waiters.len() as i64;
+        notify_waiters(vm, &waiters, n)?;
+        return Ok(Value::None);
+    }
+    let waiters = vm.getattr(me, "_waiters")?;
+    let n = vm.len(&waiters)?;
+    vm.call_method(me, "notify", &[Value::Int(n as i64)])
+}
+
+/// The loop of CPython's `Condition.notify` over a list of waiter locks: release the first
+/// waiter (one already released, a RuntimeError, does not count), remove it from the list,
+/// until `n` are woken or none is left.
+fn notify_waiters(
+    vm: &mut Vm,
+    waiters: &crate::objects::list::ListObj,
+    mut n: i64,
+) -> PyResult<()> {
+    while n > 0 {
+        let Some(w) = waiters.get(0) else { break };
+        let released = match w.as_native::<super::thread::Lock>() {
+            Some(l) => l.release(),
+            None => vm.call_method(&w, "release", &[]).map(|_| ()),
+        };
+        match released {
+            Ok(()) => n -= 1,
+            Err(e) if e.is(ExcKind::RuntimeError) => {}
+            Err(e) => return Err(e),
+        }
+        let removed = {
+            let mut g = waiters.lock();
+            g.iter().position(|x| x.is(&w)).map(|i| g.remove(i))
+        };
+        drop(removed);
+    }
+    Ok(())
 }

@@ -166,6 +166,9 @@ pub fn write_to(vm: &mut Vm, file: &Value, text: &str) -> PyResult<()> {
     if file.is_none() {
         return Ok(());
     }
+    if let Some(r) = crate::builtins::file::write_text(file, text) {
+        return r;
+    }
     vm.call_method(file, "write", &[Value::str(text)])?;
     Ok(())
 }

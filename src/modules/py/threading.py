@@ -133,7 +133,12 @@ class Condition:
             result = predicate()
         return result
 
-    def notify(self, n=1):
+    # notify and notify_all are native (threading.rs) for an exact Condition over a native
+    # Lock/RLock; everything else goes through _py_notify, CPython's notify.
+    notify = _cond_notify
+    notify_all = _cond_notify_all
+
+    def _py_notify(self, n=1):
         if not self._is_owned():
             raise RuntimeError("cannot notify on un-acquired lock")
         waiters = self._waiters
@@ -150,14 +155,14 @@ class Condition:
             except ValueError:
                 pass
 
-    def notify_all(self):
-        self.notify(len(self._waiters))
-
     def notifyAll(self):
         import warnings
         warnings.warn('notifyAll() is deprecated, use notify_all() instead',
                       DeprecationWarning, stacklevel=2)
         self.notify_all()
+
+
+_cond_register(Condition)
 
 
 class Semaphore:

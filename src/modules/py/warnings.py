@@ -294,10 +294,9 @@ def _warn_explicit(message, category, filename, lineno,
         text = message
         message = category(message)
     # The registry check and update are one step (CPython's C code does them under the GIL):
-    # two threads warning from the same line at once must print it once.
+    # two threads warning from the same line at once must print it once. The version reset is
+    # part of it (else one thread's clear() can drop the key another just recorded).
     with _registry_lock:
-        # Inside the lock too: a thread clearing a stale registry must not wipe the entry
-        # another thread has just made for this very warning.
         if registry.get('version', 0) != _filters_version:
             registry.clear()
             registry['version'] = _filters_version
