@@ -7,7 +7,7 @@ use crate::objects::exception::{exc_state, TbEntry};
 use crate::objects::function::Args;
 use crate::objects::{Module, PyErr, PyResult, Value};
 use crate::vm::frames::FrameObj;
-use crate::vm::traceback::{exception_line, format_entry, format_exception, Traceback};
+use crate::vm::traceback::{exception_line, format_exception, Traceback};
 use crate::vm::Vm;
 use std::sync::Arc;
 
@@ -27,15 +27,26 @@ fn format_full(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::str(format_exception(vm, exc)))
 }
 
-/// `_format_entries(exc_or_tb)`: one string per frame, outermost first.
-fn format_entries(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// `_format_entries(exc_or_tb, limit=None)`: one string per frame, outermost first, cut to
+/// `limit` as `traceback.extract_tb` does (the first `limit`, or the last `-limit`), with runs
+/// of identical entries summarised as CPython's `StackSummary.format` does.
+fn format_entries(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = pos(&args, 0, "_format_entries")?;
     let entries = entries_of(v);
+    let mut sel: Vec<&TbEntry> = entries.iter().rev().collect();
+    if let Some(l) = args.pos.get(1).filter(|l| !l.is_none()) {
+        let l = crate::builtins::method_args::index_arg(vm, l)?;
+        let n = sel.len();
+        if l >= 0 {
+            sel.truncate((l as u64).min(n as u64) as usize);
+        } else {
+            sel.drain(..n.saturating_sub(l.unsigned_abs().min(n as u64) as usize));
+        }
+    }
     Ok(Value::list(
-        entries
-            .iter()
-            .rev()
-            .map(|e| Value::str(format_entry(e)))
+        crate::vm::traceback::format_entries(&sel)
+            .into_iter()
+            .map(Value::str)
             .collect(),
     ))
 }

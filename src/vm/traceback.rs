@@ -59,11 +59,50 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
         .unwrap_or_default();
     if !entries.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
-        for e in entries.iter().rev() {
-            out.push_str(&format_entry(e));
+        let outermost_first: Vec<&TbEntry> = entries.iter().rev().collect();
+        for row in format_entries(&outermost_first) {
+            out.push_str(&row);
         }
     }
     out.push_str(&exception_line(vm, exc, entries.first()));
+}
+
+/// Identical consecutive traceback entries shown before the rest are summarised (CPython's
+/// `TB_RECURSIVE_CUTOFF`).
+const RECURSIVE_CUTOFF: usize = 3;
+
+/// The summary line for a run of `count` identical entries, if it was cut.
+fn repeated(out: &mut Vec<String>, count: usize) {
+    if count > RECURSIVE_CUTOFF {
+        let n = count - RECURSIVE_CUTOFF;
+        let s = if n > 1 { "s" } else { "" };
+        out.push(format!("  [Previous line repeated {n} more time{s}]\n"));
+    }
+}
+
+/// The rows of a traceback (entries outermost first), as CPython prints them: after
+/// `RECURSIVE_CUTOFF` consecutive entries for the same file, line and function, the rest of
+/// the run is one `[Previous line repeated N more times]` row (and is not formatted at all,
+/// which keeps a million-frame RecursionError quick to report).
+pub fn format_entries(entries: &[&TbEntry]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut last: Option<(&str, u32, &str)> = None;
+    let mut count = 0usize;
+    for e in entries {
+        let co = &e.code.obj;
+        let key = (&*co.source.name, co.line_of(e.pc), &*co.name);
+        if last != Some(key) {
+            repeated(&mut out, count);
+            last = Some(key);
+            count = 0;
+        }
+        count += 1;
+        if count <= RECURSIVE_CUTOFF {
+            out.push(format_entry(e));
+        }
+    }
+    repeated(&mut out, count);
+    out
 }
 
 /// `  File "x.py", line 3, in f` plus the source line and markers.

@@ -33,13 +33,35 @@ class FrameSummary:
 
 class StackSummary(list):
     def format(self):
+        # As CPython's: after _RECURSIVE_CUTOFF identical consecutive frames, one summary row.
         out = []
+        last = None
+        count = 0
         for f in self:
+            key = (f.filename, f.lineno, f.name)
+            if key != last:
+                _repeated(out, count)
+                last = key
+                count = 0
+            count += 1
+            if count > _RECURSIVE_CUTOFF:
+                continue
             row = '  File "{}", line {}, in {}\n'.format(f.filename, f.lineno, f.name)
             if f.line:
                 row += '    {}\n'.format(f.line.strip())
             out.append(row)
+        _repeated(out, count)
         return out
+
+
+_RECURSIVE_CUTOFF = 3
+
+
+def _repeated(out, count):
+    if count > _RECURSIVE_CUTOFF:
+        count -= _RECURSIVE_CUTOFF
+        out.append('  [Previous line repeated {} more time{}]\n'.format(
+            count, 's' if count > 1 else ''))
 
 
 def _from_list(a_list):
@@ -128,7 +150,7 @@ def extract_tb(tb, limit=None):
 
 
 def format_tb(tb, limit=None):
-    return _limit(_format_entries(tb), limit)
+    return _format_entries(tb, limit)
 
 
 def format_list(extracted_list):
@@ -162,7 +184,7 @@ def format_exception_only(exc, /, value=_sentinel):
 
 def _one(v, limit):
     out = []
-    entries = _limit(_format_entries(v), limit)
+    entries = _format_entries(v, limit)
     if entries:
         out.append('Traceback (most recent call last):\n')
         out.extend(entries)
