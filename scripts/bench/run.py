@@ -7,7 +7,8 @@ Each program runs under pyt (`pyt run prog.py`) and CPython alternately, N times
 5), so both see the same machine load. Per program it prints the median wall time of each, the
 ratio pyt/CPython (lower is better for pyt), the peak RSS of each (via /usr/bin/time -f %M, else
 os.wait4 rusage), and whether the `checksum` lines agree; then the geometric mean of the ratios of
-the programs that pyt ran correctly. A program pyt fails on (crash, non-zero exit, timeout,
+the programs that pyt ran correctly, per group (single-thread programs; `thr_*`, the thread
+group; `start_*`, start-up) and over all. A program pyt fails on (crash, non-zero exit, timeout,
 wrong checksum) is reported as FAIL and the run goes on. Exit status: 0 if every program ran
 and agreed, 1 otherwise.
 """
@@ -130,7 +131,7 @@ def main():
     header = f"{'program':<12} {'pyt s':>8} {'cpython s':>10} {'ratio':>7} {'pyt MB':>7} {'cpy MB':>7}  checksum"
     print(header)
     print("-" * len(header))
-    ratios, all_good = [], True
+    ratios, all_good = {}, True
     for name in names:
         pyt_runs, py_runs = bench(name, opts)
         py_ok = [r for r in py_runs if r.ok]
@@ -151,7 +152,7 @@ def main():
         ratio = pyt_med / py_med if py_med > 0 else float("inf")
         agree = all(r.checksum == py_ok[0].checksum for r in pyt_runs)
         if agree:
-            ratios.append(ratio)
+            ratios[name] = ratio
             verdict = "ok"
         else:
             all_good = False
@@ -159,12 +160,27 @@ def main():
         print(f"{name:<12} {pyt_med:8.3f} {py_med:10.3f} {ratio:7.2f} {fmt_mb(pyt_rss)} {fmt_mb(py_rss)}  {verdict}",
               flush=True)
     print("-" * len(header))
-    if ratios:
-        geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-        print(f"geometric mean ratio pyt/cpython over {len(ratios)} of {len(names)} programs: {geo:.2f}")
-    else:
-        print(f"geometric mean ratio: n/a (pyt ran none of {len(names)} programs correctly)")
+    for group, members in groups(names):
+        rs = [ratios[n] for n in members if n in ratios]
+        if rs:
+            geo = math.exp(sum(math.log(r) for r in rs) / len(rs))
+            print(f"geometric mean ratio pyt/cpython, {group}, over {len(rs)} of {len(members)} programs: "
+                  f"{geo:.2f}")
+        else:
+            print(f"geometric mean ratio, {group}: n/a (pyt ran none of {len(members)} programs correctly)")
     sys.exit(0 if all_good else 1)
+
+
+def groups(names):
+    """(label, members) for the benchmark groups present in names, then all of them."""
+    kinds = [("single-thread", lambda n: not n.startswith(("thr_", "start_"))),
+             ("threads", lambda n: n.startswith("thr_")),
+             ("start-up", lambda n: n.startswith("start_"))]
+    out = [(label, [n for n in names if pick(n)]) for label, pick in kinds]
+    out = [(label, members) for label, members in out if members]
+    if len(out) > 1:
+        out.append(("all", list(names)))
+    return out
 
 
 if __name__ == "__main__":

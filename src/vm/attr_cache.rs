@@ -46,14 +46,16 @@ pub struct AttrCache {
     slots: Vec<Entry>,
 }
 
+/// A new thread's table starts this small and doubles (up to `SLOTS`) when a lookup evicts
+/// another key, so a thousand threads that each touch a few attributes stay small.
+const MIN_SLOTS: usize = 16;
+
 #[inline(always)]
-fn slot_of(class: &Arc<Class>, name: &Arc<PyStr>) -> usize {
+fn slot_of(class_addr: usize, name_addr: usize, len: usize) -> usize {
     // Fibonacci hashing of both pointers: the top bits of the product depend on every bit.
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let a = Arc::as_ptr(class) as *const u8 as u64;
-    let b = Arc::as_ptr(name) as *const u8 as u64;
-    let h = (a.wrapping_mul(K) ^ b).wrapping_mul(K);
-    (h >> 32) as usize % SLOTS
+    let h = ((class_addr as u64).wrapping_mul(K) ^ name_addr as u64).wrapping_mul(K);
+    (h >> 32) as usize & (len - 1)
 }
 
 impl AttrCache {
@@ -61,18 +63,36 @@ impl AttrCache {
     #[inline]
     pub fn entry(&mut self, class: &Arc<Class>, name: &Arc<PyStr>) -> &Entry {
         if self.slots.is_empty() {
-            self.slots.resize_with(SLOTS, Entry::default);
+            self.slots.resize_with(MIN_SLOTS, Entry::default);
         }
         let epoch = CLASS_EPOCH.load(Ordering::Acquire);
-        // `slot_of` is below SLOTS, the table's length.
-        let e = &mut self.slots[slot_of(class, name)];
-        if e.epoch != epoch
-            || e.class_addr != Arc::as_ptr(class) as usize
-            || e.name_addr != Arc::as_ptr(name) as *const u8 as usize
-        {
-            *e = fill(epoch, class, name);
+        let (ca, na) = (
+            Arc::as_ptr(class) as usize,
+            Arc::as_ptr(name) as *const u8 as usize,
+        );
+        // `slot_of` is below the table's length.
+        let mut i = slot_of(ca, na, self.slots.len());
+        let e = &self.slots[i];
+        if e.epoch != epoch || e.class_addr != ca || e.name_addr != na {
+            let evicts = e.class_addr != 0 && (e.class_addr != ca || e.name_addr != na);
+            if evicts && self.slots.len() < SLOTS {
+                self.grow();
+                i = slot_of(ca, na, self.slots.len());
+            }
+            self.slots[i] = fill(epoch, class, name);
         }
-        e
+        &self.slots[i]
+    }
+
+    /// Doubles the table, keeping the entries (one per slot where two now collide).
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        let len = old.len() * 2;
+        self.slots.resize_with(len, Entry::default);
+        for e in old.into_iter().filter(|e| e.class_addr != 0) {
+            let j = slot_of(e.class_addr, e.name_addr, len);
+            self.slots[j] = e;
+        }
     }
 
     /// `class.lookup(name)`: the first definition of `name` on the MRO, if any.

@@ -39,14 +39,18 @@ pub struct GlobalCache {
     slots: Vec<Option<Entry>>,
 }
 
+/// A new thread's table starts this small and doubles (up to `SLOTS`) when a lookup evicts
+/// another name, so a thousand threads that each touch a few globals stay small.
+const MIN_SLOTS: usize = 16;
+
 #[inline(always)]
-fn slot_of(name: &Arc<PyStr>, globals: &Arc<DictObj>) -> usize {
+fn slot_of(name: &Arc<PyStr>, globals: &Arc<DictObj>, len: usize) -> usize {
     // Fibonacci hashing of both pointers: the top bits of the product depend on every bit.
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let a = Arc::as_ptr(name) as *const u8 as u64;
     let b = Arc::as_ptr(globals) as *const u8 as u64;
     let h = (a.wrapping_mul(K) ^ b).wrapping_mul(K);
-    (h >> 32) as usize % SLOTS
+    (h >> 32) as usize & (len - 1)
 }
 
 /// The counts to pass to `put`, read *before* the lookup (so a write racing with the lookup
@@ -66,7 +70,10 @@ impl GlobalCache {
         globals: &Arc<DictObj>,
         builtins: &DictObj,
     ) -> Option<&Value> {
-        let e = self.slots.get(slot_of(name, globals))?.as_ref()?;
+        if self.slots.is_empty() {
+            return None;
+        }
+        let e = self.slots[slot_of(name, globals, self.slots.len())].as_ref()?;
         if !(Arc::ptr_eq(&e.name, name) && Arc::ptr_eq(&e.globals, globals)) {
             return None;
         }
@@ -84,9 +91,15 @@ impl GlobalCache {
         value: &Value,
     ) {
         if self.slots.is_empty() {
-            self.slots.resize_with(SLOTS, || None);
+            self.slots.resize_with(MIN_SLOTS, || None);
         }
-        let i = slot_of(name, globals);
+        let mut i = slot_of(name, globals, self.slots.len());
+        let evicts = matches!(&self.slots[i], Some(e)
+            if !(Arc::ptr_eq(&e.name, name) && Arc::ptr_eq(&e.globals, globals)));
+        if evicts && self.slots.len() < SLOTS {
+            self.grow();
+            i = slot_of(name, globals, self.slots.len());
+        }
         match &mut self.slots[i] {
             // Same key, newer counts: update in place (no new references to name and dict).
             Some(e) if Arc::ptr_eq(&e.name, name) && Arc::ptr_eq(&e.globals, globals) => {
@@ -101,6 +114,17 @@ impl GlobalCache {
                     value: value.clone(),
                 });
             }
+        }
+    }
+
+    /// Doubles the table, keeping the entries (one per slot where two now collide).
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        let len = old.len() * 2;
+        self.slots.resize_with(len, || None);
+        for e in old.into_iter().flatten() {
+            let j = slot_of(&e.name, &e.globals, len);
+            self.slots[j] = Some(e);
         }
     }
 

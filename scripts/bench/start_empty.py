@@ -1,0 +1,1 @@
+# Start-up: an empty script (the time is the interpreter's own start and exit).
