@@ -548,8 +548,60 @@ fn check_property(name: &str, arg: &str, out: &str) -> Option<String> {
                 )),
             }
         }
+        // 002/23: pool threads print the numbers 0..ARG-1 once each, in any order, a text and
+        // its newline possibly split by another thread's print (`2`, `3` may come out as
+        // `23\n\n`); then two lines of two counts. The digits, newlines removed, must split
+        // into exactly those numbers, with one newline per number.
+        "numbers_then_counts" => {
+            let n: usize = arg.trim().parse().ok()?;
+            let lines: Vec<&str> = out.lines().collect();
+            let counts = Regex::new(r"^\d+ \d+$").expect("valid");
+            let split = lines.len().saturating_sub(2);
+            let (nums, tail) = lines.split_at(split);
+            if tail.len() != 2 || !tail.iter().all(|l| counts.is_match(l)) {
+                return Some(format!(
+                    "  the last two lines are not two counts each: {tail:?}\n"
+                ));
+            }
+            let newlines = nums.len();
+            let digits: String = nums.concat();
+            let mut used = vec![false; n];
+            if newlines == n
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && segments(&digits, &mut used)
+            {
+                None
+            } else {
+                Some(format!(
+                    "  the numbers 0..{n} are not each printed once: {nums:?}\n"
+                ))
+            }
+        }
         _ => Some(format!("  unknown property {name:?}\n")),
     }
+}
+
+/// Whether `digits` is a concatenation of every number whose `used` flag is unset, each once
+/// (backtracking; numbers have no leading zeros).
+fn segments(digits: &str, used: &mut [bool]) -> bool {
+    if digits.is_empty() {
+        return used.iter().all(|u| *u);
+    }
+    for len in 1..=digits.len().min(6) {
+        let head = &digits[..len];
+        if len > 1 && head.starts_with('0') {
+            break;
+        }
+        let Ok(k) = head.parse::<usize>() else { break };
+        if k < used.len() && !used[k] {
+            used[k] = true;
+            if segments(&digits[len..], used) {
+                return true;
+            }
+            used[k] = false;
+        }
+    }
+    false
 }
 
 /// Whether `actual`'s lines are a prefix of `expected`'s lines (a killed run's partial line,
