@@ -95,11 +95,6 @@ impl AttrCache {
         }
     }
 
-    /// `class.lookup(name)`: the first definition of `name` on the MRO, if any.
-    pub fn lookup(&mut self, class: &Arc<Class>, name: &Arc<PyStr>) -> Option<Value> {
-        self.entry(class, name).found.clone()
-    }
-
     /// Forgets everything (what the entries keep alive is released).
     pub fn clear(&mut self) {
         self.slots.clear();
@@ -140,20 +135,46 @@ mod tests {
     use super::*;
     use crate::objects::str::intern;
 
+    fn found(c: &mut AttrCache, class: &Arc<Class>, name: &Arc<PyStr>) -> Option<i64> {
+        match c.entry(class, name).found {
+            Some(Value::Int(i)) => Some(i),
+            _ => None,
+        }
+    }
+
     #[test]
     fn a_write_to_any_class_on_the_mro_invalidates() {
         let base = Class::new_builtin("Base", None);
         let derived = Class::new_builtin("Derived", Some(&base));
         let name = intern("f");
         let mut c = AttrCache::default();
-        assert!(c.lookup(&derived, &name).is_none());
+        assert_eq!(found(&mut c, &derived, &name), None);
         base.dict.set_str("f", Value::Int(1));
-        assert!(matches!(c.lookup(&derived, &name), Some(Value::Int(1))));
+        assert_eq!(found(&mut c, &derived, &name), Some(1));
         derived.dict.set_str("f", Value::Int(2));
-        assert!(matches!(c.lookup(&derived, &name), Some(Value::Int(2))));
+        assert_eq!(found(&mut c, &derived, &name), Some(2));
         derived.dict.del_str("f");
-        assert!(matches!(c.lookup(&derived, &name), Some(Value::Int(1))));
+        assert_eq!(found(&mut c, &derived, &name), Some(1));
         base.dict.set_str("f", Value::Int(3));
-        assert!(matches!(c.lookup(&derived, &name), Some(Value::Int(3))));
+        assert_eq!(found(&mut c, &derived, &name), Some(3));
+    }
+
+    #[test]
+    fn the_table_grows_from_small_and_keeps_answering_right() {
+        let class = Class::new_builtin("Many", None);
+        let names: Vec<_> = (0..300).map(|i| intern(&format!("attr{i}"))).collect();
+        for (i, n) in names.iter().enumerate() {
+            class.dict.set_str(n.as_str(), Value::Int(i as i64));
+        }
+        let mut c = AttrCache::default();
+        for _ in 0..2 {
+            for (i, n) in names.iter().enumerate() {
+                assert_eq!(found(&mut c, &class, n), Some(i as i64));
+            }
+        }
+        assert!(c.slots.len() > MIN_SLOTS && c.slots.len() <= SLOTS);
+        // A hit after growth needs no walk: the entry is the one filled before.
+        let e = c.entry(&class, &names[7]);
+        assert_eq!(e.class_addr, Arc::as_ptr(&class) as usize);
     }
 }
