@@ -116,12 +116,8 @@ fn setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = me(&args, "setdefault")?;
     let b = bind(&args, &sig("setdefault", &["key", "default"], 1))?;
     let key = b[0].unwrap_or(&Value::None);
-    if let Some(v) = vm.dict_get(d, key)? {
-        return Ok(v);
-    }
     let default = b[1].cloned().unwrap_or(Value::None);
-    vm.dict_set(d, key.clone(), default.clone())?;
-    Ok(default)
+    vm.dict_setdefault(d, key.clone(), default)
 }
 
 fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -63,6 +63,52 @@ impl Vm {
         Ok(found.and_then(|i| d.lock().entry(i).map(|e| e.value.clone())))
     }
 
+    /// `d.setdefault(key, default)`, atomic as under CPython's GIL: two threads setting
+    /// defaults for one key both get the one value stored (`d.setdefault(k, []).append(x)`).
+    pub fn dict_setdefault(
+        &mut self,
+        d: &Arc<DictObj>,
+        key: Value,
+        default: Value,
+    ) -> PyResult<Value> {
+        let h = self.hash(&key)?;
+        loop {
+            // Natively compared keys are decided here in one lock session; a key that needs
+            // Python `__eq__` is resolved without the lock, then checked again under it.
+            // (Bound first: the guard must be gone before `resolve` runs `__eq__`.)
+            let first = d.lock().find(&key, h);
+            let found = match first {
+                Find::Unsure(_) => self.resolve(
+                    &key,
+                    || d.lock().find(&key, h),
+                    |w| d.lock().find_identical(w, h),
+                )?,
+                Find::At(i) => Some(i),
+                Find::Missing => None,
+            };
+            let mut g = d.lock();
+            match found {
+                Some(i) => {
+                    if let Some(e) = g.entry(i) {
+                        return Ok(e.value.clone());
+                    }
+                }
+                None => match g.find(&key, h) {
+                    Find::At(i) => {
+                        if let Some(e) = g.entry(i) {
+                            return Ok(e.value.clone());
+                        }
+                    }
+                    Find::Missing => {
+                        g.push(h, key, default.clone());
+                        return Ok(default);
+                    }
+                    Find::Unsure(_) => {}
+                },
+            }
+        }
+    }
+
     pub fn dict_set(&mut self, d: &Arc<DictObj>, key: Value, value: Value) -> PyResult<()> {
         if let Value::Str(_) = key {
             d.set_str_value(key, value);
