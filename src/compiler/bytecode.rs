@@ -41,6 +41,14 @@ pub enum Instr {
 
     /// `varnames[i]`: -> value (UnboundLocalError if unset)
     LoadFast(u32),
+    /// `LoadFast(i)`, written by `superinstr` where the next two instructions are a
+    /// `LoadConst`/`LoadFast` and a `BinaryOp`/`InplaceOp`/`CompareOp`/`BinarySubscr`: the VM
+    /// may run the three at once on the common operands, reading both without a copy.
+    /// -> value
+    LoadFastPair(u32),
+    /// `LoadFast(i)`, written by `superinstr` where the next instruction is a `LoadAttr`: the
+    /// VM may run both at once, reading the attribute through the local. -> value
+    LoadFastAttr(u32),
     /// value -> ; sets `varnames[i]`
     StoreFast(u32),
     /// `del varnames[i]` (UnboundLocalError if unset)

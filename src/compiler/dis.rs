@@ -98,6 +98,9 @@ fn write_code(out: &mut String, c: &CodeObject) {
 
 /// `Mnemonic operand (hint)` for one instruction.
 pub fn format_instr(c: &CodeObject, i: &Instr) -> String {
+    // Superinstructions print as the instruction they stand for, as CPython's `dis` shows
+    // unspecialised code.
+    let i = &i.unfused();
     let debug = format!("{i:?}");
     let mnemonic: String = debug
         .chars()

@@ -13,6 +13,7 @@ pub mod dis;
 mod expr;
 mod fold;
 mod stmt;
+mod superinstr;
 pub mod symtable;
 
 #[cfg(test)]
@@ -299,6 +300,7 @@ impl<'a> Compiler<'a> {
             .map(|i| jump_target(i).map_or(*i, |l| retarget(*i, resolve(l))))
             .collect();
         thread_jumps(&mut instrs);
+        superinstr::mark(&mut instrs);
         let cell2arg = u
             .cellvars
             .iter()

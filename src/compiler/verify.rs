@@ -20,7 +20,7 @@ pub fn verify(code: &CodeObject) -> Result<(), String> {
 fn effect(i: &Instr) -> (Option<i64>, Option<i64>) {
     use Instr::*;
     let n = |x: u32| x as i64;
-    let fall = match *i {
+    let fall = match i.unfused() {
         Nop
         | Rot2
         | Rot3
@@ -47,6 +47,8 @@ fn effect(i: &Instr) -> (Option<i64>, Option<i64>) {
         LoadConst(_)
         | Dup
         | LoadFast(_)
+        | LoadFastPair(_)
+        | LoadFastAttr(_)
         | LoadDeref(_)
         | LoadClosure(_)
         | LoadClassDeref { .. }

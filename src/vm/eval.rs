@@ -294,25 +294,86 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 Instr::CompareOp(op) => {
                     let n = f.stack.len();
                     if n >= 2 {
-                        if let (Value::Int(x), Value::Int(y)) = (&f.stack[n - 2], &f.stack[n - 1]) {
-                            let r = match op {
-                                CmpOp::Lt => Some(x < y),
-                                CmpOp::LtE => Some(x <= y),
-                                CmpOp::Gt => Some(x > y),
-                                CmpOp::GtE => Some(x >= y),
-                                CmpOp::Eq => Some(x == y),
-                                CmpOp::NotEq => Some(x != y),
-                                _ => None,
-                            };
-                            if let Some(r) = r {
-                                // Both operands were ints.
-                                forget_plain(f.stack.pop());
-                                forget_plain(Some(std::mem::replace(
-                                    &mut f.stack[n - 2],
-                                    Value::Bool(r),
-                                )));
-                                continue;
+                        let r = super::ops::fast::num_compare(op, &f.stack[n - 2], &f.stack[n - 1]);
+                        if let Some(r) = r {
+                            // Both operands were ints or both floats.
+                            forget_plain(f.stack.pop());
+                            forget_plain(f.stack.pop());
+                            push_or_branch(&mut f.pc, &mut f.stack, instrs, r);
+                            continue;
+                        }
+                    }
+                }
+                Instr::LoadFastPair(a) => {
+                    // `a op b`, `a op k`, `a[b]`, `a[k]` on the common operands, both read in
+                    // place (see `compiler::superinstr`); otherwise just the `LoadFast`.
+                    if let Some(Some(x)) = f.locals.get(a as usize) {
+                        let y = match instrs.get(f.pc) {
+                            Some(Instr::LoadConst(k)) => consts.get(*k as usize),
+                            Some(Instr::LoadFast(b)) => {
+                                f.locals.get(*b as usize).and_then(|y| y.as_ref())
                             }
+                            _ => None,
+                        };
+                        if let Some(y) = y {
+                            match instrs.get(f.pc + 1) {
+                                Some(&(Instr::BinaryOp(op) | Instr::InplaceOp(op))) => {
+                                    if let Some(r) = super::ops::fast::num_binop(op, x, y) {
+                                        f.stack.push(r);
+                                        f.pc += 2;
+                                        continue;
+                                    }
+                                }
+                                Some(&Instr::CompareOp(op)) => {
+                                    if let Some(r) = super::ops::fast::num_compare(op, x, y) {
+                                        f.pc += 2;
+                                        push_or_branch(&mut f.pc, &mut f.stack, instrs, r);
+                                        continue;
+                                    }
+                                }
+                                Some(Instr::BinarySubscr) => {
+                                    if let Some(item) = super::ops::fast::index(x, y) {
+                                        f.stack.push(item);
+                                        f.pc += 2;
+                                        continue;
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        let v = x.clone();
+                        f.stack.push(v);
+                        continue;
+                    }
+                }
+                Instr::LoadFastAttr(a) => {
+                    // `a.name` read through the local (see `compiler::superinstr`).
+                    if let Some(Some(x)) = f.locals.get(a as usize) {
+                        if let (Some(Instr::LoadAttr(n)), Value::Instance(_)) =
+                            (instrs.get(f.pc), x)
+                        {
+                            if let Some(Value::Str(name)) = names.get(*n as usize) {
+                                if let Some(v) = vm.getattr_fast(x, name) {
+                                    f.stack.push(v);
+                                    f.pc += 1;
+                                    continue;
+                                }
+                            }
+                        }
+                        let v = x.clone();
+                        f.stack.push(v);
+                        continue;
+                    }
+                }
+                Instr::LoadAttr(n) => {
+                    if let (Some(Value::Str(name)), Some(obj @ Value::Instance(_))) =
+                        (names.get(n as usize), f.stack.last())
+                    {
+                        if let Some(v) = vm.getattr_fast(obj, name) {
+                            if let Some(last) = f.stack.last_mut() {
+                                drop(std::mem::replace(last, v));
+                            }
+                            continue;
                         }
                     }
                 }
@@ -467,6 +528,17 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     }
 }
 
+/// Finishes a comparison whose operands are gone: pushes its result, or, when the next
+/// instruction is a conditional jump on it, takes or skips that jump straight away.
+#[inline(always)]
+fn push_or_branch(pc: &mut usize, stack: &mut Vec<Value>, instrs: &[Instr], r: bool) {
+    match instrs.get(*pc) {
+        Some(&Instr::PopJumpIfFalse(t)) => *pc = if r { *pc + 1 } else { t as usize },
+        Some(&Instr::PopJumpIfTrue(t)) => *pc = if r { t as usize } else { *pc + 1 },
+        _ => stack.push(Value::Bool(r)),
+    }
+}
+
 /// Disposes of a value that owns nothing (an int, float or bool) without calling the
 /// out-of-line drop glue, which the hot arithmetic paths would otherwise pay per operand.
 #[inline(always)]
@@ -565,16 +637,18 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             }
             f.stack.insert(n - 3, v);
         }
-        Instr::LoadFast(i) => match f.locals.get(i as usize) {
-            Some(Some(v)) => {
-                let v = v.clone();
-                f.stack.push(v);
+        Instr::LoadFast(i) | Instr::LoadFastPair(i) | Instr::LoadFastAttr(i) => {
+            match f.locals.get(i as usize) {
+                Some(Some(v)) => {
+                    let v = v.clone();
+                    f.stack.push(v);
+                }
+                _ => {
+                    let name = f.code.obj.varnames.get(i as usize).map_or("?", |n| n);
+                    return Err(unbound_local(name));
+                }
             }
-            _ => {
-                let name = f.code.obj.varnames.get(i as usize).map_or("?", |n| n);
-                return Err(unbound_local(name));
-            }
-        },
+        }
         Instr::StoreFast(i) => {
             let v = pop!(f);
             if let Some(slot) = f.locals.get_mut(i as usize) {

@@ -95,15 +95,15 @@ fn stored_name(co: &crate::compiler::bytecode::CodeObject, pc: usize) -> Option<
             .or_else(|| co.freevars.get(i.checked_sub(co.cellvars.len())?))
             .cloned()
     };
-    match co.instrs.get(pc)? {
-        Instr::StoreFast(i) => co.varnames.get(*i as usize).cloned(),
-        Instr::StoreName(i) | Instr::StoreGlobal(i) => co.names.get(*i as usize).cloned(),
-        Instr::StoreDeref(i) => local(*i),
+    match co.instrs.get(pc)?.unfused() {
+        Instr::StoreFast(i) => co.varnames.get(i as usize).cloned(),
+        Instr::StoreName(i) | Instr::StoreGlobal(i) => co.names.get(i as usize).cloned(),
+        Instr::StoreDeref(i) => local(i),
         load => {
             let owner = match load {
-                Instr::LoadFast(i) => co.varnames.get(*i as usize).cloned(),
-                Instr::LoadName(i) | Instr::LoadGlobal(i) => co.names.get(*i as usize).cloned(),
-                Instr::LoadDeref(i) => local(*i),
+                Instr::LoadFast(i) => co.varnames.get(i as usize).cloned(),
+                Instr::LoadName(i) | Instr::LoadGlobal(i) => co.names.get(i as usize).cloned(),
+                Instr::LoadDeref(i) => local(i),
                 _ => None,
             }?;
             match co.instrs.get(pc + 1)? {

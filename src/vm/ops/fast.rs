@@ -4,7 +4,7 @@
 //! so the slow path keeps sole ownership of every error message and corner case.
 
 use crate::objects::Value;
-use crate::parser::ast::BinOp;
+use crate::parser::ast::{BinOp, CmpOp};
 
 /// Ints whose magnitude is at most this convert to f64 exactly, so mixed int/float arithmetic
 /// on them rounds once, as CPython's does.
@@ -73,6 +73,45 @@ pub fn num_binop(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
         }
         (Value::Int(x), Value::Float(y)) if x.unsigned_abs() <= EXACT_F64_INT => {
             float_op(op, *x as f64, *y)
+        }
+        _ => None,
+    }
+}
+
+/// The fast path for `a op b` comparisons of two ints or two floats (Rust's float
+/// comparisons are IEEE's, as Python's: every comparison with a NaN is false but `!=`).
+#[inline(always)]
+pub fn num_compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => cmp_with(op, x, y),
+        (Value::Float(x), Value::Float(y)) => cmp_with(op, x, y),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn cmp_with<T: PartialOrd>(op: CmpOp, x: &T, y: &T) -> Option<bool> {
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::LtE => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::GtE => x >= y,
+        CmpOp::Eq => x == y,
+        CmpOp::NotEq => x != y,
+        _ => return None,
+    })
+}
+
+/// `seq[i]` for a list or tuple and an in-range int index (None for the general path).
+#[inline(always)]
+pub fn index(seq: &Value, i: &Value) -> Option<Value> {
+    match (seq, i) {
+        (Value::List(l), Value::Int(i)) => {
+            let g = l.lock();
+            super::norm_index(*i, g.len()).map(|j| g[j].clone())
+        }
+        (Value::Tuple(t), Value::Int(i)) => {
+            super::norm_index(*i, t.items.len()).map(|j| t.items[j].clone())
         }
         _ => None,
     }
