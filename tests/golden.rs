@@ -135,6 +135,7 @@ fn run_program(bin: &Path, dir: &Path, name: &str, timeout: Duration) -> Result<
         .args(&args)
         .current_dir(dir)
         .env_remove("PYTHONIOENCODING")
+        .env_remove("PYTHONUNBUFFERED")
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

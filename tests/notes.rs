@@ -222,6 +222,10 @@ fn run_snippet(path: &Path, limit: Duration, unbuffered: bool) -> Result<Outcome
         .arg("run")
         .arg(name)
         .current_dir(&tmp)
+        // Buffering is chosen per snippet (`-u` above), not by the caller's environment: with
+        // PYTHONUNBUFFERED set, children of 002/19 print text and line end as separate writes
+        // and their lines can merge.
+        .env_remove("PYTHONUNBUFFERED")
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

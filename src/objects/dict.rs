@@ -10,7 +10,7 @@ use super::{int, Value};
 use hashbrown::HashTable;
 use parking_lot::{Mutex, MutexGuard};
 use std::ops::{Deref, DerefMut};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 pub struct DictObj {
@@ -259,6 +259,40 @@ impl DictInner {
         self.entries[i].as_ref().map(|e| &e.value)
     }
 
+    /// The position in `entries` of the interned str key `name`, trying first the position
+    /// `hint` remembers (a pointer comparison, no hashing or probing) and remembering where
+    /// a full lookup found it.
+    #[inline]
+    pub fn find_str_hinted(
+        &self,
+        name: &std::sync::Arc<super::PyStr>,
+        hint: &AtomicU32,
+    ) -> Option<usize> {
+        let h = hint.load(Ordering::Relaxed) as usize;
+        if let Some(Some(Entry {
+            key: Value::Str(k), ..
+        })) = self.entries.get(h)
+        {
+            if std::sync::Arc::ptr_eq(k, name) {
+                return Some(h);
+            }
+        }
+        let i = self.find_str(name.as_str(), name.hash())?;
+        hint.store(i as u32, Ordering::Relaxed);
+        Some(i)
+    }
+
+    /// `get_str` through `find_str_hinted`.
+    #[inline]
+    pub fn get_str_hinted(
+        &self,
+        name: &std::sync::Arc<super::PyStr>,
+        hint: &AtomicU32,
+    ) -> Option<&Value> {
+        let i = self.find_str_hinted(name, hint)?;
+        self.entries[i].as_ref().map(|e| &e.value)
+    }
+
     /// The position in `entries` of the str key `key` (with hash `hash`).
     #[inline]
     fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
@@ -448,6 +482,26 @@ impl DictObj {
         match d.find_str(s.as_str(), hash) {
             Some(i) => d.replace_str_value(i, hash, value),
             None => {
+                d.push(hash, Value::Str(s.clone()), value);
+                None
+            }
+        }
+    }
+
+    /// `set_str_key` through `find_str_hinted`.
+    #[inline]
+    pub fn set_str_hinted(
+        &self,
+        s: &std::sync::Arc<super::PyStr>,
+        value: Value,
+        hint: &AtomicU32,
+    ) -> Option<Value> {
+        let hash = s.hash();
+        let mut d = self.lock();
+        match d.find_str_hinted(s, hint) {
+            Some(i) => d.replace_str_value(i, hash, value),
+            None => {
+                hint.store(d.entries.len() as u32, Ordering::Relaxed);
                 d.push(hash, Value::Str(s.clone()), value);
                 None
             }

@@ -16,6 +16,12 @@ pub struct Code {
     /// a generator: a call with exactly `argcount` positional arguments can move them
     /// straight into the parameter slots (the eval loop's fast call path).
     pub simple_args: bool,
+    /// One slot per instruction: where in a dict's entries the name a `LoadName`,
+    /// `StoreName`, `LoadAttr` or `StoreAttr` at that position was last found
+    /// (`DictInner::find_str_hinted`). Only a hint, checked on every use, so threads share
+    /// it with relaxed loads and stores; instances of one class usually store their
+    /// attributes in the same order, so one slot serves them all.
+    pub hints: Box<[std::sync::atomic::AtomicU32]>,
 }
 
 impl Code {

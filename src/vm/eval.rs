@@ -22,6 +22,7 @@ use crate::objects::{
 };
 use crate::parser::ast::CmpOp;
 use parking_lot::RwLock;
+use std::sync::atomic::AtomicU32;
 use std::sync::Arc;
 
 /// How a frame stopped.
@@ -100,11 +101,13 @@ impl Code {
             && obj.kwonlyargcount == 0
             && obj.cellvars.is_empty()
             && !obj.is_generator;
+        let hints = obj.instrs.iter().map(|_| AtomicU32::new(0)).collect();
         Code {
             obj,
             consts,
             names,
             simple_args,
+            hints,
         }
     }
 }
@@ -225,6 +228,7 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
         let instrs: &[Instr] = &f.code.obj.instrs;
         let consts: &[Value] = &f.code.consts;
         let names: &[Value] = &f.code.names;
+        let hints: &[AtomicU32] = &f.code.hints;
         let instr = loop {
             budget -= 1;
             if budget == 0 {
@@ -352,8 +356,10 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                         if let (Some(Instr::LoadAttr(n)), Value::Instance(_)) =
                             (instrs.get(f.pc), x)
                         {
-                            if let Some(Value::Str(name)) = names.get(*n as usize) {
-                                if let Some(v) = vm.getattr_fast(x, name) {
+                            if let (Some(Value::Str(name)), Some(hint)) =
+                                (names.get(*n as usize), hints.get(f.pc))
+                            {
+                                if let Some(v) = vm.getattr_hinted(x, name, hint) {
                                     f.stack.push(v);
                                     f.pc += 1;
                                     continue;
@@ -366,14 +372,34 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     }
                 }
                 Instr::LoadAttr(n) => {
-                    if let (Some(Value::Str(name)), Some(obj @ Value::Instance(_))) =
-                        (names.get(n as usize), f.stack.last())
+                    if let (Some(Value::Str(name)), Some(obj @ Value::Instance(_)), Some(hint)) =
+                        (names.get(n as usize), f.stack.last(), hints.get(f.pc - 1))
                     {
-                        if let Some(v) = vm.getattr_fast(obj, name) {
+                        if let Some(v) = vm.getattr_hinted(obj, name, hint) {
                             if let Some(last) = f.stack.last_mut() {
                                 drop(std::mem::replace(last, v));
                             }
                             continue;
+                        }
+                    }
+                }
+                Instr::StoreAttr(n) => {
+                    let k = f.stack.len();
+                    if let (Some(Value::Str(name)), true, Some(hint)) =
+                        (names.get(n as usize), k >= 2, hints.get(f.pc - 1))
+                    {
+                        if let Value::Instance(_) = &f.stack[k - 1] {
+                            let mut v = Some(std::mem::replace(&mut f.stack[k - 2], Value::None));
+                            vm.setattr_fast(&f.stack[k - 1], name, &mut v, hint);
+                            match v {
+                                None => {
+                                    // The object, then the `None` left where the value was.
+                                    drop(f.stack.pop());
+                                    drop_quick(f.stack.pop());
+                                    continue;
+                                }
+                                Some(v) => f.stack[k - 2] = v,
+                            }
                         }
                     }
                 }
@@ -402,8 +428,10 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     }
                 }
                 Instr::LoadName(i) => {
-                    if let (Some(ns), Some(Value::Str(name))) = (&f.ns, names.get(i as usize)) {
-                        let found = ns.lock().get_str(name.as_str(), name.hash()).cloned();
+                    if let (Some(ns), Some(Value::Str(name)), Some(hint)) =
+                        (&f.ns, names.get(i as usize), hints.get(f.pc - 1))
+                    {
+                        let found = ns.lock().get_str_hinted(name, hint).cloned();
                         if let Some(v) = found {
                             f.stack.push(v);
                             continue;
@@ -411,9 +439,11 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     }
                 }
                 Instr::StoreName(i) => {
-                    if let (Some(ns), Some(Value::Str(name))) = (&f.ns, names.get(i as usize)) {
+                    if let (Some(ns), Some(Value::Str(name)), Some(hint)) =
+                        (&f.ns, names.get(i as usize), hints.get(f.pc - 1))
+                    {
                         if let Some(v) = f.stack.pop() {
-                            let old = ns.set_str_key(name, v);
+                            let old = ns.set_str_hinted(name, v, hint);
                             drop(old);
                             continue;
                         }
@@ -762,9 +792,11 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
         Instr::LoadAttr(i) => {
             let obj = pop!(f);
             if let Some(Value::Str(name)) = f.code.names.get(i as usize) {
-                if let Some(v) = vm.getattr_fast(&obj, name) {
-                    f.stack.push(v);
-                    return Ok(Flow::Next);
+                if let Some(hint) = f.code.hints.get(f.pc - 1) {
+                    if let Some(v) = vm.getattr_hinted(&obj, name, hint) {
+                        f.stack.push(v);
+                        return Ok(Flow::Next);
+                    }
                 }
             }
             let v = match vm.getattr(&obj, f.code.name_str(i)) {
@@ -777,7 +809,9 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let obj = pop!(f);
             let mut v = Some(pop!(f));
             if let Some(Value::Str(name)) = f.code.names.get(i as usize) {
-                vm.setattr_fast(&obj, name, &mut v);
+                if let Some(hint) = f.code.hints.get(f.pc - 1) {
+                    vm.setattr_fast(&obj, name, &mut v, hint);
+                }
             }
             if let Some(v) = v {
                 vm.setattr(&obj, f.code.name_str(i), v)?;

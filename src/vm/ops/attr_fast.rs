@@ -6,6 +6,7 @@
 
 use super::*;
 use crate::objects::PyStr;
+use std::sync::atomic::AtomicU32;
 
 /// Dunder names (`__class__`, `__dict__` ...) have special meanings on instances: always the
 /// general path.
@@ -17,6 +18,17 @@ impl Vm {
     /// `obj.name` for an instance, or None for the general path.
     #[inline]
     pub fn getattr_fast(&mut self, obj: &Value, name: &Arc<PyStr>) -> Option<Value> {
+        self.getattr_hinted(obj, name, &AtomicU32::new(0))
+    }
+
+    /// `getattr_fast` with the instruction's dict-position hint (`Code::hints`).
+    #[inline]
+    pub fn getattr_hinted(
+        &mut self,
+        obj: &Value,
+        name: &Arc<PyStr>,
+        hint: &AtomicU32,
+    ) -> Option<Value> {
         let Value::Instance(inst) = obj else {
             return None;
         };
@@ -32,7 +44,7 @@ impl Vm {
             Some(_) => return None,
         };
         // The class is not locked: the instance dict is the only lock taken here.
-        if let Some(v) = inst.dict.lock().get_str(name.as_str(), name.hash()) {
+        if let Some(v) = inst.dict.lock().get_str_hinted(name, hint) {
             return Some(v.clone());
         }
         func.map(|f| {
@@ -76,7 +88,13 @@ impl Vm {
     /// `obj.name = value` for an instance: true when done, false for the general path (the
     /// value is handed back untouched in that case).
     #[inline]
-    pub fn setattr_fast(&mut self, obj: &Value, name: &Arc<PyStr>, value: &mut Option<Value>) {
+    pub fn setattr_fast(
+        &mut self,
+        obj: &Value,
+        name: &Arc<PyStr>,
+        value: &mut Option<Value>,
+        hint: &AtomicU32,
+    ) {
         let Value::Instance(inst) = obj else {
             return;
         };
@@ -89,7 +107,7 @@ impl Vm {
             return;
         }
         if let Some(v) = value.take() {
-            let old = inst.dict.set_str_key(name, v);
+            let old = inst.dict.set_str_hinted(name, v, hint);
             drop(old);
         }
     }
