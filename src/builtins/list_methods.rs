@@ -90,6 +90,11 @@ fn no_args(args: &Args, name: &'static str) -> PyResult<()> {
     .map(|_| ())
 }
 
+/// Whether `f` is `list.append` (the eval loop runs `xs.append(x)` on a list directly).
+pub fn is_append(f: crate::objects::function::NativeFn) -> bool {
+    std::ptr::fn_addr_eq(f, append as crate::objects::function::NativeFn)
+}
+
 fn append(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = me(&args, "append")?;
     let x = one(&args, "list.append")?;

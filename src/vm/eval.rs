@@ -383,6 +383,39 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                         }
                     }
                 }
+                Instr::CallMethod(1) => {
+                    // `xs.append(x)` on a list: [list.append, xs, x] -> [None].
+                    let n = f.stack.len();
+                    let append = n >= 3
+                        && matches!((&f.stack[n - 3], &f.stack[n - 2]),
+                            (Value::Builtin(b), Value::List(_))
+                                if b.bound.is_none()
+                                    && crate::builtins::list_methods::is_append(b.func));
+                    if append {
+                        if let Some(item) = f.stack.pop() {
+                            if let Value::List(l) = &f.stack[n - 3 + 1] {
+                                l.push(item);
+                            }
+                            f.stack.truncate(n - 3);
+                            f.stack.push(Value::None);
+                            continue;
+                        }
+                    }
+                }
+                Instr::LoadMethod(n) => {
+                    if let (Some(Value::Str(name)), Some(obj)) =
+                        (names.get(n as usize), f.stack.last())
+                    {
+                        if let Some(m) = vm.method_fast(obj, name) {
+                            if let Some(top) = f.stack.last_mut() {
+                                // [obj] -> [method, obj]
+                                let obj = std::mem::replace(top, m);
+                                f.stack.push(obj);
+                                continue;
+                            }
+                        }
+                    }
+                }
                 Instr::StoreAttr(n) => {
                     let k = f.stack.len();
                     if let (Some(Value::Str(name)), true, Some(hint)) =
