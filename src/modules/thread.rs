@@ -802,24 +802,27 @@ fn monotonic(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 /// `start_new_thread(function, args, kwargs=None)`: a real OS thread running `function`.
-/// Lookup caches of finished threads kept for the next ones, so that a program starting many
-/// short threads neither builds and frees a cache per thread nor starts each one cold (their
-/// entries check themselves against the dicts' write counts, so whose thread filled them does
-/// not matter). Bounded: what the entries keep alive stays small.
+/// Lookup caches and frame pools of finished threads kept for the next ones, so that a program
+/// starting many short threads neither builds and frees a cache and a set of frames per thread
+/// nor starts each one cold (cache entries check themselves against the dicts' write counts,
+/// so whose thread filled them does not matter). Bounded: what the entries and pooled frames
+/// keep alive stays small.
 const MAX_SPARE_CACHES: usize = 8;
 
 type SpareCaches = (
     crate::vm::global_cache::GlobalCache,
     crate::vm::attr_cache::AttrCache,
+    crate::vm::FramePools,
 );
 
 static SPARE_CACHES: Mutex<Vec<SpareCaches>> = Mutex::new(Vec::new());
 
 fn take_spare_caches(vm: &mut Vm) {
     let spare = SPARE_CACHES.lock().pop();
-    if let Some((g, a)) = spare {
+    if let Some((g, a, f)) = spare {
         vm.global_cache = g;
         vm.attr_cache = a;
+        vm.adopt_pools(f);
     }
 }
 
@@ -827,6 +830,7 @@ fn give_back_caches(vm: &mut Vm) {
     let caches = (
         std::mem::take(&mut vm.global_cache),
         std::mem::take(&mut vm.attr_cache),
+        vm.take_pools(),
     );
     let mut spare = SPARE_CACHES.lock();
     if spare.len() < MAX_SPARE_CACHES {

@@ -44,11 +44,13 @@ pub struct Entry {
 #[derive(Default)]
 pub struct AttrCache {
     slots: Vec<Entry>,
+    /// Keys evicted since the table last grew.
+    evictions: usize,
 }
 
-/// A new thread's table starts this small and doubles (up to `SLOTS`) when a lookup evicts
-/// another key, so a thousand threads that each touch a few attributes stay small.
-const MIN_SLOTS: usize = 16;
+/// A new thread's table starts this small and doubles (up to `SLOTS`) once lookups have
+/// evicted as many keys as it has slots (see `AttrCache::evicted`).
+const MIN_SLOTS: usize = 8;
 
 #[inline(always)]
 fn slot_of(class_addr: usize, name_addr: usize, len: usize) -> usize {
@@ -75,7 +77,7 @@ impl AttrCache {
         let e = &self.slots[i];
         if e.epoch != epoch || e.class_addr != ca || e.name_addr != na {
             let evicts = e.class_addr != 0 && (e.class_addr != ca || e.name_addr != na);
-            if evicts && self.slots.len() < SLOTS {
+            if evicts && self.evicted() {
                 self.grow();
                 i = slot_of(ca, na, self.slots.len());
             }
@@ -84,8 +86,22 @@ impl AttrCache {
         &self.slots[i]
     }
 
+    /// Counts an eviction; true when the table should grow now: once it has evicted as many
+    /// keys as it has slots. Growing on the first eviction sized a table by the birthday
+    /// bound (a direct-mapped table holds n keys without a collision only with about n²
+    /// slots), so a thread that touched a few dozen attributes once, as threading's start-up
+    /// and a wait do, reached the full `SLOTS`: 37 KB a thread, most of the heap of a program
+    /// holding a thousand sleeping threads. Counting evictions still grows the table of a hot
+    /// loop whose keys collide (they evict each other on every iteration) within a few
+    /// hundred extra misses in all, but not that of a thread that touches each key once.
+    fn evicted(&mut self) -> bool {
+        self.evictions += 1;
+        self.slots.len() < SLOTS && self.evictions >= self.slots.len()
+    }
+
     /// Doubles the table, keeping the entries (one per slot where two now collide).
     fn grow(&mut self) {
+        self.evictions = 0;
         let old = std::mem::take(&mut self.slots);
         let len = old.len() * 2;
         self.slots.resize_with(len, Entry::default);
@@ -98,6 +114,7 @@ impl AttrCache {
     /// Forgets everything (what the entries keep alive is released).
     pub fn clear(&mut self) {
         self.slots.clear();
+        self.evictions = 0;
     }
 }
 
@@ -176,5 +193,53 @@ mod tests {
         // A hit after growth needs no walk: the entry is the one filled before.
         let e = c.entry(&class, &names[7]);
         assert_eq!(e.class_addr, Arc::as_ptr(&class) as usize);
+    }
+
+    #[test]
+    fn keys_touched_once_keep_the_table_small_but_colliding_hot_keys_grow_it() {
+        let class = Class::new_builtin("Cold", None);
+        let names: Vec<_> = (0..40).map(|i| intern(&format!("cold{i}"))).collect();
+        let mut c = AttrCache::default();
+        for n in &names {
+            c.entry(&class, n);
+        }
+        // Growing on every eviction reached SLOTS here (the birthday bound).
+        assert!(c.slots.len() <= 64, "{} slots", c.slots.len());
+        // Two keys that share a slot of the current table: alternating them evicts on every
+        // lookup until the table has grown enough to separate them.
+        let len = c.slots.len();
+        let slot = |n: &Arc<PyStr>, len| {
+            slot_of(
+                Arc::as_ptr(&class) as usize,
+                Arc::as_ptr(n) as *const u8 as usize,
+                len,
+            )
+        };
+        let hot: Vec<_> = (0..10_000).map(|i| intern(&format!("hot{i}"))).collect();
+        let (a, b) = hot
+            .iter()
+            .enumerate()
+            .find_map(|(i, a)| {
+                hot[i + 1..]
+                    .iter()
+                    .find(|b| slot(a, len) == slot(b, len))
+                    .map(|b| (a, b))
+            })
+            .expect("two names collide in a small table");
+        for _ in 0..4 * SLOTS {
+            c.entry(&class, a);
+            c.entry(&class, b);
+        }
+        let len = c.slots.len();
+        assert!(len == SLOTS || slot(a, len) != slot(b, len));
+        let before = c.evictions;
+        c.entry(&class, a);
+        c.entry(&class, b);
+        if slot(a, len) != slot(b, len) {
+            assert_eq!(
+                c.evictions, before,
+                "separated keys no longer evict each other"
+            );
+        }
     }
 }

@@ -37,11 +37,15 @@ struct Entry {
 #[derive(Default)]
 pub struct GlobalCache {
     slots: Vec<Option<Entry>>,
+    /// Names evicted since the table last grew.
+    evictions: usize,
 }
 
-/// A new thread's table starts this small and doubles (up to `SLOTS`) when a lookup evicts
-/// another name, so a thousand threads that each touch a few globals stay small.
-const MIN_SLOTS: usize = 16;
+/// A new thread's table starts this small and doubles (up to `SLOTS`) once lookups have
+/// evicted as many names as it has slots: as `AttrCache::evicted` explains, growing on the
+/// first eviction sized tables by the birthday bound, while counting evictions still grows
+/// the table of a hot loop whose names collide.
+const MIN_SLOTS: usize = 8;
 
 #[inline(always)]
 fn slot_of(name: &Arc<PyStr>, globals: &Arc<DictObj>, len: usize) -> usize {
@@ -96,7 +100,10 @@ impl GlobalCache {
         let mut i = slot_of(name, globals, self.slots.len());
         let evicts = matches!(&self.slots[i], Some(e)
             if !(Arc::ptr_eq(&e.name, name) && Arc::ptr_eq(&e.globals, globals)));
-        if evicts && self.slots.len() < SLOTS {
+        if evicts {
+            self.evictions += 1;
+        }
+        if evicts && self.slots.len() < SLOTS && self.evictions >= self.slots.len() {
             self.grow();
             i = slot_of(name, globals, self.slots.len());
         }
@@ -119,6 +126,7 @@ impl GlobalCache {
 
     /// Doubles the table, keeping the entries (one per slot where two now collide).
     fn grow(&mut self) {
+        self.evictions = 0;
         let old = std::mem::take(&mut self.slots);
         let len = old.len() * 2;
         self.slots.resize_with(len, || None);
@@ -131,6 +139,7 @@ impl GlobalCache {
     /// Forgets everything (what the entries keep alive is released).
     pub fn clear(&mut self) {
         self.slots.clear();
+        self.evictions = 0;
     }
 }
 

@@ -48,6 +48,11 @@ pub const THREAD_STACK_SIZE: usize = 64 * 1024 * 1024;
 /// Finished frames kept per thread for reuse (bounded so a deep recursion does not pin memory).
 const FRAME_POOL_SIZE: usize = 64;
 
+/// A thread's pooled frames and frame stacks (see `Vm::take_pools`).
+#[allow(clippy::vec_box)]
+#[derive(Default)]
+pub struct FramePools(Vec<Box<frame::Frame>>, Vec<Vec<Box<frame::Frame>>>);
+
 /// Process-wide interpreter state.
 pub struct Interpreter {
     pub builtins: Arc<Module>,
@@ -284,6 +289,22 @@ impl Vm {
             v.clear();
             self.frame_stacks.push(v);
         }
+    }
+
+    /// This thread's pooled frames and frame stacks, for a thread that is ending to hand to the
+    /// next one (`thread::start_new_thread`): a program starting many short threads then
+    /// neither allocates each one's frames nor frees them all at its exit.
+    pub fn take_pools(&mut self) -> FramePools {
+        FramePools(
+            std::mem::take(&mut self.frame_pool),
+            std::mem::take(&mut self.frame_stacks),
+        )
+    }
+
+    /// Adopts pools from `take_pools` (a new thread's are empty).
+    pub fn adopt_pools(&mut self, pools: FramePools) {
+        self.frame_pool = pools.0;
+        self.frame_stacks = pools.1;
     }
 
     /// Returns a finished frame to the pool (its values are dropped now).

@@ -213,14 +213,16 @@ struct SleepRec {
     stack: Vec<Site>,
 }
 
+/// A registered thread. The records it rarely has are boxed: the registry holds one of
+/// these per live thread (a thousand sleeping threads made its table 390 KB unboxed).
 #[derive(Default)]
 struct ThreadRec {
     name: Option<String>,
     daemon: bool,
-    wait: Option<WaitRec>,
-    sleep: Option<SleepRec>,
+    wait: Option<Box<WaitRec>>,
+    sleep: Option<Box<SleepRec>>,
     /// The stack a running thread published for the dump numbered `.0`.
-    answer: Option<(u64, Vec<Site>)>,
+    answer: Option<Box<(u64, Vec<Site>)>>,
 }
 
 #[derive(Default)]
@@ -347,13 +349,13 @@ pub fn begin_wait(vm: &Vm, prim: &Value, kind: WaitKind, timed: bool) -> WaitGua
     let Some(t) = g.threads.get_mut(&vm.ident) else {
         return inactive;
     };
-    t.wait = Some(WaitRec {
+    t.wait = Some(Box::new(WaitRec {
         seq,
         prim: prim.clone(),
         kind,
         timed,
         stack,
-    });
+    }));
     g.epoch += 1;
     if !timed {
         g.untimed += 1;
@@ -400,7 +402,7 @@ pub fn begin_sleep(vm: &Vm, what: &'static str, until: Option<Instant>) -> Sleep
     }
     let stack = stack_of(vm);
     if let Some(t) = REG.lock().threads.get_mut(&vm.ident) {
-        t.sleep = Some(SleepRec { what, until, stack });
+        t.sleep = Some(Box::new(SleepRec { what, until, stack }));
         guard.active = true;
     }
     guard
@@ -428,7 +430,7 @@ pub fn answer_dump(vm: &Vm) {
     };
     let stack = stack_of(vm);
     if let Some(t) = REG.lock().threads.get_mut(&vm.ident) {
-        t.answer = Some((dump, stack));
+        t.answer = Some(Box::new((dump, stack)));
     }
     ANSWERED.notify_all();
 }
@@ -465,7 +467,7 @@ fn snapshot() -> Snapshot {
     let mut threads: Vec<_> = g
         .threads
         .iter()
-        .map(|(id, t)| (*id, t.name.clone(), t.daemon, t.wait.clone()))
+        .map(|(id, t)| (*id, t.name.clone(), t.daemon, t.wait.as_deref().cloned()))
         .collect();
     // Main thread first, then by ident (start order).
     let main = g.main;

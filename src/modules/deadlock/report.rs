@@ -220,7 +220,7 @@ pub fn dump_threads() {
                     .as_ref()
                     .filter(|a| a.0 == dump)
                     .map(|a| a.1.clone());
-                (*id, (t.sleep.clone(), answer))
+                (*id, (t.sleep.as_deref().cloned(), answer))
             })
             .collect()
     };
