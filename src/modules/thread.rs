@@ -336,6 +336,9 @@ impl Default for Lock {
 }
 
 impl NativeObject for Lock {
+    fn plain_attrs(&self) -> bool {
+        true
+    }
     fn class(&self) -> Arc<Class> {
         lock_class()
     }
@@ -508,6 +511,27 @@ impl RLock {
         }
         Ok(got)
     }
+    /// `_release_save()`: releases every level, returning how many and the owner's ident.
+    pub fn release_save(&self) -> PyResult<(u64, u64)> {
+        let mut g = self.state.lock();
+        if g.count == 0 {
+            return Err(PyErr::runtime_error("cannot release un-acquired lock"));
+        }
+        let saved = (g.count, g.owner);
+        g.count = 0;
+        g.owner = 0;
+        drop(g);
+        self.cv.notify_one();
+        Ok(saved)
+    }
+    /// `_acquire_restore((count, owner))`: takes it again, at `count` levels.
+    pub fn acquire_restore(&self, vm: &mut Vm, me: Option<&Value>, count: u64) -> PyResult<()> {
+        self.acquire(vm, me, true, None)?;
+        let mut g = self.state.lock();
+        g.count = count;
+        g.owner = vm.ident;
+        Ok(())
+    }
     /// `_is_owned()`: held by the thread with this ident.
     pub fn is_owned_by(&self, ident: u64) -> bool {
         let g = self.state.lock();
@@ -546,6 +570,9 @@ impl Default for RLock {
 }
 
 impl NativeObject for RLock {
+    fn plain_attrs(&self) -> bool {
+        true
+    }
     fn class(&self) -> Arc<Class> {
         rlock_class()
     }
@@ -595,16 +622,11 @@ fn rlock_is_owned(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `Condition.wait` on an RLock: release every level, remembering them.
 fn rlock_release_save(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l: &RLock = this(&args, "_thread.RLock")?;
-    let mut g = l.state.lock();
-    if g.count == 0 {
-        return Err(PyErr::runtime_error("cannot release un-acquired lock"));
-    }
-    let saved = Value::tuple(vec![Value::Int(g.count as i64), Value::Int(g.owner as i64)]);
-    g.count = 0;
-    g.owner = 0;
-    drop(g);
-    l.cv.notify_one();
-    Ok(saved)
+    let (count, owner) = l.release_save()?;
+    Ok(Value::tuple(vec![
+        Value::Int(count as i64),
+        Value::Int(owner as i64),
+    ]))
 }
 
 fn rlock_acquire_restore(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -616,10 +638,7 @@ fn rlock_acquire_restore(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
         _ => 1,
     };
-    l.acquire(vm, args.pos.first(), true, None)?;
-    let mut g = l.state.lock();
-    g.count = count;
-    g.owner = vm.ident;
+    l.acquire_restore(vm, args.pos.first(), count)?;
     Ok(Value::None)
 }
 
@@ -717,6 +736,21 @@ fn new_rlock(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 /// (threading's Condition/Event/Semaphore/Barrier describe themselves with it).
 fn pyt_origin(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::str(Origin::here(vm).describe()))
+}
+
+impl Lock {
+    /// Marks one of threading's internal locks for the reports (see `role`).
+    pub fn set_role(&self, kind: &str, origin: String) {
+        let _ = self.role.set((Arc::from(kind), origin));
+    }
+    /// Takes a lock just created (no one else can see it yet) for the calling thread.
+    pub fn take_new(&self, vm: &Vm) -> bool {
+        let took = self.try_take();
+        if took {
+            self.note_holder(vm);
+        }
+        took
+    }
 }
 
 /// `_pyt_role(lock, kind, origin)`: marks one of threading's internal locks for the reports.

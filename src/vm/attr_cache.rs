@@ -58,8 +58,17 @@ fn slot_of(class_addr: usize, name_addr: usize, len: usize) -> usize {
     (h >> 32) as usize & (len - 1)
 }
 
+impl Entry {
+    #[inline(always)]
+    fn is(&self, class_addr: usize, name_addr: usize) -> bool {
+        self.class_addr == class_addr && self.name_addr == name_addr
+    }
+}
+
 impl AttrCache {
-    /// The cached walk for `name` on `class`, filled on a miss.
+    /// The cached walk for `name` on `class`, filled on a miss. Two-way: a key lives in its
+    /// slot or the slot's pair (`i ^ 1`), so two hot keys hashing alike (the deque methods and
+    /// a Condition's `_waiters` of one loop) do not evict each other on every use.
     #[inline]
     pub fn entry(&mut self, class: &Arc<Class>, name: &Arc<PyStr>) -> &Entry {
         if self.slots.is_empty() {
@@ -70,28 +79,54 @@ impl AttrCache {
             Arc::as_ptr(class) as usize,
             Arc::as_ptr(name) as *const u8 as usize,
         );
-        // `slot_of` is below the table's length.
-        let mut i = slot_of(ca, na, self.slots.len());
-        let e = &self.slots[i];
-        if e.epoch != epoch || e.class_addr != ca || e.name_addr != na {
-            let evicts = e.class_addr != 0 && (e.class_addr != ca || e.name_addr != na);
-            if evicts && self.slots.len() < SLOTS {
-                self.grow();
-                i = slot_of(ca, na, self.slots.len());
-            }
-            self.slots[i] = fill(epoch, class, name);
+        // `slot_of` is below the table's length, which is even, so is its pair.
+        let i = slot_of(ca, na, self.slots.len());
+        if self.slots[i].is(ca, na) && self.slots[i].epoch == epoch {
+            return &self.slots[i];
         }
+        if self.slots[i ^ 1].is(ca, na) && self.slots[i ^ 1].epoch == epoch {
+            return &self.slots[i ^ 1];
+        }
+        self.miss(epoch, class, name)
+    }
+
+    /// Fills the key's entry: in place of its stale entry if it has one, else in its slot,
+    /// the slot's previous key moving to the pair (whose key is forgotten).
+    #[cold]
+    #[inline(never)]
+    fn miss(&mut self, epoch: u64, class: &Arc<Class>, name: &Arc<PyStr>) -> &Entry {
+        let (ca, na) = (
+            Arc::as_ptr(class) as usize,
+            Arc::as_ptr(name) as *const u8 as usize,
+        );
+        let mut i = slot_of(ca, na, self.slots.len());
+        let taken = |e: &Entry| e.class_addr != 0 && !e.is(ca, na);
+        if taken(&self.slots[i]) && taken(&self.slots[i ^ 1]) && self.slots.len() < SLOTS {
+            self.grow();
+            i = slot_of(ca, na, self.slots.len());
+        }
+        if self.slots[i ^ 1].is(ca, na) {
+            i ^= 1;
+        } else if taken(&self.slots[i]) {
+            self.slots.swap(i, i ^ 1);
+        }
+        self.slots[i] = fill(epoch, class, name);
         &self.slots[i]
     }
 
-    /// Doubles the table, keeping the entries (one per slot where two now collide).
+    /// Doubles the table, keeping the entries (each in its slot or the slot's pair, where
+    /// there is room).
     fn grow(&mut self) {
         let old = std::mem::take(&mut self.slots);
         let len = old.len() * 2;
         self.slots.resize_with(len, Entry::default);
         for e in old.into_iter().filter(|e| e.class_addr != 0) {
             let j = slot_of(e.class_addr, e.name_addr, len);
-            self.slots[j] = e;
+            if self.slots[j].class_addr == 0 {
+                self.slots[j] = e;
+            } else if self.slots[j ^ 1].class_addr == 0 {
+                self.slots[j ^ 1] = e;
+            }
         }
     }
 
