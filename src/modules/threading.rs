@@ -323,6 +323,9 @@ fn native_cond_lock(
     }
 }
 
+/// Whether a Condition's waiter spins before sleeping (see `thread::wait_until_with`).
+const COND_WAIT_SPINS: bool = false;
+
 /// `Condition.wait(timeout=None)`: CPython's Python method (kept as `_py_wait` for what
 /// `native_cond` declines, and for timeouts that are not plain numbers), natively: a new
 /// waiter lock, taken, appended to `_waiters`; the condition's lock released (every level of
@@ -399,7 +402,7 @@ fn cond_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let got = match deadline {
         Some(d) if d <= Instant::now() => w.acquire(vm, Some(&waiter), false, None),
-        d => w.acquire(vm, Some(&waiter), true, d),
+        d => w.acquire_with(vm, Some(&waiter), true, d, COND_WAIT_SPINS),
     };
     // `_acquire_restore(saved)`, whatever happened (the `finally` of CPython's method).
     let restored = if let Some(l) = lock.as_native::<super::thread::Lock>() {
