@@ -96,6 +96,9 @@ fn iter_class() -> Arc<Class> {
 }
 
 impl NativeObject for Deque {
+    fn plain_attrs(&self) -> bool {
+        true
+    }
     fn class(&self) -> Arc<Class> {
         deque_class()
     }

@@ -1,9 +1,10 @@
 //! The `_thread` module: real OS threads and the lock primitives everything else is built on.
 //!
 //! `threading` (Python, `py/threading.py`) builds Thread, Condition, Semaphore, Barrier and
-//! Timer on these. A Lock is an atomic flag with a condvar to sleep on once a brief spin has
-//! failed (see `SPIN_ROUNDS`); an RLock a `parking_lot` mutex over its owner and count plus a
-//! condvar: timeouts honoured, and the main thread wakes every `SIGNAL_POLL` to notice Ctrl-C.
+//! Timer on these. Both locks are one atomic word (`Core`: a Lock marks it 1, an RLock with
+//! its owner's ident, keeping its count beside) with a condvar to sleep on once a brief spin
+//! has failed (see `SPIN_ROUNDS`): timeouts honoured, and the main thread wakes every
+//! `SIGNAL_POLL` to notice Ctrl-C.
 //! For the diagnostics of `deadlock`, each lock also remembers where it was created, who
 //! holds it and where it was taken (pointer compare and stores on the fast path), and a wait
 //! that is about to sleep registers itself there.
@@ -19,7 +20,7 @@ use crate::vm::{check_signals, Vm};
 use parking_lot::{Condvar, Mutex, MutexGuard};
 use std::any::Any;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -57,8 +58,22 @@ pub fn wait_until<T>(
     on: Option<(&Value, WaitKind)>,
     ready: impl Fn(&T) -> bool,
 ) -> PyResult<bool> {
+    wait_until_with(vm, g, cv, deadline, on, true, ready)
+}
+
+/// [`wait_until`], spinning and yielding first only if `spin` (a wait that is known to be
+/// long, a Condition's, sleeps at once and leaves the core to the threads it waits for).
+pub fn wait_until_with<T>(
+    vm: &mut Vm,
+    g: &mut MutexGuard<'_, T>,
+    cv: &Condvar,
+    deadline: Option<Instant>,
+    on: Option<(&Value, WaitKind)>,
+    spin: bool,
+    ready: impl Fn(&T) -> bool,
+) -> PyResult<bool> {
     let mut registered = None;
-    let mut spins = 0;
+    let mut spins = if spin { 0 } else { SPIN_ROUNDS + WAIT_YIELDS };
     loop {
         if ready(g) {
             return Ok(true);
@@ -155,28 +170,16 @@ fn deadline_of(vm: &mut Vm, args: &Args, first: usize) -> PyResult<(bool, Option
 
 // ----- Lock ---------------------------------------------------------------------------------
 
-/// Records the caller's frame as `slot`: no reference-count traffic when the same code
-/// takes the lock again.
-#[inline]
-fn note_holder_site(slot: &mut Option<Site>, vm: &Vm) {
-    if let Some(Some((code, pc))) = vm.sites.get(vm.depth) {
-        match slot {
-            Some(s) if Arc::ptr_eq(&s.code, code) => s.pc = *pc,
-            _ => {
-                *slot = Some(Site {
-                    code: code.clone(),
-                    pc: *pc,
-                })
-            }
-        }
-    }
-}
-
-/// Who holds a Lock and where they took it, for the deadlock diagnostics only.
+/// Who holds a Lock and where they took it, for the deadlock diagnostics only. Written by
+/// each new holder, read by the watchdog: plain atomic stores on the fast path (the same code
+/// taking the lock again only stores the pc); the code object is replaced under `code`.
 struct Holder {
     /// Ident of the thread that took it (meaningful while locked).
-    ident: u64,
-    at: Option<Site>,
+    ident: AtomicU64,
+    /// The address of the code object in `code` (compared, never dereferenced).
+    code_addr: AtomicUsize,
+    pc: AtomicUsize,
+    code: Mutex<Option<Arc<crate::objects::function::Code>>>,
 }
 
 /// Rounds of busy waiting before a contended `acquire` sleeps. The holder of a Python lock
@@ -189,64 +192,76 @@ const SPIN_ROUNDS: u32 = 6;
 /// on 2 cores), and only then sleeps on the condvar.
 const YIELD_ROUNDS: u32 = 4;
 
-/// `_thread.lock`. The lock itself is one atomic flag: acquire is a compare-and-swap, release
-/// a swap, with no mutex on either fast path. A contended acquire spins briefly (see
-/// `SPIN_ROUNDS`), then sleeps on `cv` under `park`, counted in `sleepers`; a release wakes
-/// one sleeper if there is any. A Python lock may be released by any thread, so the flag is
-/// not a Rust mutex guarding data: it only orders what the threads do around it.
-pub struct Lock {
-    locked: AtomicBool,
+/// The state both `_thread.lock` and `_thread.RLock` are built on: one atomic word, 0 when
+/// free, else the holder's mark (1 for a Lock, which any thread may release; the owner's ident
+/// for an RLock). Taking it is a compare-and-swap, freeing it a swap, with no mutex on either
+/// fast path. A contended acquire spins briefly (see `SPIN_ROUNDS`), then sleeps on `cv`
+/// under `park`, counted in `sleepers`; a release wakes one sleeper if there is any. The word
+/// is not a Rust mutex guarding data: it only orders what the threads do around it.
+struct Core {
+    state: AtomicU64,
     /// Threads in the sleeping part of `acquire` (between registering and leaving it).
     sleepers: AtomicUsize,
     park: Mutex<()>,
     cv: Condvar,
-    holder: Mutex<Holder>,
-    origin: Origin,
-    /// Set by `threading` for its internal locks: ("join", "") for a thread's state lock,
-    /// ("Condition" / "Event" / ..., where that was created) for a Condition's waiter lock.
-    role: OnceLock<(Arc<str>, String)>,
+    holder: Holder,
 }
 
-impl Lock {
-    pub fn new() -> Lock {
-        Lock::with_origin(Origin::none())
-    }
-    pub fn with_origin(origin: Origin) -> Lock {
-        Lock {
-            locked: AtomicBool::new(false),
+impl Core {
+    fn new() -> Core {
+        Core {
+            state: AtomicU64::new(0),
             sleepers: AtomicUsize::new(0),
             park: Mutex::new(()),
             cv: Condvar::new(),
-            holder: Mutex::new(Holder { ident: 0, at: None }),
-            origin,
-            role: OnceLock::new(),
+            holder: Holder {
+                ident: AtomicU64::new(0),
+                code_addr: AtomicUsize::new(0),
+                pc: AtomicUsize::new(0),
+                code: Mutex::new(None),
+            },
         }
     }
-    /// Takes the lock if it is free. SeqCst: pairs with the sleeper count (see `release`).
+    /// Takes it with `mark` if it is free. SeqCst: pairs with the sleeper count (see
+    /// `release`).
     #[inline(always)]
-    fn try_take(&self) -> bool {
-        self.locked
-            .compare_exchange(false, true, Ordering::SeqCst, Ordering::Relaxed)
+    fn try_take(&self, mark: u64) -> bool {
+        self.state
+            .compare_exchange(0, mark, Ordering::SeqCst, Ordering::Relaxed)
             .is_ok()
     }
-    /// Records the new holder (only the holder writes this, so it is never contended but
-    /// by the deadlock watchdog's `try_lock`).
+    /// Records the new holder (only the holder writes this; the deadlock watchdog reads it).
     #[inline(always)]
     fn note_holder(&self, vm: &Vm) {
-        let mut h = self.holder.lock();
-        h.ident = vm.ident;
-        note_holder_site(&mut h.at, vm);
+        let h = &self.holder;
+        h.ident.store(vm.ident, Ordering::Relaxed);
+        if let Some(Some((code, pc))) = vm.sites.get(vm.depth) {
+            if h.code_addr.load(Ordering::Relaxed) == Arc::as_ptr(code) as usize {
+                h.pc.store(*pc, Ordering::Relaxed);
+            } else {
+                let mut c = h.code.lock();
+                h.code_addr
+                    .store(Arc::as_ptr(code) as usize, Ordering::Relaxed);
+                h.pc.store(*pc, Ordering::Relaxed);
+                let old = c.replace(code.clone());
+                drop(c);
+                drop(old);
+            }
+        }
     }
-    /// Acquires; `deadline` None waits forever. Returns whether the lock was taken. `me` is
-    /// this lock as a value, for the wait registry.
-    pub fn acquire(
+    /// Takes it with `mark`, waiting if it is held (and `blocking`); `deadline` None waits
+    /// forever. Returns whether it was taken. `me` is the primitive as a value, for the wait
+    /// registry; `spin` as in `wait_until_with`.
+    fn acquire(
         &self,
         vm: &mut Vm,
         me: Option<&Value>,
+        mark: u64,
         blocking: bool,
         deadline: Option<Instant>,
+        spin: bool,
     ) -> PyResult<bool> {
-        if self.try_take() {
+        if self.try_take(mark) {
             self.note_holder(vm);
             return Ok(true);
         }
@@ -254,7 +269,7 @@ impl Lock {
             return Ok(false);
         }
         // `acquire(timeout=0)` and expired deadlines answer at once, as CPython's.
-        let rounds = if deadline.is_some_and(|d| Instant::now() >= d) {
+        let rounds = if !spin || deadline.is_some_and(|d| Instant::now() >= d) {
             0
         } else {
             SPIN_ROUNDS + YIELD_ROUNDS
@@ -267,7 +282,7 @@ impl Lock {
             } else {
                 std::thread::yield_now();
             }
-            if !self.locked.load(Ordering::Relaxed) && self.try_take() {
+            if self.state.load(Ordering::Relaxed) == 0 && self.try_take(mark) {
                 self.note_holder(vm);
                 return Ok(true);
             }
@@ -278,9 +293,11 @@ impl Lock {
         let on = me.map(|v| (v, WaitKind::Acquire));
         let mut g = self.park.lock();
         self.sleepers.fetch_add(1, Ordering::SeqCst);
-        let got = wait_until(vm, &mut g, &self.cv, deadline, on, |_| self.try_take());
+        let got = wait_until_with(vm, &mut g, &self.cv, deadline, on, spin, |_| {
+            self.try_take(mark)
+        });
         self.sleepers.fetch_sub(1, Ordering::SeqCst);
-        if !matches!(got, Ok(true)) && !self.locked.load(Ordering::SeqCst) {
+        if !matches!(got, Ok(true)) && self.state.load(Ordering::SeqCst) == 0 {
             // A wake-up meant for a thread that could take the lock may have come to this one
             // as it gave up (timeout, Ctrl-C): pass it on.
             self.cv.notify_one();
@@ -291,9 +308,11 @@ impl Lock {
         }
         got
     }
-    pub fn release(&self) -> PyResult<()> {
-        if !self.locked.swap(false, Ordering::SeqCst) {
-            return Err(PyErr::runtime_error("release unlocked lock"));
+    /// Frees it, returning the mark it held (0: it was free, nothing changed).
+    fn release(&self) -> u64 {
+        let old = self.state.swap(0, Ordering::SeqCst);
+        if old == 0 {
+            return 0;
         }
         // A sleeper counts itself (SeqCst) before its last try to take the lock, and this
         // reads the count (SeqCst) after freeing it: either the sleeper's try sees the lock
@@ -303,20 +322,84 @@ impl Lock {
             let _g = self.park.lock();
             self.cv.notify_one();
         }
+        old
+    }
+    /// The state seen by the deadlock detector, without blocking.
+    fn probe(&self) -> Probe {
+        if self.state.load(Ordering::SeqCst) == 0 {
+            return Probe::Ready;
+        }
+        let h = &self.holder;
+        match h.code.try_lock() {
+            None => Probe::Busy,
+            Some(c) => {
+                let at = c.as_ref().map(|code| Site {
+                    code: code.clone(),
+                    pc: h.pc.load(Ordering::Relaxed),
+                });
+                Probe::Blocked(Some((h.ident.load(Ordering::Relaxed), at)))
+            }
+        }
+    }
+}
+
+/// `_thread.lock`: a [`Core`] marked 1 while held, by whichever thread.
+pub struct Lock {
+    core: Core,
+    origin: Origin,
+    /// Set by `threading` for its internal locks: ("join", "") for a thread's state lock,
+    /// ("Condition" / "Event" / ..., where that was created) for a Condition's waiter lock.
+    role: OnceLock<(Arc<str>, String)>,
+}
+
+impl Lock {
+    pub fn new() -> Lock {
+        Lock::with_origin(Origin::none())
+    }
+    pub fn with_origin(origin: Origin) -> Lock {
+        Lock {
+            core: Core::new(),
+            origin,
+            role: OnceLock::new(),
+        }
+    }
+    /// Acquires; `deadline` None waits forever. Returns whether the lock was taken. `me` is
+    /// this lock as a value, for the wait registry.
+    #[inline]
+    pub fn acquire(
+        &self,
+        vm: &mut Vm,
+        me: Option<&Value>,
+        blocking: bool,
+        deadline: Option<Instant>,
+    ) -> PyResult<bool> {
+        self.core.acquire(vm, me, 1, blocking, deadline, true)
+    }
+    /// [`Lock::acquire`]; when the lock is taken, spins and yields before sleeping only if
+    /// `spin` (see `wait_until_with`).
+    pub fn acquire_with(
+        &self,
+        vm: &mut Vm,
+        me: Option<&Value>,
+        blocking: bool,
+        deadline: Option<Instant>,
+        spin: bool,
+    ) -> PyResult<bool> {
+        self.core.acquire(vm, me, 1, blocking, deadline, spin)
+    }
+    #[inline]
+    pub fn release(&self) -> PyResult<()> {
+        if self.core.release() == 0 {
+            return Err(PyErr::runtime_error("release unlocked lock"));
+        }
         Ok(())
     }
     pub fn is_locked(&self) -> bool {
-        self.locked.load(Ordering::SeqCst)
+        self.core.state.load(Ordering::SeqCst) != 0
     }
     /// The state seen by the deadlock detector, without blocking.
     pub fn probe(&self) -> Probe {
-        if !self.locked.load(Ordering::SeqCst) {
-            return Probe::Ready;
-        }
-        match self.holder.try_lock() {
-            None => Probe::Busy,
-            Some(h) => Probe::Blocked(Some((h.ident, h.at.clone()))),
-        }
+        self.core.probe()
     }
     pub fn origin(&self) -> &Origin {
         &self.origin
@@ -336,6 +419,9 @@ impl Default for Lock {
 }
 
 impl NativeObject for Lock {
+    fn plain_attrs(&self) -> bool {
+        true
+    }
     fn class(&self) -> Arc<Class> {
         lock_class()
     }
@@ -452,17 +538,11 @@ fn lock_class() -> Arc<Class> {
 
 // ----- RLock --------------------------------------------------------------------------------
 
-#[derive(Default)]
-struct RState {
-    owner: u64,
-    count: u64,
-    /// Where the owner took its first level.
-    at: Option<Site>,
-}
-
+/// `_thread.RLock`: a [`Core`] marked with the owner's ident, and the owner's count of
+/// levels (written only by the owner, while it owns it).
 pub struct RLock {
-    state: Mutex<RState>,
-    cv: Condvar,
+    core: Core,
+    count: AtomicU64,
     origin: Origin,
 }
 
@@ -472,8 +552,8 @@ impl RLock {
     }
     pub fn with_origin(origin: Origin) -> RLock {
         RLock {
-            state: Mutex::new(RState::default()),
-            cv: Condvar::new(),
+            core: Core::new(),
+            count: AtomicU64::new(0),
             origin,
         }
     }
@@ -485,56 +565,59 @@ impl RLock {
         deadline: Option<Instant>,
     ) -> PyResult<bool> {
         let me = vm.ident;
-        let mut g = self.state.lock();
-        if g.count > 0 && g.owner == me {
-            g.count += 1;
+        // Only this thread can have marked it with its ident, so the owner's levels are its
+        // own to count.
+        if self.core.state.load(Ordering::Relaxed) == me {
+            let c = self.count.load(Ordering::Relaxed);
+            self.count.store(c.wrapping_add(1), Ordering::Relaxed);
             return Ok(true);
         }
-        if g.count == 0 {
-            g.owner = me;
-            g.count = 1;
-            note_holder_site(&mut g.at, vm);
-            return Ok(true);
-        }
-        if !blocking {
-            return Ok(false);
-        }
-        let on = val.map(|v| (v, WaitKind::Acquire));
-        let got = wait_until(vm, &mut g, &self.cv, deadline, on, |s| s.count == 0)?;
+        let got = self.core.acquire(vm, val, me, blocking, deadline, true)?;
         if got {
-            g.owner = me;
-            g.count = 1;
-            note_holder_site(&mut g.at, vm);
+            self.count.store(1, Ordering::Relaxed);
         }
         Ok(got)
     }
+    /// `_release_save()`: releases every level, returning how many and the owner's ident.
+    pub fn release_save(&self) -> PyResult<(u64, u64)> {
+        if self.core.state.load(Ordering::SeqCst) == 0 {
+            return Err(PyErr::runtime_error("cannot release un-acquired lock"));
+        }
+        let count = self.count.swap(0, Ordering::Relaxed);
+        let owner = self.core.release();
+        if owner == 0 {
+            return Err(PyErr::runtime_error("cannot release un-acquired lock"));
+        }
+        Ok((count, owner))
+    }
+    /// `_acquire_restore((count, owner))`: takes it again, at `count` levels.
+    pub fn acquire_restore(&self, vm: &mut Vm, me: Option<&Value>, count: u64) -> PyResult<()> {
+        self.acquire(vm, me, true, None)?;
+        self.count.store(count, Ordering::Relaxed);
+        Ok(())
+    }
     /// `_is_owned()`: held by the thread with this ident.
     pub fn is_owned_by(&self, ident: u64) -> bool {
-        let g = self.state.lock();
-        g.count > 0 && g.owner == ident
+        self.core.state.load(Ordering::SeqCst) == ident
     }
     /// The state seen by the deadlock detector, without blocking.
     pub fn probe(&self) -> Probe {
-        match self.state.try_lock() {
-            None => Probe::Busy,
-            Some(g) if g.count == 0 => Probe::Ready,
-            Some(g) => Probe::Blocked(Some((g.owner, g.at.clone()))),
-        }
+        self.core.probe()
     }
     pub fn origin(&self) -> &Origin {
         &self.origin
     }
     fn release(&self, vm: &Vm) -> PyResult<()> {
-        let mut g = self.state.lock();
-        if g.count == 0 || g.owner != vm.ident {
+        if self.core.state.load(Ordering::Relaxed) != vm.ident {
             return Err(PyErr::runtime_error("cannot release un-acquired lock"));
         }
-        g.count -= 1;
-        if g.count == 0 {
-            g.owner = 0;
-            drop(g);
-            self.cv.notify_one();
+        let c = self.count.load(Ordering::Relaxed);
+        if c > 1 {
+            self.count.store(c - 1, Ordering::Relaxed);
+            return Ok(());
         }
+        self.count.store(0, Ordering::Relaxed);
+        self.core.release();
         Ok(())
     }
 }
@@ -546,6 +629,9 @@ impl Default for RLock {
 }
 
 impl NativeObject for RLock {
+    fn plain_attrs(&self) -> bool {
+        true
+    }
     fn class(&self) -> Arc<Class> {
         rlock_class()
     }
@@ -553,12 +639,15 @@ impl NativeObject for RLock {
         self
     }
     fn repr(&self, _vm: &mut Vm, me: &Value) -> PyResult<Option<String>> {
-        let g = self.state.lock();
-        let state = if g.count > 0 { "locked" } else { "unlocked" };
+        let owner = self.core.state.load(Ordering::SeqCst);
+        let count = if owner == 0 {
+            0
+        } else {
+            self.count.load(Ordering::Relaxed)
+        };
+        let state = if owner != 0 { "locked" } else { "unlocked" };
         Ok(Some(format!(
-            "<{state} _thread.RLock object owner={} count={} at {:#x}>",
-            g.owner,
-            g.count,
+            "<{state} _thread.RLock object owner={owner} count={count} at {:#x}>",
             crate::vm::ops::addr(me)
         )))
     }
@@ -588,23 +677,17 @@ fn rlock_release(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn rlock_is_owned(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l: &RLock = this(&args, "_thread.RLock")?;
-    let g = l.state.lock();
-    Ok(Value::Bool(g.count > 0 && g.owner == vm.ident))
+    Ok(Value::Bool(l.is_owned_by(vm.ident)))
 }
 
 /// `Condition.wait` on an RLock: release every level, remembering them.
 fn rlock_release_save(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l: &RLock = this(&args, "_thread.RLock")?;
-    let mut g = l.state.lock();
-    if g.count == 0 {
-        return Err(PyErr::runtime_error("cannot release un-acquired lock"));
-    }
-    let saved = Value::tuple(vec![Value::Int(g.count as i64), Value::Int(g.owner as i64)]);
-    g.count = 0;
-    g.owner = 0;
-    drop(g);
-    l.cv.notify_one();
-    Ok(saved)
+    let (count, owner) = l.release_save()?;
+    Ok(Value::tuple(vec![
+        Value::Int(count as i64),
+        Value::Int(owner as i64),
+    ]))
 }
 
 fn rlock_acquire_restore(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -616,10 +699,7 @@ fn rlock_acquire_restore(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
         _ => 1,
     };
-    l.acquire(vm, args.pos.first(), true, None)?;
-    let mut g = l.state.lock();
-    g.count = count;
-    g.owner = vm.ident;
+    l.acquire_restore(vm, args.pos.first(), count)?;
     Ok(Value::None)
 }
 
@@ -717,6 +797,21 @@ fn new_rlock(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 /// (threading's Condition/Event/Semaphore/Barrier describe themselves with it).
 fn pyt_origin(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::str(Origin::here(vm).describe()))
+}
+
+impl Lock {
+    /// Marks one of threading's internal locks for the reports (see `role`).
+    pub fn set_role(&self, kind: &str, origin: String) {
+        let _ = self.role.set((Arc::from(kind), origin));
+    }
+    /// Takes a lock just created (no one else can see it yet) for the calling thread.
+    pub fn take_new(&self, vm: &Vm) -> bool {
+        let took = self.core.try_take(1);
+        if took {
+            self.core.note_holder(vm);
+        }
+        took
+    }
 }
 
 /// `_pyt_role(lock, kind, origin)`: marks one of threading's internal locks for the reports.

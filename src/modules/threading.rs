@@ -38,11 +38,18 @@ pub fn init(vm: &mut Vm) -> PyResult<Arc<Module>> {
         let mut b = Builtin::new(name, f);
         // A method of the class it is put in (it binds to the instance).
         b.owner = Some("Condition");
-        m.set(&format!("_cond{name}"), Value::Builtin(Arc::new(b)));
+        let v = Value::Builtin(Arc::new(b));
+        let _ = if name == "__enter__" {
+            COND_ENTER.set(v.clone())
+        } else {
+            COND_EXIT.set(v.clone())
+        };
+        m.set(&format!("_cond{name}"), v);
     }
     for (name, f) in [
         ("notify", cond_notify as crate::objects::function::NativeFn),
         ("notify_all", cond_notify_all),
+        ("wait", cond_wait),
     ] {
         let mut b = Builtin::new(name, f);
         b.owner = Some("Condition");
@@ -89,6 +96,9 @@ impl EventCore {
 }
 
 impl NativeObject for EventCore {
+    fn plain_attrs(&self) -> bool {
+        true
+    }
     fn class(&self) -> Arc<Class> {
         static C: OnceLock<Arc<Class>> = OnceLock::new();
         C.get_or_init(|| {
@@ -219,6 +229,36 @@ fn cond_enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.call_method(&lock, "__enter__", &[])
 }
 
+/// The `__enter__` and `__exit__` builtins of the first interpreter's `Condition` (one per
+/// process but in unit tests), for `cond_with_enter` to recognise.
+static COND_ENTER: OnceLock<Value> = OnceLock::new();
+static COND_EXIT: OnceLock<Value> = OnceLock::new();
+
+/// `with cond:` in the eval loop's `BeforeWith`, given the `__enter__` and `__exit__` found on
+/// `mgr`'s type: when they are Condition's own and `mgr._lock` is a native Lock or RLock kept
+/// in the instance dict, takes the lock directly (no bound methods, no calls) and returns
+/// enter's result and the lock, which the eval loop keeps in place of the bound `__exit__`
+/// (`thread::with_exit` releases it). None when anything differs: the general protocol runs.
+pub fn cond_with_enter(
+    vm: &mut Vm,
+    mgr: &Value,
+    enter: &Value,
+    exit: &Value,
+) -> Option<PyResult<(Value, Value)>> {
+    let (Value::Instance(_), Value::Builtin(en), Value::Builtin(ex)) = (mgr, enter, exit) else {
+        return None;
+    };
+    let is = |known: &OnceLock<Value>, b: &Arc<Builtin>| matches!(known.get(), Some(Value::Builtin(k)) if Arc::ptr_eq(k, b));
+    if !is(&COND_ENTER, en) || !is(&COND_EXIT, ex) {
+        return None;
+    }
+    static NAME: OnceLock<Arc<crate::objects::str::PyStr>> = OnceLock::new();
+    let name = NAME.get_or_init(|| crate::objects::str::intern("_lock"));
+    let lock = vm.getattr_fast(mgr, name)?;
+    let r = super::thread::with_enter(vm, &lock)?;
+    Some(r.map(|r| (r, lock)))
+}
+
 /// `Condition.__exit__(*args)`: `self._lock.__exit__(*args)`.
 fn cond_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some((me, rest)) = args.pos.split_first() else {
@@ -250,6 +290,14 @@ fn native_cond(
     vm: &mut Vm,
     me: &Value,
 ) -> PyResult<Option<(bool, Arc<crate::objects::list::ListObj>)>> {
+    Ok(native_cond_lock(vm, me)?.map(|(_, owned, waiters)| (owned, waiters)))
+}
+
+/// `native_cond` with the lock itself.
+fn native_cond_lock(
+    vm: &mut Vm,
+    me: &Value,
+) -> PyResult<Option<(Value, bool, Arc<crate::objects::list::ListObj>)>> {
     let Value::Instance(inst) = me else {
         return Ok(None);
     };
@@ -270,9 +318,114 @@ fn native_cond(
     static WAITERS: OnceLock<Arc<crate::objects::str::PyStr>> = OnceLock::new();
     let name = WAITERS.get_or_init(|| crate::objects::str::intern("_waiters"));
     match vm.getattr_fast(me, name) {
-        Some(Value::List(l)) => Ok(Some((owned, l))),
+        Some(Value::List(l)) => Ok(Some((lock, owned, l))),
         _ => Ok(None),
     }
+}
+
+/// Whether a Condition's waiter spins before sleeping (see `thread::wait_until_with`).
+const COND_WAIT_SPINS: bool = false;
+
+/// `Condition.wait(timeout=None)`: CPython's Python method (kept as `_py_wait` for what
+/// `native_cond` declines, and for timeouts that are not plain numbers), natively: a new
+/// waiter lock, taken, appended to `_waiters`; the condition's lock released (every level of
+/// an RLock); the waiter taken again (it is released by `notify`), forever, until the
+/// timeout, or not at all for a timeout <= 0; the condition's lock taken back, and the waiter
+/// removed from `_waiters` if no notify came.
+fn cond_wait(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(me) = args.pos.first() else {
+        return Err(PyErr::type_error("wait() needs a Condition"));
+    };
+    let timeout = match (args.pos.len(), args.kwnames.len()) {
+        (1, 0) => Some(Value::None),
+        (2, 0) => args.pos.get(1).cloned(),
+        (1, 1) => args.get_kw("timeout").cloned(),
+        _ => None,
+    };
+    // None: forever; Some(secs) waits up to secs (0: only a look).
+    let limit = match &timeout {
+        Some(Value::None) => Some(None),
+        Some(t @ (Value::Int(_) | Value::Float(_) | Value::Bool(_))) => {
+            let secs = crate::builtins::functions::num_to_float(t).unwrap_or(0.0);
+            Some(Some(if secs > 0.0 { secs } else { 0.0 }))
+        }
+        _ => None,
+    };
+    let native = match limit {
+        Some(limit) => native_cond_lock(vm, me)?.map(|c| (limit, c)),
+        None => None,
+    };
+    let Some((limit, (lock, owned, waiters))) = native else {
+        let f = vm.getattr(me, "_py_wait")?;
+        return vm.call(&f, Args::with_kw(&args.pos[1..], args.kwnames, args.kwvals));
+    };
+    if !owned {
+        return Err(PyErr::runtime_error("cannot wait on un-acquired lock"));
+    }
+    let deadline = match limit {
+        None => None,
+        Some(secs) if secs > PYTIME_MAX_SECS => {
+            return Err(PyErr::overflow_error(
+                "timestamp too large to convert to C _PyTime_t",
+            ))
+        }
+        Some(secs) => Some(Instant::now() + Duration::from_secs_f64(secs)),
+    };
+    let waiter = super::thread::Lock::new();
+    let text = |vm: &mut Vm, name: &str| match vm.getattr(me, name) {
+        Ok(Value::Str(s)) => s.as_str().to_string(),
+        _ => String::new(),
+    };
+    let kind = text(vm, "_pyt_kind");
+    let origin = text(vm, "_pyt_origin");
+    waiter.set_role(&kind, origin);
+    waiter.take_new(vm);
+    let waiter = Value::Native(Arc::new(waiter));
+    let Some(w) = waiter.as_native::<super::thread::Lock>() else {
+        return Err(PyErr::runtime_error("waiter lock"));
+    };
+    waiters.push(waiter.clone());
+    // `_release_save()`; what `_acquire_restore` takes back.
+    let saved = if let Some(l) = lock.as_native::<super::thread::Lock>() {
+        l.release().map(|_| 0)
+    } else if let Some(l) = lock.as_native::<super::thread::RLock>() {
+        l.release_save().map(|(count, _)| count)
+    } else {
+        Err(PyErr::runtime_error("cannot release un-acquired lock"))
+    };
+    let saved = match saved {
+        Ok(s) => s,
+        Err(e) => {
+            remove_waiter(&waiters, &waiter);
+            return Err(e);
+        }
+    };
+    let got = match deadline {
+        Some(d) if d <= Instant::now() => w.acquire(vm, Some(&waiter), false, None),
+        d => w.acquire_with(vm, Some(&waiter), true, d, COND_WAIT_SPINS),
+    };
+    // `_acquire_restore(saved)`, whatever happened (the `finally` of CPython's method).
+    let restored = if let Some(l) = lock.as_native::<super::thread::Lock>() {
+        l.acquire(vm, Some(&lock), true, None).map(|_| ())
+    } else if let Some(l) = lock.as_native::<super::thread::RLock>() {
+        l.acquire_restore(vm, Some(&lock), saved)
+    } else {
+        Ok(())
+    };
+    restored?;
+    if !matches!(got, Ok(true)) {
+        remove_waiter(&waiters, &waiter);
+    }
+    got.map(Value::Bool)
+}
+
+/// `_waiters.remove(waiter)` when it is still there (a notify may have taken it out).
+fn remove_waiter(waiters: &crate::objects::list::ListObj, waiter: &Value) {
+    let removed = {
+        let mut g = waiters.lock();
+        g.iter().position(|x| x.is(waiter)).map(|i| g.remove(i))
+    };
+    drop(removed);
 }
 
 /// `Condition.notify(n=1)`: CPython's Python method (kept as `_py_notify` for the cases

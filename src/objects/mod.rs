@@ -120,6 +120,11 @@ pub trait NativeObject: Send + Sync + Any {
     fn repr(&self, _vm: &mut Vm, _me: &Value) -> PyResult<Option<String>> {
         Ok(None)
     }
+    /// True when `getattr` is not overridden: attributes are the class's, so `x.method()`
+    /// may take the eval loop's cached method path (`Vm::method_fast`).
+    fn plain_attrs(&self) -> bool {
+        false
+    }
     /// Attributes computed natively (checked before the class dict).
     fn getattr(&self, _vm: &mut Vm, _me: &Value, _name: &str) -> PyResult<Option<Value>> {
         Ok(None)

@@ -60,8 +60,17 @@ fn slot_of(class_addr: usize, name_addr: usize, len: usize) -> usize {
     (h >> 32) as usize & (len - 1)
 }
 
+impl Entry {
+    #[inline(always)]
+    fn is(&self, class_addr: usize, name_addr: usize) -> bool {
+        self.class_addr == class_addr && self.name_addr == name_addr
+    }
+}
+
 impl AttrCache {
-    /// The cached walk for `name` on `class`, filled on a miss.
+    /// The cached walk for `name` on `class`, filled on a miss. Two-way: a key lives in its
+    /// slot or the slot's pair (`i ^ 1`), so two hot keys hashing alike (the deque methods and
+    /// a Condition's `_waiters` of one loop) do not evict each other on every use.
     #[inline]
     pub fn entry(&mut self, class: &Arc<Class>, name: &Arc<PyStr>) -> &Entry {
         if self.slots.is_empty() {
@@ -72,17 +81,38 @@ impl AttrCache {
             Arc::as_ptr(class) as usize,
             Arc::as_ptr(name) as *const u8 as usize,
         );
-        // `slot_of` is below the table's length.
-        let mut i = slot_of(ca, na, self.slots.len());
-        let e = &self.slots[i];
-        if e.epoch != epoch || e.class_addr != ca || e.name_addr != na {
-            let evicts = e.class_addr != 0 && (e.class_addr != ca || e.name_addr != na);
-            if evicts && self.evicted() {
-                self.grow();
-                i = slot_of(ca, na, self.slots.len());
-            }
-            self.slots[i] = fill(epoch, class, name);
+        // `slot_of` is below the table's length, which is even, so is its pair.
+        let i = slot_of(ca, na, self.slots.len());
+        if self.slots[i].is(ca, na) && self.slots[i].epoch == epoch {
+            return &self.slots[i];
         }
+        if self.slots[i ^ 1].is(ca, na) && self.slots[i ^ 1].epoch == epoch {
+            return &self.slots[i ^ 1];
+        }
+        self.miss(epoch, class, name)
+    }
+
+    /// Fills the key's entry: in place of its stale entry if it has one, else in its slot,
+    /// the slot's previous key moving to the pair (whose key is forgotten).
+    #[cold]
+    #[inline(never)]
+    fn miss(&mut self, epoch: u64, class: &Arc<Class>, name: &Arc<PyStr>) -> &Entry {
+        let (ca, na) = (
+            Arc::as_ptr(class) as usize,
+            Arc::as_ptr(name) as *const u8 as usize,
+        );
+        let mut i = slot_of(ca, na, self.slots.len());
+        let taken = |e: &Entry| e.class_addr != 0 && !e.is(ca, na);
+        if taken(&self.slots[i]) && taken(&self.slots[i ^ 1]) && self.evicted() {
+            self.grow();
+            i = slot_of(ca, na, self.slots.len());
+        }
+        if self.slots[i ^ 1].is(ca, na) {
+            i ^= 1;
+        } else if taken(&self.slots[i]) {
+            self.slots.swap(i, i ^ 1);
+        }
+        self.slots[i] = fill(epoch, class, name);
         &self.slots[i]
     }
 
@@ -99,7 +129,8 @@ impl AttrCache {
         self.slots.len() < SLOTS && self.evictions >= self.slots.len()
     }
 
-    /// Doubles the table, keeping the entries (one per slot where two now collide).
+    /// Doubles the table, keeping the entries (each in its slot or the slot's pair, where
+    /// there is room).
     fn grow(&mut self) {
         self.evictions = 0;
         let old = std::mem::take(&mut self.slots);
@@ -107,7 +138,11 @@ impl AttrCache {
         self.slots.resize_with(len, Entry::default);
         for e in old.into_iter().filter(|e| e.class_addr != 0) {
             let j = slot_of(e.class_addr, e.name_addr, len);
-            self.slots[j] = e;
+            if self.slots[j].class_addr == 0 {
+                self.slots[j] = e;
+            } else if self.slots[j ^ 1].class_addr == 0 {
+                self.slots[j ^ 1] = e;
+            }
         }
     }
 
@@ -205,37 +240,37 @@ mod tests {
         }
         // Growing on every eviction reached SLOTS here (the birthday bound).
         assert!(c.slots.len() <= 64, "{} slots", c.slots.len());
-        // Two keys that share a slot of the current table: alternating them evicts on every
-        // lookup until the table has grown enough to separate them.
+        // Three keys that share a slot pair of the current table (two fit in a pair):
+        // cycling through them evicts on every lookup until the table has grown enough to
+        // separate them.
         let len = c.slots.len();
-        let slot = |n: &Arc<PyStr>, len| {
+        let pair = |n: &Arc<PyStr>, len| {
             slot_of(
                 Arc::as_ptr(&class) as usize,
                 Arc::as_ptr(n) as *const u8 as usize,
                 len,
-            )
+            ) >> 1
         };
         let hot: Vec<_> = (0..10_000).map(|i| intern(&format!("hot{i}"))).collect();
-        let (a, b) = hot
+        let same: Vec<_> = hot
             .iter()
-            .enumerate()
-            .find_map(|(i, a)| {
-                hot[i + 1..]
-                    .iter()
-                    .find(|b| slot(a, len) == slot(b, len))
-                    .map(|b| (a, b))
-            })
-            .expect("two names collide in a small table");
+            .filter(|n| pair(n, len) == pair(&hot[0], len))
+            .take(3)
+            .collect();
+        assert_eq!(same.len(), 3, "three names share a pair in a small table");
         for _ in 0..4 * SLOTS {
-            c.entry(&class, a);
-            c.entry(&class, b);
+            for n in &same {
+                c.entry(&class, n);
+            }
         }
         let len = c.slots.len();
-        assert!(len == SLOTS || slot(a, len) != slot(b, len));
-        let before = c.evictions;
-        c.entry(&class, a);
-        c.entry(&class, b);
-        if slot(a, len) != slot(b, len) {
+        let pairs: std::collections::HashSet<_> = same.iter().map(|n| pair(n, len)).collect();
+        assert!(len == SLOTS || pairs.len() > 1, "{len} slots");
+        if pairs.len() > 1 {
+            let before = c.evictions;
+            for n in &same {
+                c.entry(&class, n);
+            }
             assert_eq!(
                 c.evictions, before,
                 "separated keys no longer evict each other"

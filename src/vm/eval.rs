@@ -1476,8 +1476,37 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                 }
             }
             let cls = mgr.class();
-            let enter = lookup_special(vm, &mgr, &cls, "__enter__")?;
-            let exit = lookup_special(vm, &mgr, &cls, "__exit__")?;
+            let (enter, exit) = (
+                special_on_class(vm, &cls, &SPECIAL_ENTER),
+                special_on_class(vm, &cls, &SPECIAL_EXIT),
+            );
+            if let (Some(en), Some(ex)) = (&enter, &exit) {
+                if let Some(r) = crate::modules::threading::cond_with_enter(vm, &mgr, en, ex) {
+                    // A Condition over a native lock: the lock stands in for the bound
+                    // `__exit__` (see `thread::with_enter`).
+                    let (r, lock) = r?;
+                    f.stack.push(lock);
+                    f.blocks.push(Block::Except {
+                        handler: t,
+                        level: f.stack.len(),
+                    });
+                    f.stack.push(r);
+                    return Ok(Flow::Next);
+                }
+            }
+            // A plain function (or method of a builtin class) is called with `mgr` as its
+            // first argument, as the bound method would be, without allocating one.
+            let unbound = |v: &Option<Value>| match v {
+                Some(Value::Function(_)) => true,
+                Some(Value::Builtin(b)) => b.bound.is_none() && b.owner.is_some(),
+                _ => false,
+            };
+            let enter_self = unbound(&enter);
+            let enter = match enter {
+                Some(a) if enter_self => Some(a),
+                a => bind_special(vm, &mgr, &cls, a, "__enter__")?,
+            };
+            let exit = bind_special(vm, &mgr, &cls, exit, "__exit__")?;
             let (Some(enter), Some(exit)) = (enter, exit) else {
                 // CPython 3.11 names __exit__ only when __enter__ was found.
                 let missing = if cls.lookup("__enter__").is_none() && !has_native(&mgr, "__enter__")
@@ -1492,7 +1521,11 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
                 )));
             };
             f.stack.push(exit);
-            let r = vm.call(&enter, Args::new(&[]))?;
+            let r = if enter_self {
+                vm.call(&enter, Args::new(std::slice::from_ref(&mgr)))?
+            } else {
+                vm.call(&enter, Args::new(&[]))?
+            };
             f.blocks.push(Block::Except {
                 handler: t,
                 level: f.stack.len(),
@@ -1580,14 +1613,30 @@ fn has_native(v: &Value, name: &str) -> bool {
     v.class().lookup(name).is_some()
 }
 
-/// Looks up `__enter__`/`__exit__` on the type and binds it to `obj`.
-fn lookup_special(
+static SPECIAL_ENTER: std::sync::LazyLock<Arc<crate::objects::str::PyStr>> =
+    std::sync::LazyLock::new(|| crate::objects::str::intern("__enter__"));
+static SPECIAL_EXIT: std::sync::LazyLock<Arc<crate::objects::str::PyStr>> =
+    std::sync::LazyLock::new(|| crate::objects::str::intern("__exit__"));
+
+/// `__enter__`/`__exit__` as found on the type's MRO (through the attribute cache).
+fn special_on_class(
+    vm: &mut Vm,
+    cls: &Arc<crate::objects::Class>,
+    name: &Arc<crate::objects::str::PyStr>,
+) -> Option<Value> {
+    vm.attr_cache.entry(cls, name).found.clone()
+}
+
+/// Binds `found` (what `special_on_class` gave for `name`) to `obj`; a native object without
+/// it on its type may still provide it itself.
+fn bind_special(
     vm: &mut Vm,
     obj: &Value,
     cls: &Arc<crate::objects::Class>,
+    found: Option<Value>,
     name: &str,
 ) -> PyResult<Option<Value>> {
-    match cls.lookup(name) {
+    match found {
         Some(a) => vm.descr_get(&a, obj, cls).map(Some),
         None => match obj {
             Value::Native(_) => vm.getattr_opt(obj, name),

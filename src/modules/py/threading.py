@@ -117,6 +117,11 @@ class Condition:
                 except ValueError:
                     pass
 
+    # wait is native (threading.rs) for an exact Condition over a native Lock/RLock with a
+    # numeric or None timeout; everything else goes through _py_wait, CPython's wait.
+    _py_wait = wait
+    wait = _cond_wait
+
     def wait_for(self, predicate, timeout=None):
         endtime = None
         waittime = timeout

@@ -60,6 +60,18 @@ impl Vm {
     #[inline]
     pub fn method_fast(&mut self, obj: &Value, name: &Arc<PyStr>) -> Option<Value> {
         let Value::Instance(inst) = obj else {
+            if let Value::Native(n) = obj {
+                // Deques, locks: a native method of the class, as `getattr` would bind it.
+                if !n.plain_attrs() {
+                    return None;
+                }
+                return match &self.attr_cache.entry(&n.class(), name).found {
+                    Some(f @ Value::Builtin(b)) if b.bound.is_none() && b.owner.is_some() => {
+                        Some(f.clone())
+                    }
+                    _ => None,
+                };
+            }
             // Values of builtin types (`xs.append`, `d.get`): a builtin method found on the
             // type, as `call::lookup_method` finds it.
             let cls = obj.builtin_class()?;
@@ -75,6 +87,13 @@ impl Vm {
         let e = self.attr_cache.entry(&cls, name);
         let func = match &e.found {
             Some(f @ Value::Function(_)) if e.plain_get => f,
+            // A native method put in a Python class (`Condition.notify`): bound like a
+            // function by `descr_get`.
+            Some(f @ Value::Builtin(b))
+                if e.plain_get && b.bound.is_none() && b.owner.is_some() =>
+            {
+                f
+            }
             _ => return None,
         };
         let shadowed = inst
