@@ -215,6 +215,15 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
 }
 
 impl DictInner {
+    /// An empty table with room for `n` entries (no regrowth while filling a known count).
+    pub fn with_capacity(n: usize) -> DictInner {
+        DictInner {
+            entries: Vec::with_capacity(n),
+            index: HashTable::with_capacity(n),
+            live: 0,
+            version: 0,
+        }
+    }
     pub fn len(&self) -> usize {
         self.live
     }
