@@ -139,6 +139,13 @@ pub(super) struct Setup {
     thread_name: Value,
     keys: Vec<Arc<PyStr>>,
     global_names: Vec<Arc<PyStr>>,
+    /// StreamHandler and FileHandler, the classes `logging_handle` emits for.
+    pub(super) handler_classes: Vec<Arc<Class>>,
+    /// Filterer, Handler, StreamHandler, FileHandler.
+    handler_snaps: Vec<Snapshot>,
+    /// Logger and RootLogger, the classes `logging_handle::dispatch` handles records for.
+    pub(super) logger_classes: Vec<Arc<Class>>,
+    logger_snaps: Vec<Snapshot>,
     main_process: Value,
 }
 
@@ -155,6 +162,13 @@ pub(super) fn setup_ref() -> Option<&'static Setup> {
 }
 
 impl Setup {
+    /// Logger, RootLogger and Filterer untouched.
+    pub(super) fn loggers_intact(&self) -> bool {
+        self.logger_snaps.iter().all(|s| s.intact(None)) && self.handler_snaps[0].intact(None)
+    }
+    pub(super) fn handlers_intact(&self) -> bool {
+        self.handler_snaps.iter().all(|s| s.intact(None))
+    }
     pub(super) fn record_intact(&self) -> bool {
         self.record.intact(None)
     }
@@ -180,6 +194,9 @@ impl Setup {
         self.converter.store(conv as u8, Ordering::Release);
         self.formatter.intact(Some("converter")).then_some(conv)
     }
+    pub(super) fn global_value(&self, name: &str) -> Option<Value> {
+        self.globals.get_str(name)
+    }
     /// The `GLOBAL_NAMES` values, in one lock session.
     fn globals(&self) -> [Option<Value>; GLOBAL_NAMES.len()] {
         let d = self.globals.lock();
@@ -204,7 +221,8 @@ fn dict_arg(v: &Value) -> Option<Arc<DictObj>> {
     }
 }
 
-/// `setup(globals, LogRecord, Formatter, PercentStyle, localtime, gmtime, _active, Thread)`:
+/// `setup(globals, LogRecord, Formatter, PercentStyle, localtime, gmtime, _active, Thread,
+/// Filterer, Handler, StreamHandler, FileHandler, Logger, RootLogger)`:
 /// records the pristine state, once per process (a second `logging` made by re-importing it
 /// after deleting it from `sys.modules` just runs the Python code).
 fn setup(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -223,6 +241,13 @@ fn setup(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(thread_name) = thread_cls.dict.get_str("name") else {
         return Ok(Value::None);
     };
+    let mut hclasses = Vec::new();
+    for i in 8..14 {
+        match class_arg(a(i)?) {
+            Some(c) => hclasses.push(c),
+            None => return Ok(Value::None),
+        }
+    }
     let s = Setup {
         globals,
         record: Snapshot::take(&record_cls),
@@ -239,6 +264,10 @@ fn setup(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         keys: RECORD_KEYS.iter().map(|k| intern(k)).collect(),
         global_names: GLOBAL_NAMES.iter().map(|k| intern(k)).collect(),
         main_process: Value::str("MainProcess"),
+        handler_snaps: hclasses[..4].iter().map(Snapshot::take).collect(),
+        handler_classes: hclasses[2..4].to_vec(),
+        logger_snaps: hclasses[4..].iter().map(Snapshot::take).collect(),
+        logger_classes: hclasses[4..].to_vec(),
     };
     let _ = SETUP.set(s);
     Ok(Value::None)
@@ -433,6 +462,8 @@ pub fn init(_vm: &mut Vm) -> PyResult<Arc<Module>> {
             ("fill", fill),
             ("record", record),
             ("format", super::logging_format::format),
+            ("handle", super::logging_handle::handle),
+            ("dispatch", super::logging_handle::dispatch),
         ],
     ))
 }

@@ -333,14 +333,17 @@ pub fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (Some(s), [f, r]) = (setup_ref(), args.pos) else {
         return Ok(Value::None);
     };
-    let Some((conv, fmt, datefmt)) = formatter_parts(s, f) else {
-        return Ok(Value::None);
-    };
+    Ok(format_record(vm, s, f, r).map_or(Value::None, Value::str))
+}
+
+/// What `format` answers, as text.
+pub(super) fn format_record(vm: &mut Vm, s: &Setup, f: &Value, r: &Value) -> Option<String> {
+    let (conv, fmt, datefmt) = formatter_parts(s, f)?;
     let Value::Instance(ri) = r else {
-        return Ok(Value::None);
+        return None;
     };
     if !Arc::ptr_eq(&ri.class_ref(), &s.record_cls) {
-        return Ok(Value::None);
+        return None;
     }
     let k = &*KEYS;
     let (msg, margs, created, msecs) = {
@@ -351,16 +354,14 @@ pub fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
             || !quiet(&k.exc_text)
             || !quiet(&k.stack_info)
         {
-            return Ok(Value::None);
+            return None;
         }
         let (Some(msg), Some(margs)) = (get(&d, &k.msg), get(&d, &k.args)) else {
-            return Ok(Value::None);
+            return None;
         };
         (msg, margs, get(&d, &k.created), get(&d, &k.msecs))
     };
-    let Some(text) = message(vm, &msg, &margs) else {
-        return Ok(Value::None);
-    };
+    let text = message(vm, &msg, &margs)?;
     let fmt = fmt.as_str();
     let asctime = if fmt.contains(ASCTIME_SEARCH) {
         let num = |v: Option<Value>| match v {
@@ -369,12 +370,9 @@ pub fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
             _ => None,
         };
         let (Some(created), Some(msecs)) = (num(created), num(msecs)) else {
-            return Ok(Value::None);
+            return None;
         };
-        match format_time(conv, created, msecs, datefmt.as_deref()) {
-            Some(t) => Some(t),
-            None => return Ok(Value::None),
-        }
+        Some(format_time(conv, created, msecs, datefmt.as_deref())?)
     } else {
         None
     };
@@ -385,12 +383,10 @@ pub fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // Any failure from here on leaves only `message`/`asctime` set, which the Python method
     // sets again to the same values before it raises.
     let simple = simple_percent(fmt, Operands::Mapping(&ri.dict.lock()));
-    if let Some(out) = simple {
-        return Ok(Value::str(out));
+    if simple.is_some() {
+        return simple;
     }
-    let Some(keys) = format_keys(fmt) else {
-        return Ok(Value::None);
-    };
+    let keys = format_keys(fmt)?;
     {
         let d = ri.dict.lock();
         let plain_at = |key: &&str| {
@@ -398,11 +394,8 @@ pub fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 .is_some_and(plain)
         };
         if !keys.iter().all(plain_at) {
-            return Ok(Value::None);
+            return None;
         }
     }
-    match percent_format(vm, fmt, &Value::Dict(ri.dict.clone())) {
-        Ok(out) => Ok(Value::str(out)),
-        Err(_) => Ok(Value::None),
-    }
+    percent_format(vm, fmt, &Value::Dict(ri.dict.clone())).ok()
 }

@@ -8,6 +8,7 @@ pub mod heapq;
 pub mod itertools;
 pub mod logging_fast;
 pub mod logging_format;
+pub mod logging_handle;
 pub mod math;
 pub mod mp;
 pub mod os;

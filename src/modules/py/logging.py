@@ -11,6 +11,7 @@ import warnings
 from _pyt_frames import caller as _caller
 import _pyt_logging
 from _pyt_logging import fill as _fill_record, record as _make_record, format as _fast_format
+from _pyt_logging import handle as _fast_handle, dispatch as _fast_dispatch
 
 __all__ = ['BASIC_FORMAT', 'CRITICAL', 'DEBUG', 'ERROR', 'FATAL', 'FileHandler', 'Filter',
            'Formatter', 'Handler', 'INFO', 'LogRecord', 'Logger', 'LoggerAdapter', 'NOTSET',
@@ -746,6 +747,27 @@ class Manager(object):
             self.root._cache.clear()
 
 
+def _no_handlers(logger, record):
+    # callHandlers found no handler on the way up.
+    if lastResort:
+        if record.levelno >= lastResort.level:
+            lastResort.handle(record)
+    elif raiseExceptions and not logger.manager.emittedNoHandlerWarning:
+        sys.stderr.write("No handlers could be found for logger"
+                         " \"%s\"\n" % logger.name)
+        logger.manager.emittedNoHandlerWarning = True
+
+
+def _report_emit_error(handler, record, exc):
+    # The native emit's write failed: reported as StreamHandler.emit reports it.
+    try:
+        raise exc
+    except RecursionError:
+        raise
+    except Exception:
+        handler.handleError(record)
+
+
 class Logger(Filterer):
     """A named channel; records go to its handlers and, if it propagates, its ancestors'."""
 
@@ -853,7 +875,10 @@ class Logger(Filterer):
                 exc_info = sys.exc_info()
         record = self.makeRecord(self.name, level, fn, lno, msg, args,
                                  exc_info, func, extra, sinfo)
-        self.handle(record)
+        # An untouched Logger without filters hands the record to its handlers natively
+        # (logging_handle.rs), exactly as handle/callHandlers below; None: it is not one.
+        if _fast_dispatch(self, record) is None:
+            self.handle(record)
 
     def handle(self, record):
         if (not self.disabled) and self.filter(record):
@@ -889,19 +914,19 @@ class Logger(Filterer):
             for hdlr in c.handlers:
                 found = found + 1
                 if record.levelno >= hdlr.level:
-                    hdlr.handle(record)
+                    # An untouched Stream/FileHandler on a file is handled natively
+                    # (logging_handle.rs); None: it is not one.
+                    done = _fast_handle(hdlr, record)
+                    if done is None:
+                        hdlr.handle(record)
+                    elif done is not True:
+                        _report_emit_error(hdlr, record, done)
             if not c.propagate:
                 c = None
             else:
                 c = c.parent
         if (found == 0):
-            if lastResort:
-                if record.levelno >= lastResort.level:
-                    lastResort.handle(record)
-            elif raiseExceptions and not self.manager.emittedNoHandlerWarning:
-                sys.stderr.write("No handlers could be found for logger"
-                                 " \"%s\"\n" % self.name)
-                self.manager.emittedNoHandlerWarning = True
+            _no_handlers(self, record)
 
     def getEffectiveLevel(self):
         logger = self
@@ -1154,4 +1179,5 @@ def captureWarnings(capture):
 
 # The state the native fast paths compare against (modules/logging_fast.rs).
 _pyt_logging.setup(globals(), LogRecord, Formatter, PercentStyle, time.localtime, time.gmtime,
-                   threading._active, threading.Thread)
+                   threading._active, threading.Thread, Filterer, Handler, StreamHandler,
+                   FileHandler, Logger, RootLogger)
