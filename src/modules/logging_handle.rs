@@ -191,8 +191,9 @@ pub fn dispatch(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // From here on this is `callHandlers`, run whatever the values are.
     let mut c = lg.clone();
     let mut found = 0usize;
-    while vm.truthy(&c)? {
-        let handlers = vm.getattr(&c, "handlers")?;
+    let is_logger = |s: &Setup, v: &Value| of_class(v, &s.logger_classes) && s.loggers_intact();
+    while is_logger(s, &c) || vm.truthy(&c)? {
+        let handlers = attr(vm, &c, "handlers", is_logger(s, &c))?;
         let (list, snapshot) = match &handlers {
             Value::List(l) => (Some(l), Vec::new()),
             other => (None, vm.collect(other)?),
@@ -206,8 +207,11 @@ pub fn dispatch(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let Some(h) = h else { break };
             i += 1;
             found += 1;
-            let levelno = vm.getattr(r, "levelno")?;
-            let level = vm.getattr(&h, "level")?;
+            let plain_record =
+                of_class(r, std::slice::from_ref(&s.record_cls)) && s.record_intact();
+            let levelno = attr(vm, r, "levelno", plain_record)?;
+            let plain_handler = of_class(&h, &s.handler_classes) && s.handlers_intact();
+            let level = attr(vm, &h, "level", plain_handler)?;
             let at_level = match (&levelno, &level) {
                 (Value::Int(a), Value::Int(b)) => a >= b,
                 _ => {
@@ -231,11 +235,11 @@ pub fn dispatch(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 }
             }
         }
-        let propagate = vm.getattr(&c, "propagate")?;
+        let propagate = attr(vm, &c, "propagate", is_logger(s, &c))?;
         if !vm.truthy(&propagate)? {
             break;
         }
-        c = vm.getattr(&c, "parent")?;
+        c = attr(vm, &c, "parent", is_logger(s, &c))?;
     }
     if found == 0 {
         if let Some(f) = s.global_value("_no_handlers") {
@@ -243,4 +247,28 @@ pub fn dispatch(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     Ok(Value::Bool(true))
+}
+
+/// Whether `v` is an instance of exactly one of `classes`.
+fn of_class(v: &Value, classes: &[Arc<crate::objects::Class>]) -> bool {
+    match v {
+        Value::Instance(i) => {
+            let cls = i.class_ref();
+            classes.iter().any(|c| Arc::ptr_eq(c, &cls))
+        }
+        _ => false,
+    }
+}
+
+/// `obj.name`; read straight from the instance dict when `plain` (an untouched logging class,
+/// whose namespace has no descriptor or `__getattribute__` for these names).
+fn attr(vm: &mut Vm, obj: &Value, name: &str, plain: bool) -> PyResult<Value> {
+    if plain {
+        if let Value::Instance(i) = obj {
+            if let Some(v) = i.dict.get_str(name) {
+                return Ok(v);
+            }
+        }
+    }
+    vm.getattr(obj, name)
 }

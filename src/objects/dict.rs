@@ -497,12 +497,15 @@ impl DictObj {
 impl Drop for DictObj {
     fn drop(&mut self) {
         let inner = self.inner.get_mut();
-        let mut items = Vec::with_capacity(inner.live * 2);
-        for e in std::mem::take(&mut inner.entries).into_iter().flatten() {
-            items.push(e.key);
-            items.push(e.value);
-        }
-        super::trashcan::defer(items);
+        let live = inner.live;
+        super::trashcan::defer_with(std::mem::take(&mut inner.entries), |entries| {
+            let mut items = Vec::with_capacity(live * 2);
+            for e in entries.into_iter().flatten() {
+                items.push(e.key);
+                items.push(e.value);
+            }
+            items
+        });
     }
 }
 
