@@ -19,7 +19,7 @@ use crate::objects::instance::Payload;
 use crate::objects::str::intern;
 use crate::objects::{Class, DictObj, Instance, Module, PyResult, PyStr, Value};
 use crate::vm::Vm;
-use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// The attributes of a LogRecord, in the order CPython 3.11's `__init__` sets them (so
@@ -88,28 +88,31 @@ impl Snapshot {
 
     /// Whether the namespace still holds exactly the snapshot's pairs; `skip` names a key
     /// whose value the caller checks itself (its presence is still required).
-    fn intact(&self, skip: Option<&str>) -> bool {
+    fn intact(&self) -> bool {
         let epoch = CLASS_EPOCH.load(Ordering::Acquire);
         if self.valid_at.load(Ordering::Acquire) == epoch {
             return true;
         }
-        let ok = {
-            let d = self.dict.lock();
-            d.len() == self.items.len()
-                && self
-                    .items
-                    .iter()
-                    .all(|(k, v)| match d.get_str(k.as_str(), k.hash()) {
-                        Some(now) => Some(k.as_str()) == skip || now.is(v),
-                        None => false,
-                    })
-        };
+        let ok = self.matches(None);
         if ok {
             // `epoch` was read before the namespace: a write since then moved the epoch on,
             // so this never vouches for a state it did not see.
             self.valid_at.store(epoch, Ordering::Release);
         }
         ok
+    }
+
+    /// The full comparison, uncached.
+    fn matches(&self, skip: Option<&str>) -> bool {
+        let d = self.dict.lock();
+        d.len() == self.items.len()
+            && self
+                .items
+                .iter()
+                .all(|(k, v)| match d.get_str(k.as_str(), k.hash()) {
+                    Some(now) => Some(k.as_str()) == skip || now.is(v),
+                    None => false,
+                })
     }
 }
 
@@ -132,8 +135,9 @@ pub(super) struct Setup {
     style: Snapshot,
     localtime: Value,
     gmtime: Value,
-    /// `Converter` found at the Formatter snapshot's last validation.
-    converter: AtomicU8,
+    /// `(epoch << 2) | Converter` of the Formatter snapshot's last validation (one word, so a
+    /// reader never pairs one validation's epoch with another's converter).
+    conv_at: AtomicU64,
     /// `threading._active` (ident -> Thread) and the `Thread.name` property.
     active: Arc<DictObj>,
     thread_name: Value,
@@ -164,35 +168,41 @@ pub(super) fn setup_ref() -> Option<&'static Setup> {
 impl Setup {
     /// Logger, RootLogger and Filterer untouched.
     pub(super) fn loggers_intact(&self) -> bool {
-        self.logger_snaps.iter().all(|s| s.intact(None)) && self.handler_snaps[0].intact(None)
+        self.logger_snaps.iter().all(|s| s.intact()) && self.handler_snaps[0].intact()
     }
     pub(super) fn handlers_intact(&self) -> bool {
-        self.handler_snaps.iter().all(|s| s.intact(None))
+        self.handler_snaps.iter().all(|s| s.intact())
     }
     pub(super) fn record_intact(&self) -> bool {
-        self.record.intact(None)
+        self.record.intact()
     }
     pub(super) fn style_intact(&self) -> bool {
-        self.style.intact(None)
+        self.style.intact()
     }
     /// The Formatter class untouched (its converter either time function): which converter.
     pub(super) fn formatter_converter(&self) -> Option<Converter> {
         let epoch = CLASS_EPOCH.load(Ordering::Acquire);
-        if self.formatter.valid_at.load(Ordering::Acquire) == epoch {
-            return match self.converter.load(Ordering::Acquire) {
+        let at = self.conv_at.load(Ordering::Acquire);
+        if at != NOT_VALID && at >> 2 == epoch {
+            return match at & 3 {
                 1 => Some(Converter::Local),
                 2 => Some(Converter::Gm),
                 _ => None,
             };
         }
+        // Read after `epoch`: a class write since then moved the epoch on, so the pair
+        // stored below is never taken for a state it did not see.
         let conv = match self.formatter.dict.get_str("converter") {
             Some(c) if c.is(&self.localtime) => Converter::Local,
             Some(c) if c.is(&self.gmtime) => Converter::Gm,
             _ => return None,
         };
-        // Stored before `intact` publishes the epoch, so a reader that sees the epoch sees it.
-        self.converter.store(conv as u8, Ordering::Release);
-        self.formatter.intact(Some("converter")).then_some(conv)
+        if !self.formatter.matches(Some("converter")) {
+            return None;
+        }
+        self.conv_at
+            .store((epoch << 2) | conv as u64, Ordering::Release);
+        Some(conv)
     }
     pub(super) fn global_value(&self, name: &str) -> Option<Value> {
         self.globals.get_str(name)
@@ -258,7 +268,7 @@ fn setup(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         style_cls,
         localtime: a(4)?.clone(),
         gmtime: a(5)?.clone(),
-        converter: AtomicU8::new(0),
+        conv_at: AtomicU64::new(NOT_VALID),
         active,
         thread_name,
         keys: RECORD_KEYS.iter().map(|k| intern(k)).collect(),
