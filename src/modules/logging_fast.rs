@@ -24,7 +24,7 @@ use std::sync::{Arc, OnceLock};
 
 /// The attributes of a LogRecord, in the order CPython 3.11's `__init__` sets them (so
 /// `vars(record)` lists them alike).
-const RECORD_KEYS: [&str; 20] = [
+pub(super) const RECORD_KEYS: [&str; 20] = [
     "name",
     "msg",
     "args",
@@ -46,6 +46,41 @@ const RECORD_KEYS: [&str; 20] = [
     "processName",
     "process",
 ];
+
+/// The record attributes a formatter adds.
+const FORMAT_KEYS: [&str; 2] = ["message", "asctime"];
+
+thread_local! {
+    /// This thread's own copies of the attribute names (`RECORD_KEYS`, then `FORMAT_KEYS`),
+    /// used as the keys of the records it makes: the reference counts of shared interned
+    /// names would be one cache line that every logging thread writes twice per attribute
+    /// per record. Dict lookups compare the text when the pointers differ, so any equal str
+    /// finds them.
+    static LOCAL_KEYS: Arc<Vec<Arc<PyStr>>> = Arc::new(new_keys());
+}
+
+/// Shared names for a thread whose `LOCAL_KEYS` are already destroyed (it is exiting).
+static SHARED_KEYS: std::sync::LazyLock<Arc<Vec<Arc<PyStr>>>> =
+    std::sync::LazyLock::new(|| Arc::new(new_keys()));
+
+fn new_keys() -> Vec<Arc<PyStr>> {
+    RECORD_KEYS
+        .iter()
+        .chain(FORMAT_KEYS.iter())
+        .map(|k| {
+            let s = Arc::new(PyStr::new(k.to_string()));
+            s.hash();
+            s
+        })
+        .collect()
+}
+
+/// This thread's attribute names (`RECORD_KEYS`, then `FORMAT_KEYS`; see `LOCAL_KEYS`).
+pub(super) fn local_keys() -> Arc<Vec<Arc<PyStr>>> {
+    LOCAL_KEYS
+        .try_with(|k| k.clone())
+        .unwrap_or_else(|_| SHARED_KEYS.clone())
+}
 
 /// The globals of `logging` a record reads (`record_values`), in this order.
 const GLOBAL_NAMES: [&str; 6] = [
@@ -141,7 +176,6 @@ pub(super) struct Setup {
     /// `threading._active` (ident -> Thread) and the `Thread.name` property.
     active: Arc<DictObj>,
     thread_name: Value,
-    keys: Vec<Arc<PyStr>>,
     global_names: Vec<Arc<PyStr>>,
     /// StreamHandler and FileHandler, the classes `logging_handle` emits for.
     pub(super) handler_classes: Vec<Arc<Class>>,
@@ -271,7 +305,6 @@ fn setup(_vm: &mut Vm, args: Args) -> PyResult<Value> {
         conv_at: AtomicU64::new(NOT_VALID),
         active,
         thread_name,
-        keys: RECORD_KEYS.iter().map(|k| intern(k)).collect(),
         global_names: GLOBAL_NAMES.iter().map(|k| intern(k)).collect(),
         main_process: Value::str("MainProcess"),
         handler_snaps: hclasses[..4].iter().map(Snapshot::take).collect(),
@@ -434,10 +467,12 @@ fn fill(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(values) = record_values(vm, s, rest) else {
         return Ok(Value::Bool(false));
     };
-    let mut old = Vec::new();
-    for (k, v) in s.keys.iter().zip(values) {
-        old.push(inst.dict.set_str_key(k, v));
-    }
+    let keys = local_keys();
+    let old: Vec<Option<Value>> = keys
+        .iter()
+        .zip(values)
+        .map(|(k, v)| inst.dict.set_str_key(k, v))
+        .collect();
     drop(old);
     Ok(Value::Bool(true))
 }
@@ -450,8 +485,8 @@ fn record(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if Arc::ptr_eq(c, &s.record_cls) && !args.has_kw() && s.record_intact() {
             if let Some(values) = record_values(vm, s, &args.pos[1..]) {
                 // Room for the `message` and `asctime` a formatter adds.
-                let mut d = DictInner::with_capacity(RECORD_KEYS.len() + 2);
-                for (k, v) in s.keys.iter().zip(values) {
+                let mut d = DictInner::with_capacity(RECORD_KEYS.len() + FORMAT_KEYS.len());
+                for (k, v) in local_keys().iter().zip(values) {
                     d.push(k.hash(), Value::Str(k.clone()), v);
                 }
                 let dict = Arc::new(DictObj::from_inner(d));

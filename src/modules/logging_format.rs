@@ -3,7 +3,7 @@
 //! without Python code (see `logging_fast` for when a class counts as untouched). Answers the
 //! formatted text, or None before any visible effect, and then the Python method runs.
 
-use super::logging_fast::{plain_truth, setup_ref, Converter, Setup};
+use super::logging_fast::{local_keys, plain_truth, setup_ref, Converter, Setup, RECORD_KEYS};
 use crate::builtins::percent::percent_format;
 use crate::objects::dict::DictInner;
 use crate::objects::function::Args;
@@ -64,8 +64,6 @@ struct Keys {
     created: Arc<PyStr>,
     msecs: Arc<PyStr>,
     get_message: Arc<PyStr>,
-    message: Arc<PyStr>,
-    asctime: Arc<PyStr>,
     style: Arc<PyStr>,
     fmt: Arc<PyStr>,
     datefmt: Arc<PyStr>,
@@ -82,8 +80,6 @@ static KEYS: LazyLock<Keys> = LazyLock::new(|| Keys {
     created: intern("created"),
     msecs: intern("msecs"),
     get_message: intern("getMessage"),
-    message: intern("message"),
-    asctime: intern("asctime"),
     style: intern("_style"),
     fmt: intern("_fmt"),
     datefmt: intern("datefmt"),
@@ -376,9 +372,13 @@ pub(super) fn format_record(vm: &mut Vm, s: &Setup, f: &Value, r: &Value) -> Opt
     } else {
         None
     };
-    set(&ri.dict, &k.message, Value::str(text));
-    if let Some(t) = asctime {
-        set(&ri.dict, &k.asctime, Value::str(t));
+    let n = RECORD_KEYS.len();
+    let keys = local_keys();
+    if let Some(key) = keys.get(n) {
+        set(&ri.dict, key, Value::str(text));
+    }
+    if let (Some(t), Some(key)) = (asctime, keys.get(n + 1)) {
+        set(&ri.dict, key, Value::str(t));
     }
     // Any failure from here on leaves only `message`/`asctime` set, which the Python method
     // sets again to the same values before it raises.
