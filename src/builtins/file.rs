@@ -311,6 +311,11 @@ pub fn write_text(file: &Value, text: &str) -> Option<PyResult<()>> {
     })
 }
 
+/// Whether `file` is a text file `open()` made (what `write_record` may write to).
+pub fn is_text_file(file: &Value) -> bool {
+    file.as_native::<FileObj>().is_some_and(|f| !f.binary)
+}
+
 /// `logging`'s `stream.write(msg + terminator)` then `stream.flush()` on a text file `open()`
 /// made for writing, in one lock session (so one record is one whole write). None, with
 /// nothing done, when `file` is not such a file or is closed (the Python code then runs and

@@ -1,6 +1,6 @@
 //! `_pyt_logging.handle(handler, record)`: `Handler.handle` for an untouched `StreamHandler` or
-//! `FileHandler` writing to a text file `open()` made, done natively: no filters, the
-//! handler's lock, the native `Formatter.format` (`logging_format`), then the text and its
+//! `FileHandler` writing to a text file `open()` made, done natively: no filters, the native
+//! `Formatter.format` (`logging_format`), then under the handler's lock the text and its
 //! terminator as one write plus the flush. Answers None, before any visible effect, whenever
 //! the Python methods must run instead (a subclass, a class or instance override, filters, a
 //! stream of another kind, a formatter or record the native format declines).
@@ -135,13 +135,21 @@ fn handle_one(vm: &mut Vm, s: &Setup, h: &Value, r: &Value) -> PyResult<Value> {
     let Some((lock, stream, formatter)) = handler_parts(s, h) else {
         return Ok(Value::None);
     };
+    // Formatting an untouched formatter's record runs no Python code and touches only the
+    // record, so it happens before the lock: the lock covers just the write, as short as a
+    // critical section can be when four threads share one file.
+    if !crate::builtins::file::is_text_file(&stream) {
+        return Ok(Value::None);
+    }
+    let Some(text) = super::logging_format::format_record(vm, s, &formatter, r) else {
+        return Ok(Value::None);
+    };
     match super::thread::with_enter(vm, &lock) {
         None => return Ok(Value::None),
         Some(Err(e)) => return Err(e),
         Some(Ok(_)) => {}
     }
-    let written = super::logging_format::format_record(vm, s, &formatter, r)
-        .and_then(|text| crate::builtins::file::write_record(&stream, &text, TERMINATOR));
+    let written = crate::builtins::file::write_record(&stream, &text, TERMINATOR);
     if let Some(Err(e)) = super::thread::with_exit(vm, &lock) {
         return Err(e);
     }
