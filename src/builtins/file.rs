@@ -311,6 +311,34 @@ pub fn write_text(file: &Value, text: &str) -> Option<PyResult<()>> {
     })
 }
 
+/// Whether `file` is a text file `open()` made (what `write_record` may write to).
+pub fn is_text_file(file: &Value) -> bool {
+    file.as_native::<FileObj>().is_some_and(|f| !f.binary)
+}
+
+/// `logging`'s `stream.write(msg + terminator)` then `stream.flush()` on a text file `open()`
+/// made for writing, in one lock session (so one record is one whole write). None, with
+/// nothing done, when `file` is not such a file or is closed (the Python code then runs and
+/// raises as CPython would); Some(the error) when the OS write fails.
+pub fn write_record(file: &Value, msg: &str, terminator: &str) -> Option<PyResult<()>> {
+    let f = file.as_native::<FileObj>()?;
+    if f.binary {
+        return None;
+    }
+    let mut h = f.handle.lock();
+    let Handle::Writer(w) = &mut *h else {
+        return None;
+    };
+    let mut text = String::with_capacity(msg.len() + terminator.len());
+    text.push_str(msg);
+    text.push_str(terminator);
+    Some(
+        w.write_all(text.as_bytes())
+            .and_then(|_| w.flush())
+            .map_err(|e| os_error(&e, &f.name)),
+    )
+}
+
 fn f_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let lines = vm.collect(args.pos.get(1).unwrap_or(&Value::None))?;
     for l in lines {

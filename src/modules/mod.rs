@@ -6,6 +6,9 @@ pub mod deque;
 pub mod functools;
 pub mod heapq;
 pub mod itertools;
+pub mod logging_fast;
+pub mod logging_format;
+pub mod logging_handle;
 pub mod math;
 pub mod mp;
 pub mod os;
@@ -32,6 +35,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Arc<Module>>;
 /// Every importable builtin module (sys and builtins exist from start-up).
 const REGISTRY: &[(&str, ModuleInit)] = &[
     ("_pyt_frames", warnings::init_frames),
+    ("_pyt_logging", logging_fast::init),
     ("_pyt_mp", mp::init),
     ("_pyt_queue", queue_core::init),
     ("_thread", thread::init),

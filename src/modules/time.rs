@@ -143,7 +143,7 @@ fn tm_to_tuple(tm: &libc::tm) -> Value {
     ])
 }
 
-fn local_tm(t: libc::time_t) -> PyResult<libc::tm> {
+pub(crate) fn local_tm(t: libc::time_t) -> PyResult<libc::tm> {
     let mut tm = empty_tm();
     // SAFETY: both pointers are valid for the call; localtime_r is the thread-safe variant.
     let r = unsafe {
@@ -163,7 +163,10 @@ fn localtime(_vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn gmtime(_vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = epoch_arg(&args)?;
+    Ok(tm_to_tuple(&gm_tm(epoch_arg(&args)?)?))
+}
+
+pub(crate) fn gm_tm(t: libc::time_t) -> PyResult<libc::tm> {
     let mut tm = empty_tm();
     // SAFETY: both pointers are valid for the call; gmtime_r is the thread-safe variant.
     let r = unsafe { libc::gmtime_r(&t, &mut tm) };
@@ -172,7 +175,7 @@ fn gmtime(_vm: &mut Vm, args: Args) -> PyResult<Value> {
             "timestamp out of range for platform time_t",
         ));
     }
-    Ok(tm_to_tuple(&tm))
+    Ok(tm)
 }
 
 /// A C `struct tm` from the 9 fields of a time tuple (plus optional zone and offset).
@@ -246,8 +249,14 @@ fn strftime(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if fmt.is_empty() {
         return Ok(Value::str(""));
     }
-    let cfmt = std::ffi::CString::new(fmt.clone())
-        .map_err(|_| PyErr::value_error("embedded null character"))?;
+    strftime_tm(&fmt, &tm).map(Value::str)
+}
+
+/// C `strftime` of `fmt` over `tm`, with CPython's growing buffer (an empty result when
+/// even the largest buffer is too small).
+pub(crate) fn strftime_tm(fmt: &str, tm: &libc::tm) -> PyResult<String> {
+    let cfmt =
+        std::ffi::CString::new(fmt).map_err(|_| PyErr::value_error("embedded null character"))?;
     let mut size = 256usize;
     while size <= STRFTIME_MAX {
         let mut buf = vec![0u8; size];
@@ -257,16 +266,16 @@ fn strftime(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 buf.as_mut_ptr() as *mut libc::c_char,
                 size,
                 cfmt.as_ptr(),
-                &tm,
+                tm,
             )
         };
         if n > 0 || size >= fmt.len() * 64 {
             buf.truncate(n);
-            return Ok(Value::str(String::from_utf8_lossy(&buf).into_owned()));
+            return Ok(String::from_utf8_lossy(&buf).into_owned());
         }
         size *= 4;
     }
-    Ok(Value::str(""))
+    Ok(String::new())
 }
 
 extern "C" {

@@ -215,6 +215,15 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
 }
 
 impl DictInner {
+    /// An empty table with room for `n` entries (no regrowth while filling a known count).
+    pub fn with_capacity(n: usize) -> DictInner {
+        DictInner {
+            entries: Vec::with_capacity(n),
+            index: HashTable::with_capacity(n),
+            live: 0,
+            version: 0,
+        }
+    }
     pub fn len(&self) -> usize {
         self.live
     }
@@ -542,12 +551,15 @@ impl DictObj {
 impl Drop for DictObj {
     fn drop(&mut self) {
         let inner = self.inner.get_mut();
-        let mut items = Vec::with_capacity(inner.live * 2);
-        for e in std::mem::take(&mut inner.entries).into_iter().flatten() {
-            items.push(e.key);
-            items.push(e.value);
-        }
-        super::trashcan::defer(items);
+        let live = inner.live;
+        super::trashcan::defer_with(std::mem::take(&mut inner.entries), |entries| {
+            let mut items = Vec::with_capacity(live * 2);
+            for e in entries.into_iter().flatten() {
+                items.push(e.key);
+                items.push(e.value);
+            }
+            items
+        });
     }
 }
 

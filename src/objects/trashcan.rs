@@ -13,6 +13,35 @@ thread_local! {
     static PENDING: RefCell<Vec<Vec<Value>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Drops a container's contents `owned` as `defer` drops `values(owned)`, without moving them
+/// into a `Vec` first when this is the outermost drop (the common case: a dict or list
+/// dropped from the eval loop). Nested containers reached while `owned` drops queue their
+/// items as usual.
+pub fn defer_with<T>(owned: T, values: impl FnOnce(T) -> Vec<Value>) {
+    if DEPTH.with(|d| d.get()) > 0 {
+        let items = values(owned);
+        if !items.is_empty() {
+            PENDING.with(|p| p.borrow_mut().push(items));
+        }
+        return;
+    }
+    DEPTH.with(|d| d.set(1));
+    drop(owned);
+    drain();
+}
+
+/// Drops the queued batches, then leaves the outermost drop.
+fn drain() {
+    loop {
+        let next = PENDING.with(|p| p.borrow_mut().pop());
+        match next {
+            Some(batch) => drop(batch),
+            None => break,
+        }
+    }
+    DEPTH.with(|d| d.set(0));
+}
+
 /// Drops `items` without recursing deeper than one container level at a time.
 pub fn defer(items: Vec<Value>) {
     if items.is_empty() {
@@ -26,12 +55,5 @@ pub fn defer(items: Vec<Value>) {
     }
     DEPTH.with(|d| d.set(1));
     drop(items);
-    loop {
-        let next = PENDING.with(|p| p.borrow_mut().pop());
-        match next {
-            Some(batch) => drop(batch),
-            None => break,
-        }
-    }
-    DEPTH.with(|d| d.set(0));
+    drain();
 }

@@ -9,6 +9,9 @@ import threading
 import traceback
 import warnings
 from _pyt_frames import caller as _caller
+import _pyt_logging
+from _pyt_logging import fill as _fill_record, record as _make_record, format as _fast_format
+from _pyt_logging import handle as _fast_handle, dispatch as _fast_dispatch
 
 __all__ = ['BASIC_FORMAT', 'CRITICAL', 'DEBUG', 'ERROR', 'FATAL', 'FileHandler', 'Filter',
            'Formatter', 'Handler', 'INFO', 'LogRecord', 'Logger', 'LoggerAdapter', 'NOTSET',
@@ -132,6 +135,9 @@ class LogRecord(object):
 
     def __init__(self, name, level, pathname, lineno, msg, args, exc_info,
                  func=None, sinfo=None, **kwargs):
+        # A plain LogRecord is filled natively, exactly as below (see modules/logging_fast.rs).
+        if _fill_record(self, name, level, pathname, lineno, msg, args, exc_info, func, sinfo):
+            return
         ct = _time()
         if (args and len(args) == 1 and isinstance(args[0], dict) and args[0]):
             args = args[0]
@@ -140,6 +146,7 @@ class LogRecord(object):
             filename, module = parts
         elif pathname == _UNKNOWN_FILE:
             filename = module = pathname
+            _path_parts[pathname] = (filename, module)
         else:
             try:
                 filename = _basename(pathname)
@@ -150,32 +157,30 @@ class LogRecord(object):
             else:
                 if type(pathname) is str and len(_path_parts) < _PATH_PARTS_MAX:
                     _path_parts[pathname] = (filename, module)
-        # Stored through the dict: pyt's attribute stores cost more than dict stores.
-        d = self.__dict__
-        d['name'] = name
-        d['msg'] = msg
-        d['args'] = args
-        d['levelname'] = _levelToName.get(level) or getLevelName(level)
-        d['levelno'] = level
-        d['pathname'] = pathname
-        d['filename'] = filename
-        d['module'] = module
-        d['exc_info'] = exc_info
-        d['exc_text'] = None
-        d['stack_info'] = sinfo
-        d['lineno'] = lineno
-        d['funcName'] = func
-        d['created'] = ct
-        d['msecs'] = int((ct - int(ct)) * 1000) + 0.0
-        d['relativeCreated'] = (ct - _startTime) * 1000
+        self.name = name
+        self.msg = msg
+        self.args = args
+        self.levelname = _levelToName.get(level) or getLevelName(level)
+        self.levelno = level
+        self.pathname = pathname
+        self.filename = filename
+        self.module = module
+        self.exc_info = exc_info
+        self.exc_text = None
+        self.stack_info = sinfo
+        self.lineno = lineno
+        self.funcName = func
+        self.created = ct
+        self.msecs = int((ct - int(ct)) * 1000) + 0.0
+        self.relativeCreated = (ct - _startTime) * 1000
         if logThreads:
-            d['thread'] = _get_ident()
-            d['threadName'] = _current_thread().name
+            self.thread = _get_ident()
+            self.threadName = _current_thread().name
         else:
-            d['thread'] = None
-            d['threadName'] = None
-        d['processName'] = 'MainProcess' if logMultiprocessing else None
-        d['process'] = _getpid() if logProcesses else None
+            self.thread = None
+            self.threadName = None
+        self.processName = 'MainProcess' if logMultiprocessing else None
+        self.process = _getpid() if logProcesses else None
 
     def __repr__(self):
         return '<LogRecord: %s, %s, %s, %s, "%s">' % (self.name, self.levelno,
@@ -364,6 +369,10 @@ class Formatter(object):
         return stack_info
 
     def format(self, record):
+        # An untouched Formatter and LogRecord are formatted natively (logging_format.rs).
+        s = _fast_format(self, record)
+        if s is not None:
+            return s
         record.message = record.getMessage()
         if self.usesTime():
             record.asctime = self.formatTime(record, self.datefmt)
@@ -738,6 +747,27 @@ class Manager(object):
             self.root._cache.clear()
 
 
+def _no_handlers(logger, record):
+    # callHandlers found no handler on the way up.
+    if lastResort:
+        if record.levelno >= lastResort.level:
+            lastResort.handle(record)
+    elif raiseExceptions and not logger.manager.emittedNoHandlerWarning:
+        sys.stderr.write("No handlers could be found for logger"
+                         " \"%s\"\n" % logger.name)
+        logger.manager.emittedNoHandlerWarning = True
+
+
+def _report_emit_error(handler, record, exc):
+    # The native emit's write failed: reported as StreamHandler.emit reports it.
+    try:
+        raise exc
+    except RecursionError:
+        raise
+    except Exception:
+        handler.handleError(record)
+
+
 class Logger(Filterer):
     """A named channel; records go to its handlers and, if it propagates, its ancestors'."""
 
@@ -819,7 +849,8 @@ class Logger(Filterer):
 
     def makeRecord(self, name, level, fn, lno, msg, args, exc_info,
                    func=None, extra=None, sinfo=None):
-        rv = _logRecordFactory(name, level, fn, lno, msg, args, exc_info, func, sinfo)
+        rv = _make_record(_logRecordFactory, name, level, fn, lno, msg, args, exc_info, func,
+                          sinfo)
         if extra is not None:
             for key in extra:
                 if (key in ["message", "asctime"]) or (key in rv.__dict__):
@@ -844,7 +875,10 @@ class Logger(Filterer):
                 exc_info = sys.exc_info()
         record = self.makeRecord(self.name, level, fn, lno, msg, args,
                                  exc_info, func, extra, sinfo)
-        self.handle(record)
+        # An untouched Logger without filters hands the record to its handlers natively
+        # (logging_handle.rs), exactly as handle/callHandlers below; None: it is not one.
+        if _fast_dispatch(self, record) is None:
+            self.handle(record)
 
     def handle(self, record):
         if (not self.disabled) and self.filter(record):
@@ -880,19 +914,19 @@ class Logger(Filterer):
             for hdlr in c.handlers:
                 found = found + 1
                 if record.levelno >= hdlr.level:
-                    hdlr.handle(record)
+                    # An untouched Stream/FileHandler on a file is handled natively
+                    # (logging_handle.rs); None: it is not one.
+                    done = _fast_handle(hdlr, record)
+                    if done is None:
+                        hdlr.handle(record)
+                    elif done is not True:
+                        _report_emit_error(hdlr, record, done)
             if not c.propagate:
                 c = None
             else:
                 c = c.parent
         if (found == 0):
-            if lastResort:
-                if record.levelno >= lastResort.level:
-                    lastResort.handle(record)
-            elif raiseExceptions and not self.manager.emittedNoHandlerWarning:
-                sys.stderr.write("No handlers could be found for logger"
-                                 " \"%s\"\n" % self.name)
-                self.manager.emittedNoHandlerWarning = True
+            _no_handlers(self, record)
 
     def getEffectiveLevel(self):
         logger = self
@@ -1141,3 +1175,9 @@ class NullHandler(Handler):
 
 def captureWarnings(capture):
     pass
+
+
+# The state the native fast paths compare against (modules/logging_fast.rs).
+_pyt_logging.setup(globals(), LogRecord, Formatter, PercentStyle, time.localtime, time.gmtime,
+                   threading._active, threading.Thread, Filterer, Handler, StreamHandler,
+                   FileHandler, Logger, RootLogger)
