@@ -25,6 +25,10 @@ def mapstar(args):
     return list(map(*args))
 
 
+# ThreadPool's map chunks: list(map(func, chunk)) in native code (no per-item iterator).
+_thread_mapstar = _pyt_mp.map_chunk
+
+
 def starmapstar(args):
     return [args[0](*a) for a in args[1]]
 
@@ -508,7 +512,7 @@ class ThreadPool(object):
         return self.apply_async(func, args, kwds).get()
 
     def map(self, func, iterable, chunksize=None):
-        return self._map_async(func, iterable, mapstar, chunksize).get()
+        return self._map_async(func, iterable, _thread_mapstar, chunksize).get()
 
     def starmap(self, func, iterable, chunksize=None):
         return self._map_async(func, iterable, starmapstar, chunksize).get()
@@ -563,7 +567,7 @@ class ThreadPool(object):
                             break
                     if not chunk:
                         break
-                    put((_ChunkResult(result, n), 0, mapstar, ((func, chunk),), {}))
+                    put((_ChunkResult(result, n), 0, _thread_mapstar, ((func, chunk),), {}))
                     n += len(chunk)
                     if len(chunk) < chunksize:
                         break
@@ -592,7 +596,7 @@ class ThreadPool(object):
 
     def map_async(self, func, iterable, chunksize=None, callback=None,
                   error_callback=None):
-        return self._map_async(func, iterable, mapstar, chunksize, callback,
+        return self._map_async(func, iterable, _thread_mapstar, chunksize, callback,
                                error_callback)
 
     def _map_async(self, func, iterable, mapper, chunksize=None, callback=None,
