@@ -1,7 +1,7 @@
 //! Calls: argument binding with CPython's error messages, frames for Python functions,
 //! dispatch for every other callable, class instantiation and `__build_class__`.
 
-use super::eval::{new_cells, run_frame};
+use super::eval::{eval, new_cells, run_frame, Exit};
 use super::frame::Frame;
 use super::generator::Generator;
 use super::Vm;
@@ -65,6 +65,44 @@ impl Vm {
             Ok(CallTarget::Done(v)) => Ok(v),
             Err(e) => super::frames::orphaned(self, e),
         }
+    }
+
+    /// `[func(x) for x in items]` from native code (a thread pool's map chunk): a `call` per
+    /// item, with the native stack checked once (it does not grow from one call to the next)
+    /// and one frame stack for all the calls of a plain function.
+    pub fn call_each(&mut self, func: &Value, items: &[Value]) -> PyResult<Vec<Value>> {
+        self.enter()?;
+        self.leave();
+        let mut out = Vec::with_capacity(items.len());
+        let mut frames = self.empty_frame_stack();
+        let mut r = Ok(());
+        for x in items {
+            let args = Args::new(std::slice::from_ref(x));
+            let v = match plain_frame(self, func, &args) {
+                Some(frame) => {
+                    // Each frame is `enter`ed as `run_frame` does; the loop `leave`s it.
+                    if let Err(e) = self.enter_frame() {
+                        self.recycle_frame(frame);
+                        r = Err(e);
+                        break;
+                    }
+                    frames.push(frame);
+                    eval(self, &mut frames).map(|exit| match exit {
+                        Exit::Return(v) | Exit::Yield(v) => v,
+                    })
+                }
+                None => self.call(func, args),
+            };
+            match v {
+                Ok(v) => out.push(v),
+                Err(e) => {
+                    r = Err(e);
+                    break;
+                }
+            }
+        }
+        self.give_frame_stack(frames);
+        r.map(|()| out)
     }
 
     /// Calls a callable that is not a Python function or bound method.

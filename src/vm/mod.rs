@@ -263,13 +263,12 @@ impl Vm {
         args: &[Value],
     ) -> Box<frame::Frame> {
         let mut f = self.pooled_frame(code, globals);
-        f.locals.extend(
-            self_
-                .cloned()
-                .into_iter()
-                .chain(args.iter().cloned())
-                .map(Some),
-        );
+        if let Some(s) = self_ {
+            f.locals.push(Some(s.clone()));
+        }
+        for a in args {
+            f.locals.push(Some(a.clone()));
+        }
         let nlocals = code.obj.varnames.len();
         if f.locals.len() < nlocals {
             f.locals.resize_with(nlocals, || None);
@@ -303,6 +302,12 @@ impl Vm {
                 f
             }
         }
+    }
+
+    /// An empty frame stack from the pool (give it back with `give_frame_stack`).
+    #[allow(clippy::vec_box)]
+    pub fn empty_frame_stack(&mut self) -> Vec<Box<frame::Frame>> {
+        self.frame_stacks.pop().unwrap_or_default()
     }
 
     /// A frame stack holding just `frame`, for running a generator's frame.

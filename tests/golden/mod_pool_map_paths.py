@@ -70,6 +70,19 @@ with Pool(4) as p:
     print(list(p.imap(sq, range(7), chunksize=3)))
     print(sorted(p.imap_unordered(sq, range(7), chunksize=2)))
     print(p.starmap(pow, [(2, 3), (3, 2)]))
+    def gen(x):
+        yield x
+
+    print([type(g).__name__ for g in p.map(gen, range(3))])
+
+    def deep(n):
+        return deep(n + 1)
+
+    try:
+        p.map(deep, range(3))
+    except RecursionError as e:
+        print('RecursionError', e)
+    print(p.map(sq, range(3)))
     names = set(p.map(lambda _: threading.current_thread().name.split('-')[0], range(40), 1))
     print(names)
 

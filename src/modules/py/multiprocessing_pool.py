@@ -102,7 +102,7 @@ class MapResult(ApplyResult):
     def __init__(self, pool, chunksize, length, callback, error_callback):
         ApplyResult.__init__(self, pool, callback, error_callback)
         self._success = True
-        self._value = [None] * length
+        self._value = []
         self._chunksize = chunksize
         self._lock = threading.Lock()
         if chunksize <= 0:
@@ -110,6 +110,8 @@ class MapResult(ApplyResult):
             self._event.set()
         else:
             self._number_left = length // chunksize + bool(length % chunksize)
+        # Each chunk's result list, joined into the value when the last one is in.
+        self._chunks = [None] * self._number_left
 
     def _set(self, i, success_result):
         success, result = success_result
@@ -117,10 +119,12 @@ class MapResult(ApplyResult):
             if self._event.is_set():
                 return
             if success and self._success:
-                self._value[i * self._chunksize:(i + 1) * self._chunksize] = result
+                self._chunks[i] = result
                 self._number_left -= 1
                 if self._number_left != 0:
                     return
+                self._value = _pyt_mp.join_lists(self._chunks)
+                self._chunks = None
             elif not success and self._success:
                 # Only the first failure is kept, as CPython does.
                 self._success = False
@@ -610,7 +614,8 @@ class ThreadPool(object):
                 chunksize += 1
         if len(iterable) == 0:
             chunksize = 0
-        items = list(iterable)
+        # A range or tuple is sliced as it is (it cannot change); anything else is copied once.
+        items = iterable if type(iterable) in (range, tuple) else list(iterable)
         result = MapResult(self, chunksize, len(items), callback,
                            error_callback=error_callback)
         put = self._taskqueue.put
