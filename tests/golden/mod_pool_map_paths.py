@@ -139,3 +139,15 @@ try:
 except TypeError as e:
     print(e)
 print(L[2**70:], L[:-2**70], L[::2**70], L[::-2**70], L[-2**70::-2**70])
+
+# multiprocessing's locks, queues and shared values load on first use.
+import multiprocessing
+print(type(multiprocessing.Lock()).__name__, 'Queue' in dir(multiprocessing),
+      'RawArray' in dir(multiprocessing), 'Pool' in dir(multiprocessing))
+q = multiprocessing.SimpleQueue()
+q.put(5)
+print(q.get())
+try:
+    multiprocessing.nope
+except AttributeError as e:
+    print(e)
