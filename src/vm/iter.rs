@@ -84,15 +84,22 @@ pub fn drain_simple(it: &IterObj) -> Option<Vec<Value>> {
             Some(out)
         }
         IterKind::List(l) => {
-            let mut st = it.state.lock();
-            if st.done {
-                return Some(Vec::new());
-            }
-            let items = l.lock();
-            let from = (st.pos.max(0) as usize).min(items.len());
-            let out = items[from..].to_vec();
-            st.pos = items.len() as i64;
-            st.done = true;
+            // Marked exhausted first, so no other thread takes an item of the rest; the
+            // position and the list are never locked together.
+            let from = {
+                let mut st = it.state.lock();
+                if st.done {
+                    return Some(Vec::new());
+                }
+                st.done = true;
+                st.pos
+            };
+            let out = {
+                let items = l.lock();
+                let from = (from.max(0) as usize).min(items.len());
+                items[from..].to_vec()
+            };
+            it.state.lock().pos = from.max(0) + out.len() as i64;
             Some(out)
         }
         _ => None,
