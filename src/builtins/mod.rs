@@ -132,7 +132,21 @@ pub fn dir_of(vm: &mut Vm, obj: &Value) -> PyResult<Vec<String>> {
         }
     };
     match obj {
-        Value::Module(m) => add_dict(&m.dict, &mut names),
+        // A module's own `__dir__` (PEP 562) answers for it, as CPython's module.__dir__ does.
+        Value::Module(m) => match m.dict.get_str("__dir__") {
+            Some(f) => {
+                let listed = vm.call(&f, Args::new(&[]))?;
+                for x in vm.collect(&listed)? {
+                    if let Value::Str(s) = x {
+                        names.push(s.as_str().to_string());
+                    }
+                }
+                names.sort();
+                names.dedup();
+                return Ok(names);
+            }
+            None => add_dict(&m.dict, &mut names),
+        },
         Value::Class(c) => {
             for k in c.mro() {
                 add_dict(&k.dict, &mut names);

@@ -6,9 +6,18 @@ use crate::objects::function::Args;
 use crate::objects::iter::{IterKind, IterObj};
 use crate::objects::{ExcKind, PyErr, PyResult, Value};
 
+/// Items a collecting call (`list(it)`) reserves room for up front at most: a huge range
+/// grows its vector as it goes instead of asking for all of its memory at once.
+const DRAIN_PREALLOC: usize = 1 << 20;
+
 pub fn next_builtin(vm: &mut Vm, it: &IterObj) -> PyResult<Option<Value>> {
     if let Some(r) = next_simple(it) {
         return Ok(r);
+    }
+    if let IterKind::Map { .. } = it.kind {
+        // As CPython's map, no exhausted flag of its own: it asks its iterables each time
+        // (and saves a lock per item).
+        return next_inner(vm, it);
     }
     if it.state.lock().done {
         return Ok(None);
@@ -50,6 +59,48 @@ pub fn next_simple(it: &IterObj) -> Option<Option<Value>> {
                 it.state.lock().done = true;
             }
             Some(v)
+        }
+        _ => None,
+    }
+}
+
+/// The rest of a range or list iterator, taken at once (None for other kinds): what
+/// `next_simple` would give item by item, with one lock of the position (and one of the list)
+/// instead of one per item. The list's items are those it holds at this moment, as CPython's
+/// `list(it)` sees them under its GIL.
+pub fn drain_simple(it: &IterObj) -> Option<Vec<Value>> {
+    match &it.kind {
+        IterKind::Range { start, step, len } => {
+            let from = {
+                let mut st = it.state.lock();
+                let from = if st.done { *len } else { st.pos.min(*len) };
+                st.pos = *len;
+                st.done = true;
+                from
+            };
+            let n = (len - from).max(0) as usize;
+            let mut out = Vec::with_capacity(n.min(DRAIN_PREALLOC));
+            out.extend((from..*len).map(|i| Value::Int(start + i * step)));
+            Some(out)
+        }
+        IterKind::List(l) => {
+            // Marked exhausted first, so no other thread takes an item of the rest; the
+            // position and the list are never locked together.
+            let from = {
+                let mut st = it.state.lock();
+                if st.done {
+                    return Some(Vec::new());
+                }
+                st.done = true;
+                st.pos
+            };
+            let out = {
+                let items = l.lock();
+                let from = (from.max(0) as usize).min(items.len());
+                items[from..].to_vec()
+            };
+            it.state.lock().pos = from.max(0) + out.len() as i64;
+            Some(out)
         }
         _ => None,
     }
@@ -216,6 +267,14 @@ fn next_inner(vm: &mut Vm, it: &IterObj) -> PyResult<Option<Value>> {
             Ok(Some(Value::tuple(out)))
         }
         IterKind::Map { func, iters } => {
+            // `it` holds `func` for the whole call: no count update (shared by every thread
+            // mapping the same function), and one iterable needs no argument vector.
+            if let [only] = iters.as_slice() {
+                let Some(v) = vm.next(only)? else {
+                    return Ok(None);
+                };
+                return vm.call(func, Args::new(std::slice::from_ref(&v))).map(Some);
+            }
             let mut args = Vec::with_capacity(iters.len());
             for i in iters {
                 match vm.next(i)? {
@@ -223,8 +282,7 @@ fn next_inner(vm: &mut Vm, it: &IterObj) -> PyResult<Option<Value>> {
                     None => return Ok(None),
                 }
             }
-            let func = func.clone();
-            vm.call(&func, Args::new(&args)).map(Some)
+            vm.call(func, Args::new(&args)).map(Some)
         }
         IterKind::Filter { func, iter } => loop {
             let Some(v) = vm.next(iter)? else {

@@ -248,8 +248,49 @@ impl Vm {
         stack: &mut Vec<Value>,
         argc: usize,
     ) -> Box<frame::Frame> {
-        let mut f = match self.frame_pool.pop() {
-            // Pooled frames were emptied by `recycle_frame`.
+        let mut f = self.pooled_frame(code, globals);
+        let nlocals = code.obj.varnames.len().max(argc);
+        f.locals.resize_with(nlocals, || None);
+        for slot in f.locals[..argc].iter_mut().rev() {
+            *slot = stack.pop();
+        }
+        f
+    }
+
+    /// `new_frame_args` for a call from native code (`map`, a `sorted` key, a thread's
+    /// target): the locals start as `self_` (a bound method's object) then `args`, cloned.
+    /// The caller checked that they are exactly the code's positional parameters.
+    pub fn new_frame_slice(
+        &mut self,
+        code: &Arc<crate::objects::Code>,
+        globals: &Arc<DictObj>,
+        self_: Option<&Value>,
+        args: &[Value],
+    ) -> Box<frame::Frame> {
+        let mut f = self.pooled_frame(code, globals);
+        if let Some(s) = self_ {
+            f.locals.push(Some(s.clone()));
+        }
+        for a in args {
+            f.locals.push(Some(a.clone()));
+        }
+        let nlocals = code.obj.varnames.len();
+        if f.locals.len() < nlocals {
+            f.locals.resize_with(nlocals, || None);
+        }
+        f
+    }
+
+    /// A frame from the pool (emptied by `recycle_frame`) or a new one, with no locals yet,
+    /// set to run `code`. A pooled frame that last ran the same code keeps its references to
+    /// the code and globals: no count updates, which threads running one function at once
+    /// would otherwise contend on.
+    fn pooled_frame(
+        &mut self,
+        code: &Arc<crate::objects::Code>,
+        globals: &Arc<DictObj>,
+    ) -> Box<frame::Frame> {
+        match self.frame_pool.pop() {
             Some(mut f) => {
                 if !Arc::ptr_eq(&f.code, code) {
                     f.code = code.clone();
@@ -265,13 +306,13 @@ impl Vm {
                 f.locals.clear();
                 f
             }
-        };
-        let nlocals = code.obj.varnames.len().max(argc);
-        f.locals.resize_with(nlocals, || None);
-        for slot in f.locals[..argc].iter_mut().rev() {
-            *slot = stack.pop();
         }
-        f
+    }
+
+    /// An empty frame stack from the pool (give it back with `give_frame_stack`).
+    #[allow(clippy::vec_box)]
+    pub fn empty_frame_stack(&mut self) -> Vec<Box<frame::Frame>> {
+        self.frame_stacks.pop().unwrap_or_default()
     }
 
     /// A frame stack holding just `frame`, for running a generator's frame.

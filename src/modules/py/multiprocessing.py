@@ -623,11 +623,31 @@ def Pipe(duplex=True):
 
 # --- synchronization, queues and shared values (their own modules) ------------------
 
-from multiprocessing.synchronize import (SemLock, Semaphore, BoundedSemaphore, Lock,  # noqa
-                                         RLock, Condition, Event, Barrier)
-from multiprocessing.queues import Queue, JoinableQueue, SimpleQueue  # noqa
-from multiprocessing.sharedctypes import (Value, Array, RawValue, RawArray,  # noqa
-                                          Synchronized, SynchronizedArray)
+# Imported on first use, as CPython's context imports them (a thread pool never needs them).
+_LAZY = {}
+for _sub, _names in (
+        ('synchronize', ('SemLock', 'Semaphore', 'BoundedSemaphore', 'Lock', 'RLock',
+                         'Condition', 'Event', 'Barrier')),
+        ('queues', ('Queue', 'JoinableQueue', 'SimpleQueue')),
+        ('sharedctypes', ('Value', 'Array', 'RawValue', 'RawArray', 'Synchronized',
+                          'SynchronizedArray'))):
+    for _name in _names:
+        _LAZY[_name] = 'multiprocessing.' + _sub
+del _sub, _names, _name
+
+
+def __getattr__(name):
+    modname = _LAZY.get(name)
+    if modname is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    __import__(modname)
+    value = getattr(_sys.modules[modname], name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))
 
 
 # --- managers and pools (their own modules) ------------------------------------------

@@ -25,6 +25,10 @@ def mapstar(args):
     return list(map(*args))
 
 
+# ThreadPool's map chunks: list(map(func, chunk)) in native code (no per-item iterator).
+_thread_mapstar = _pyt_mp.map_chunk
+
+
 def starmapstar(args):
     return [args[0](*a) for a in args[1]]
 
@@ -98,7 +102,7 @@ class MapResult(ApplyResult):
     def __init__(self, pool, chunksize, length, callback, error_callback):
         ApplyResult.__init__(self, pool, callback, error_callback)
         self._success = True
-        self._value = [None] * length
+        self._value = []
         self._chunksize = chunksize
         self._lock = threading.Lock()
         if chunksize <= 0:
@@ -106,6 +110,8 @@ class MapResult(ApplyResult):
             self._event.set()
         else:
             self._number_left = length // chunksize + bool(length % chunksize)
+        # Each chunk's result list, joined into the value when the last one is in.
+        self._chunks = [None] * self._number_left
 
     def _set(self, i, success_result):
         success, result = success_result
@@ -113,10 +119,12 @@ class MapResult(ApplyResult):
             if self._event.is_set():
                 return
             if success and self._success:
-                self._value[i * self._chunksize:(i + 1) * self._chunksize] = result
+                self._chunks[i] = result
                 self._number_left -= 1
                 if self._number_left != 0:
                     return
+                self._value = _pyt_mp.join_lists(self._chunks)
+                self._chunks = None
             elif not success and self._success:
                 # Only the first failure is kept, as CPython does.
                 self._success = False
@@ -508,7 +516,7 @@ class ThreadPool(object):
         return self.apply_async(func, args, kwds).get()
 
     def map(self, func, iterable, chunksize=None):
-        return self._map_async(func, iterable, mapstar, chunksize).get()
+        return self._map_async(func, iterable, _thread_mapstar, chunksize).get()
 
     def starmap(self, func, iterable, chunksize=None):
         return self._map_async(func, iterable, starmapstar, chunksize).get()
@@ -563,7 +571,7 @@ class ThreadPool(object):
                             break
                     if not chunk:
                         break
-                    put((_ChunkResult(result, n), 0, mapstar, ((func, chunk),), {}))
+                    put((_ChunkResult(result, n), 0, _thread_mapstar, ((func, chunk),), {}))
                     n += len(chunk)
                     if len(chunk) < chunksize:
                         break
@@ -592,7 +600,7 @@ class ThreadPool(object):
 
     def map_async(self, func, iterable, chunksize=None, callback=None,
                   error_callback=None):
-        return self._map_async(func, iterable, mapstar, chunksize, callback,
+        return self._map_async(func, iterable, _thread_mapstar, chunksize, callback,
                                error_callback)
 
     def _map_async(self, func, iterable, mapper, chunksize=None, callback=None,
@@ -606,7 +614,8 @@ class ThreadPool(object):
                 chunksize += 1
         if len(iterable) == 0:
             chunksize = 0
-        items = list(iterable)
+        # A range or tuple is sliced as it is (it cannot change); anything else is copied once.
+        items = iterable if type(iterable) in (range, tuple) else list(iterable)
         result = MapResult(self, chunksize, len(items), callback,
                            error_callback=error_callback)
         put = self._taskqueue.put

@@ -129,6 +129,14 @@ impl Vm {
         let msg = "slice indices must be integers or None or have an __index__ method";
         let step = match &s.step {
             Value::None => 1,
+            // Clamped as CPython clamps to +-PY_SSIZE_T_MAX (`l[::2**70]` is `l[:1]`).
+            Value::BigInt(b) => {
+                if num_traits::Signed::is_negative(&**b) {
+                    -i64::MAX
+                } else {
+                    i64::MAX
+                }
+            }
             v => self.index_of(v, msg).map_err(|_| PyErr::type_error(msg))?,
         };
         if step == 0 {
@@ -196,6 +204,17 @@ impl Vm {
                         Some(i) => Ok(g[i].clone()),
                         None => Err(PyErr::index_error("list index out of range")),
                     }
+                }
+                Value::Slice(s) if plain_slice(s) => {
+                    // Bounds that run no Python code: indices and copy under one lock, copying
+                    // only the slice (`items[i:i + n]` of a long list stays O(n)).
+                    let items = l.lock();
+                    let (start, _, step, n) = self.slice_indices(s, items.len())?;
+                    Ok(Value::list(
+                        (0..n)
+                            .map(|k| items[(start + k as i64 * step) as usize].clone())
+                            .collect(),
+                    ))
                 }
                 Value::Slice(s) => {
                     let items = l.snapshot();
@@ -663,4 +682,12 @@ impl Vm {
         }
         Ok(false)
     }
+}
+
+/// Whether a slice's bounds are ints or None, so computing its indices runs no Python code
+/// (no `__index__`) and may happen while a container's lock is held.
+fn plain_slice(s: &crate::objects::SliceObj) -> bool {
+    [&s.start, &s.stop, &s.step]
+        .iter()
+        .all(|v| matches!(v, Value::None | Value::Int(_) | Value::Bool(_)))
 }

@@ -134,6 +134,20 @@ impl Vm {
             Value::Tuple(t) => Ok(t.items.to_vec()),
             _ => {
                 let it = self.get_iter(v)?;
+                if let Value::Native(n) = &it {
+                    if let Some(io) = n.as_any().downcast_ref::<IterObj>() {
+                        // A builtin iterator: a range or list iterator is taken whole under
+                        // one lock of its position, others item by item without re-dispatch.
+                        if let Some(out) = crate::vm::iter::drain_simple(io) {
+                            return Ok(out);
+                        }
+                        let mut out = Vec::new();
+                        while let Some(x) = crate::vm::iter::next_builtin(self, io)? {
+                            out.push(x);
+                        }
+                        return Ok(out);
+                    }
+                }
                 let mut out = Vec::new();
                 while let Some(x) = self.next(&it)? {
                     out.push(x);
