@@ -121,9 +121,18 @@ impl DictGuard<'_> {
     }
 }
 
-impl Drop for DictGuard<'_> {
+impl DictGuard<'_> {
+    /// Bumps the write counts for the changes made so far, as dropping the guard would, while
+    /// the lock is still held (the caller can then read the counts its own write produced).
     #[inline]
-    fn drop(&mut self) {
+    pub fn publish(&mut self) {
+        self.bump_counts();
+        self.dirty = false;
+        self.replaced = None;
+    }
+
+    #[inline]
+    fn bump_counts(&self) {
         if self.dirty || self.replaced.is_some() {
             bump(self.writes);
             if let Some(nw) = self.name_writes.get() {
@@ -136,6 +145,13 @@ impl Drop for DictGuard<'_> {
                 CLASS_EPOCH.fetch_add(1, Ordering::AcqRel);
             }
         }
+    }
+}
+
+impl Drop for DictGuard<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        self.bump_counts();
     }
 }
 
@@ -515,6 +531,30 @@ impl DictObj {
                 None
             }
         }
+    }
+
+    /// `set_str_key`, also returning the globals write counts (`NameWrites::versions` of the
+    /// key) as they stand right after this store, read before the lock is released, so a
+    /// per-thread lookup cache can remember the stored value as current: any later store by
+    /// any thread changes them. `None` for the counts when the dict keeps no name counters.
+    pub fn store_str_versioned(
+        &self,
+        s: &std::sync::Arc<super::PyStr>,
+        value: Value,
+    ) -> (Option<Value>, Option<(u64, u64)>) {
+        let hash = s.hash();
+        let mut d = self.lock();
+        let old = match d.find_str(s.as_str(), hash) {
+            Some(i) => d.replace_str_value(i, hash, value),
+            None => {
+                d.push(hash, Value::Str(s.clone()), value);
+                None
+            }
+        };
+        d.publish();
+        let versions = self.name_writes.get().map(|nw| nw.versions(hash));
+        drop(d);
+        (old, versions)
     }
 
     /// Removes a str key, returning its value.

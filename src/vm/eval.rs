@@ -482,6 +482,16 @@ fn step_many(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                         }
                     }
                 }
+                Instr::StoreGlobal(i) => {
+                    if let (Some(Value::Str(name)), Some(v)) =
+                        (names.get(i as usize), f.stack.pop())
+                    {
+                        let b = &vm.interp.builtins.dict;
+                        let old = vm.global_cache.store(name, &f.globals, b, v);
+                        drop_quick(old);
+                        continue;
+                    }
+                }
                 Instr::ForIter(t) => {
                     let next = match f.stack.last() {
                         Some(Value::Native(n)) => n
@@ -813,7 +823,8 @@ fn step(vm: &mut Vm, f: &mut Frame, instr: Instr) -> PyResult<Flow> {
             let Some(Value::Str(key)) = f.code.names.get(i as usize) else {
                 return Err(stack_underflow());
             };
-            let old = f.globals.set_str_key(key, v);
+            let b = &vm.interp.builtins.dict;
+            let old = vm.global_cache.store(key, &f.globals, b, v);
             drop(old);
         }
         Instr::DeleteGlobal(i) => {

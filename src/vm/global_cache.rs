@@ -124,6 +124,26 @@ impl GlobalCache {
         }
     }
 
+    /// Stores `value` under `name` in `globals` (`StoreGlobal`) and remembers it as the
+    /// current binding, so this thread's next load of the name hits (`global num; num += 1`
+    /// in a loop: the store used to make every next load miss). The counts are those the
+    /// store itself produced, read under the dict's lock: a later store by any thread
+    /// changes them.
+    #[inline]
+    pub fn store(
+        &mut self,
+        name: &Arc<PyStr>,
+        globals: &Arc<DictObj>,
+        builtins: &DictObj,
+        value: Value,
+    ) -> Option<Value> {
+        let (old, after) = globals.store_str_versioned(name, value.clone());
+        if let Some((shape, n)) = after {
+            self.put(name, globals, (shape, n, builtins.writes()), &value);
+        }
+        old
+    }
+
     /// Doubles the table, keeping the entries (one per slot where two now collide).
     fn grow(&mut self) {
         self.evictions = 0;
