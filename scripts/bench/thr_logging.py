@@ -1,4 +1,4 @@
-# logging from 4 threads to one file: 4 x 10000 records with the notes' format.
+# logging from 4 threads to one file: 4 x 25000 records (the 100000 of issue 5) with the notes' format.
 import logging, os, threading
 path = '/tmp/pyt_bench_logging_%d.log' % os.getpid()
 handler = logging.FileHandler(path, mode='w')
@@ -8,7 +8,7 @@ log.setLevel(logging.INFO)
 log.addHandler(handler)
 log.propagate = False
 def worker(k):
-    for i in range(10000):
+    for i in range(25000):
         log.info('worker %d record %d', k, i)
 ts = [threading.Thread(target=worker, args=(k,), name='w%d' % k) for k in range(4)]
 for t in ts: t.start()
